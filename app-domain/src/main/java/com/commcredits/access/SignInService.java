@@ -1,0 +1,64 @@
+package com.commcredits.access;
+
+import com.commcredits.audit.AuditAction;
+import com.commcredits.audit.AuditLog;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Form sign-in: checks the password, counts failures under a row lock, locks the account after five
+ * failures in fifteen minutes, and audits every outcome.
+ */
+@Stateless
+public class SignInService {
+  /** Hashed once so that an unknown email costs as much time as a wrong password. */
+  private static final String DUMMY_HASH = PasswordHasher.hash("not-a-password".toCharArray());
+
+  @Inject AdminAccountRepository accounts;
+  @Inject AuditLog audit;
+  @Inject Clock clock;
+
+  public SignInOutcome signIn(String email, char[] password) {
+    Instant now = clock.instant();
+    Optional<AdminAccount> found = email == null || email.isBlank()
+        ? Optional.empty() : accounts.findByEmailForUpdate(AdminAccount.normaliseEmail(email));
+    if (found.isEmpty() || !found.get().enabled()) {
+      PasswordHasher.verify(password, DUMMY_HASH);
+      return SignInOutcome.invalid();
+    }
+    AdminAccount account = found.get();
+    Caller actor = account.asCaller();
+    if (account.isLocked(now)) {
+      audit.record(actor, AuditAction.SIGN_IN_REFUSED_LOCKED, "admin", account.id(),
+          "Sign-in refused: account locked until " + account.lockedUntil(), null, null);
+      return SignInOutcome.locked(account.lockedUntil());
+    }
+    if (!PasswordHasher.verify(password, account.passwordHash())) {
+      boolean lockedNow = account.recordFailedSignIn(now);
+      audit.record(actor, AuditAction.SIGN_IN_FAILED, "admin", account.id(), "Wrong password for " + account.email(),
+          null, null);
+      if (lockedNow) {
+        audit.record(actor, AuditAction.ACCOUNT_LOCKED, "admin", account.id(),
+            "Locked after " + AdminAccount.MAX_FAILURES + " failed sign-ins until " + account.lockedUntil(),
+            null, null);
+        return SignInOutcome.locked(account.lockedUntil());
+      }
+      return SignInOutcome.invalid();
+    }
+    account.recordSuccessfulSignIn(now);
+    audit.record(actor, AuditAction.SIGN_IN, "admin", account.id(), "Signed in", null, null);
+    return SignInOutcome.signedIn(account.id());
+  }
+
+  public void signedOut(Caller caller) {
+    audit.record(caller, AuditAction.SIGN_OUT, "admin", caller.actorId(), "Signed out", null, null);
+  }
+
+  /** The caller for a signed-in session, read afresh so that role changes and disabling apply at once. */
+  public Optional<Caller> callerFor(long adminId) {
+    return accounts.findById(adminId).filter(AdminAccount::enabled).map(AdminAccount::asCaller);
+  }
+}

@@ -1,0 +1,66 @@
+package com.commcredits.directory;
+
+import com.commcredits.access.Caller;
+import com.commcredits.access.Permission;
+import com.commcredits.audit.AuditAction;
+import com.commcredits.audit.AuditLog;
+import com.commcredits.organisation.Organisation;
+import com.commcredits.shared.NotFoundException;
+import com.commcredits.shared.Page;
+import com.commcredits.shared.ValidationException;
+import com.commcredits.shared.Validator;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.regex.Pattern;
+
+/** Users > Active users: search and add directory users; changes are audited. */
+@Stateless
+public class DirectoryService {
+  private static final Pattern UPN = Pattern.compile("^[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}$");
+
+  @Inject DirectoryUserRepository users;
+  @Inject AuditLog audit;
+  @Inject Clock clock;
+
+  public Page<DirectoryUser> search(Caller caller, String query, int page, int size) {
+    caller.require(Permission.MANAGE_USERS);
+    Page.validate(page, size, 500);
+    return users.search(caller.organisationId(), query == null ? "" : query.strip(), page, size);
+  }
+
+  public DirectoryUser get(Caller caller, String upn) {
+    caller.require(Permission.MANAGE_USERS);
+    return users.findByUpn(caller.organisationId(), upn == null ? "" : DirectoryUser.normaliseUpn(upn))
+        .orElseThrow(() -> new NotFoundException("The user"));
+  }
+
+  public DirectoryUser add(Caller caller, NewUser command) {
+    caller.require(Permission.MANAGE_USERS);
+    Validator v = new Validator()
+        .required(command.displayName(), "displayName", "Display name", 256)
+        .required(command.upn(), "upn", "User name (UPN)", 254)
+        .required(command.usageLocation(), "usageLocation", "Usage location", 2);
+    if (command.upn() != null && !command.upn().isBlank()) {
+      v.check(UPN.matcher(command.upn().strip()).matches(), "upn",
+          "Enter a user name like alex@contoso.com.");
+    }
+    if (command.usageLocation() != null && !command.usageLocation().isBlank()) {
+      v.check(Organisation.isCountry(command.usageLocation().strip()), "usageLocation",
+          "Usage location must be a two-letter ISO country code such as US, CA or GB.");
+    }
+    v.throwIfInvalid();
+    String upn = DirectoryUser.normaliseUpn(command.upn());
+    if (users.findByUpn(caller.organisationId(), upn).isPresent()) {
+      throw ValidationException.of("upn", "A user with this user name already exists.");
+    }
+    DirectoryUser user = users.add(new DirectoryUser(caller.organisationId(), command.displayName(), upn,
+        command.usageLocation().strip(), clock.instant()));
+    audit.record(caller, AuditAction.USER_CREATED, "user", user.upn(), "Added user " + user.upn(), null,
+        user.describe());
+    return user;
+  }
+
+  /** The input of {@link #add}. */
+  public record NewUser(String displayName, String upn, String usageLocation) {}
+}

@@ -1,0 +1,15 @@
+package com.commcredits.organisation;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Organisations, looked up by id or name. */
+public interface OrganisationRepository {
+  Optional<Organisation> find(long id);
+
+  Optional<Organisation> findByName(String name);
+
+  List<Organisation> findAll();
+
+  Organisation add(Organisation organisation);
+}

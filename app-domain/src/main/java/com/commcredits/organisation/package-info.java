@@ -1,0 +1,2 @@
+/** Organisations (tenants): everything else belongs to exactly one of them (R-ORG-1). */
+package com.commcredits.organisation;

@@ -1,0 +1,47 @@
+package com.commcredits.persistence;
+
+import com.commcredits.directory.DirectoryUser;
+import com.commcredits.directory.DirectoryUserRepository;
+import com.commcredits.shared.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
+
+@ApplicationScoped
+class JpaDirectoryUserRepository implements DirectoryUserRepository {
+  @PersistenceContext(unitName = "commcredits")
+  EntityManager em;
+
+  @Override
+  public Page<DirectoryUser> search(long organisationId, String query, int page, int size) {
+    String where = " WHERE u.organisationId = :org"
+        + (query.isEmpty() ? "" : " AND (LOWER(u.displayName) LIKE :q OR u.upn LIKE :q)");
+    var select = em.createQuery("SELECT u FROM DirectoryUser u" + where + " ORDER BY u.displayName, u.id",
+        DirectoryUser.class).setParameter("org", organisationId);
+    var count = em.createQuery("SELECT COUNT(u) FROM DirectoryUser u" + where, Long.class)
+        .setParameter("org", organisationId);
+    if (!query.isEmpty()) {
+      String like = "%" + query.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+          .replace("_", "\\_") + "%";
+      select.setParameter("q", like);
+      count.setParameter("q", like);
+    }
+    return new Page<>(select.setFirstResult(page * size).setMaxResults(size).getResultList(), page, size,
+        count.getSingleResult());
+  }
+
+  @Override
+  public Optional<DirectoryUser> findByUpn(long organisationId, String upn) {
+    return em.createQuery("SELECT u FROM DirectoryUser u WHERE u.organisationId = :org AND u.upn = :upn",
+        DirectoryUser.class).setParameter("org", organisationId).setParameter("upn", upn)
+        .getResultStream().findFirst();
+  }
+
+  @Override
+  public DirectoryUser add(DirectoryUser user) {
+    em.persist(user);
+    em.flush();
+    return user;
+  }
+}

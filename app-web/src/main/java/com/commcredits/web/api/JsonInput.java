@@ -1,0 +1,70 @@
+package com.commcredits.web.api;
+
+import com.commcredits.shared.FieldError;
+import com.commcredits.shared.ValidationException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A request body read strictly: unknown fields are refused and a field of the wrong type is named, so a
+ * client's typo never passes silently.
+ */
+public final class JsonInput {
+  private final JsonObject body;
+  private final List<FieldError> errors = new ArrayList<>();
+
+  private JsonInput(JsonObject body) {
+    this.body = body;
+  }
+
+  /** Refuses a missing body or any field not in {@code allowed}. */
+  public static JsonInput of(JsonObject body, Set<String> allowed) {
+    if (body == null) {
+      throw ValidationException.of("body", "A JSON object is required.");
+    }
+    JsonInput input = new JsonInput(body);
+    body.keySet().stream().filter(k -> !allowed.contains(k)).sorted()
+        .forEach(k -> input.errors.add(new FieldError(k, "Unknown field '" + k + "'.")));
+    return input;
+  }
+
+  public String string(String field) {
+    JsonValue value = body.get(field);
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (value instanceof JsonString s) {
+      return s.getString();
+    }
+    errors.add(new FieldError(field, "'" + field + "' must be a string."));
+    return null;
+  }
+
+  public Integer integer(String field) {
+    JsonValue value = body.get(field);
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (value instanceof JsonNumber n && n.isIntegral()) {
+      try {
+        return n.intValueExact();
+      } catch (ArithmeticException tooBig) {
+        // reported below
+      }
+    }
+    errors.add(new FieldError(field, "'" + field + "' must be a whole number."));
+    return null;
+  }
+
+  /** Throws the unknown-field and type errors found so far; call after reading every field. */
+  public void done() {
+    if (!errors.isEmpty()) {
+      throw new ValidationException(errors);
+    }
+  }
+}

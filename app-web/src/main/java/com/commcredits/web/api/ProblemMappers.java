@@ -1,0 +1,65 @@
+package com.commcredits.web.api;
+
+import com.commcredits.shared.AccessDeniedException;
+import com.commcredits.shared.ConflictException;
+import com.commcredits.shared.DomainException;
+import com.commcredits.shared.NotFoundException;
+import com.commcredits.shared.ValidationException;
+import jakarta.ejb.EJBException;
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Turns every failure of an API call into a problem document; a 500 never carries a stack trace. */
+@Provider
+public class ProblemMappers implements ExceptionMapper<Throwable> {
+  private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
+
+  @Override
+  public Response toResponse(Throwable failure) {
+    return problemFor(failure).toResponse();
+  }
+
+  static Problem problemFor(Throwable failure) {
+    Throwable e = failure instanceof EJBException && failure.getCause() != null ? failure.getCause() : failure;
+    if (e instanceof ValidationException v) {
+      return Problem.validation(v.getMessage(), v.errors());
+    }
+    if (e instanceof NotFoundException) {
+      return Problem.of(Response.Status.NOT_FOUND, e.getMessage());
+    }
+    if (e instanceof AccessDeniedException) {
+      return Problem.of(Response.Status.FORBIDDEN, "This API key's roles do not allow this request.");
+    }
+    if (e instanceof ConflictException) {
+      return Problem.of(Response.Status.CONFLICT, e.getMessage());
+    }
+    if (e instanceof DomainException) {
+      return Problem.of(Response.Status.BAD_REQUEST, e.getMessage());
+    }
+    if (e instanceof JsonException || e instanceof JsonbException) {
+      return Problem.validation("The request body is not valid JSON.",
+          java.util.List.of(new com.commcredits.shared.FieldError("body", "The request body is not valid JSON.")));
+    }
+    if (e instanceof WebApplicationException w) {
+      Response.StatusType status = w.getResponse().getStatusInfo();
+      Response.Status known = Response.Status.fromStatusCode(status.getStatusCode());
+      if (known != null && status.getStatusCode() < 500) {
+        return Problem.of(known, switch (status.getStatusCode()) {
+          case 404 -> "There is no such resource.";
+          case 405 -> "This method is not allowed on this resource.";
+          case 406 -> "This resource answers application/json.";
+          case 415 -> "Send the request body as application/json.";
+          default -> status.getReasonPhrase();
+        });
+      }
+    }
+    LOG.log(Level.SEVERE, "Unhandled API error", e);
+    return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "Something went wrong on our side; it has been logged.");
+  }
+}

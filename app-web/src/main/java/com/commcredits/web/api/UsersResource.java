@@ -1,0 +1,73 @@
+package com.commcredits.web.api;
+
+import com.commcredits.directory.DirectoryService;
+import com.commcredits.directory.DirectoryUser;
+import com.commcredits.shared.Page;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The directory: list, read and add users (R-ORG-2). */
+@Path("/users")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class UsersResource {
+  @Inject ApiCaller caller;
+  @Inject DirectoryService directory;
+
+  @GET
+  @Operation(summary = "Users of the directory, searched by name or UPN, a page at a time")
+  public PageJson<UserJson> list(@QueryParam("q") String query, @QueryParam("page") @DefaultValue("0") String page,
+      @QueryParam("size") @DefaultValue("100") String size) {
+    Page<DirectoryUser> users = directory.search(caller.get(), query, QueryParams.integer("page", page),
+        QueryParams.integer("size", size));
+    return PageJson.of(users, UserJson::of);
+  }
+
+  @GET
+  @Path("/{upn}")
+  @Operation(summary = "One user by UPN")
+  public UserJson get(@PathParam("upn") String upn) {
+    return UserJson.of(directory.get(caller.get(), upn));
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Add a user: displayName, upn, usageLocation (ISO country)")
+  public Response add(JsonObject body, @Context UriInfo uri) {
+    JsonInput in = JsonInput.of(body, Set.of("displayName", "upn", "usageLocation"));
+    var command = new DirectoryService.NewUser(in.string("displayName"), in.string("upn"), in.string("usageLocation"));
+    in.done();
+    DirectoryUser user = directory.add(caller.get(), command);
+    return Response.created(uri.getAbsolutePathBuilder().path(user.upn()).build()).entity(UserJson.of(user)).build();
+  }
+
+  /** A directory user as the API shows it. */
+  public record UserJson(String upn, String displayName, String usageLocation, String state) {
+    static UserJson of(DirectoryUser u) {
+      return new UserJson(u.upn(), u.displayName(), u.usageLocation(), u.state().name());
+    }
+  }
+
+  /** One page of a list. */
+  public record PageJson<T>(List<T> items, int page, int size, long total) {
+    static <S, T> PageJson<T> of(Page<S> page, java.util.function.Function<S, T> map) {
+      return new PageJson<>(page.items().stream().map(map).toList(), page.page(), page.size(), page.total());
+    }
+  }
+}

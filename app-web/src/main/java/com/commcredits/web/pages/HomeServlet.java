@@ -1,0 +1,45 @@
+package com.commcredits.web.pages;
+
+import com.commcredits.access.Caller;
+import com.commcredits.access.Permission;
+import com.commcredits.organisation.OrganisationService;
+import com.commcredits.subscription.SubscriptionService;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Home: the organisation at a glance and what needs the admin's attention. */
+@WebServlet("")
+public class HomeServlet extends PageServlet {
+  private static final long serialVersionUID = 1L;
+
+  @Inject OrganisationService organisations;
+  @Inject SubscriptionService subscriptions;
+
+  @Override
+  protected Permission permission() {
+    return Permission.VIEW_HOME;
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    Caller caller = caller(request);
+    Map<String, Object> model = model(request);
+    model.put("organisation", organisations.current(caller));
+    List<String> attention = new ArrayList<>();
+    if (caller.can(Permission.MANAGE_BILLING)) {
+      var subs = subscriptions.list(caller);
+      model.put("subscriptions", subs);
+      if (subs.stream().noneMatch(s -> "COMMUNICATIONS_CREDITS".equals(s.subscription().sku()))) {
+        attention.add("home.attention.noCredits");
+      }
+    }
+    model.put("attention", attention);
+    render(request, response, "home", model);
+  }
+}

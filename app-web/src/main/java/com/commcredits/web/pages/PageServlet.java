@@ -1,0 +1,123 @@
+package com.commcredits.web.pages;
+
+import com.commcredits.access.Caller;
+import com.commcredits.access.Permission;
+import com.commcredits.shared.AccessDeniedException;
+import com.commcredits.shared.FieldError;
+import com.commcredits.shared.NotFoundException;
+import com.commcredits.shared.ValidationException;
+import com.commcredits.web.security.Csrf;
+import com.commcredits.web.security.SignedInAdmin;
+import com.commcredits.web.view.Formats;
+import com.commcredits.web.view.Navigation;
+import com.commcredits.web.view.Views;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The base of every signed-in page: checks the page's permission (403 otherwise), turns "not found" into
+ * 404, and fills the model every template needs (caller, navigation, CSRF token, flash message).
+ */
+public abstract class PageServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+  private static final String FLASH = "flash";
+
+  /** The permission the whole page needs. */
+  protected abstract Permission permission();
+
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    Caller caller = SignedInAdmin.caller(request);
+    if (caller == null || !caller.can(permission())) {
+      response.sendError(HttpServletResponse.SC_FORBIDDEN);
+      return;
+    }
+    try {
+      super.service(request, response);
+    } catch (NotFoundException e) {
+      response.sendError(HttpServletResponse.SC_NOT_FOUND);
+    } catch (AccessDeniedException e) {
+      response.sendError(HttpServletResponse.SC_FORBIDDEN);
+    }
+  }
+
+  protected Caller caller(HttpServletRequest request) {
+    return SignedInAdmin.caller(request);
+  }
+
+  protected Views views() {
+    return (Views) getServletContext().getAttribute(Views.ATTRIBUTE);
+  }
+
+  /** A model with what the layout needs; the page adds its own entries. */
+  protected Map<String, Object> model(HttpServletRequest request) {
+    Map<String, Object> model = new HashMap<>();
+    Caller caller = caller(request);
+    model.put("caller", caller);
+    SignedInAdmin admin = SignedInAdmin.of(request);
+    model.put("admin", admin);
+    model.put("fmt", new Formats(java.time.ZoneId.of(admin.timeZone())));
+    model.put("nav", Navigation.forCaller(caller));
+    model.put("path", request.getRequestURI().substring(request.getContextPath().length()));
+    model.put("csrf", Csrf.token(request));
+    model.put("errors", Map.of());
+    HttpSession session = request.getSession(false);
+    if (session != null && session.getAttribute(FLASH) != null) {
+      model.put(FLASH, session.getAttribute(FLASH));
+      session.removeAttribute(FLASH);
+    }
+    return model;
+  }
+
+  protected void render(HttpServletRequest request, HttpServletResponse response, String template,
+      Map<String, Object> model) throws IOException {
+    views().render(request, response, template, model);
+  }
+
+  /** Redirect after a successful POST, with a message shown once on the next page. */
+  protected void redirect(HttpServletRequest request, HttpServletResponse response, String path, String flash)
+      throws IOException {
+    if (flash != null) {
+      request.getSession().setAttribute(FLASH, flash);
+    }
+    response.sendRedirect(request.getContextPath() + path);
+  }
+
+  /** Puts a refused form's errors (field to message) in the model; the page re-renders with status 400. */
+  protected static void rejected(HttpServletResponse response, Map<String, Object> model, ValidationException e) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    for (FieldError error : e.errors()) {
+      errors.putIfAbsent(error.field(), error.message());
+    }
+    model.put("errors", errors);
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+  }
+
+  protected static int intParameter(HttpServletRequest request, String name, int fallback) {
+    String value = request.getParameter(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      return fallback;
+    }
+  }
+
+  protected static long idParameter(HttpServletRequest request, String name) {
+    try {
+      return Long.parseLong(request.getParameter(name));
+    } catch (NumberFormatException | NullPointerException e) {
+      throw new NotFoundException("The item");
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package com.commcredits.web.pages;
+
+import com.commcredits.access.Permission;
+import com.commcredits.subscription.SubscriptionService;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+
+/** Billing > Products & services (the organisation's subscriptions) and Billing > Subscriptions (with the catalog). */
+@WebServlet({"/billing/products", "/billing/subscriptions"})
+public class ProductsServlet extends PageServlet {
+  private static final long serialVersionUID = 1L;
+
+  @Inject SubscriptionService subscriptions;
+
+  @Override
+  protected Permission permission() {
+    return Permission.MANAGE_BILLING;
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    Map<String, Object> model = model(request);
+    model.put("subscriptions", subscriptions.list(caller(request)));
+    boolean subscriptionsPage = request.getServletPath().endsWith("/subscriptions");
+    if (subscriptionsPage) {
+      model.put("catalog", subscriptions.catalog());
+    }
+    render(request, response, subscriptionsPage ? "billing/subscriptions" : "billing/products", model);
+  }
+}

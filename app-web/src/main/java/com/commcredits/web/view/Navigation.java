@@ -1,0 +1,54 @@
+package com.commcredits.web.view;
+
+import com.commcredits.access.Caller;
+import com.commcredits.access.Permission;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The admin center's left navigation. Each item names the permission it needs, the same one its page
+ * checks, so an item a role may not use is both hidden and refused.
+ */
+public final class Navigation {
+
+  /** One link: its message key, path and required permission. */
+  public record Item(String labelKey, String path, Permission permission) {
+    public boolean activeFor(String currentPath) {
+      return "/".equals(path) ? "/".equals(currentPath) : currentPath.equals(path) || currentPath.startsWith(path + "/");
+    }
+  }
+
+  /** A heading with its items; a heading with one item is drawn as a plain link. */
+  public record Section(String labelKey, List<Item> items) {}
+
+  private static final List<Section> ALL = List.of(
+      new Section("nav.home", List.of(new Item("nav.home", "/", Permission.VIEW_HOME))),
+      new Section("nav.users", List.of(new Item("nav.users.active", "/users", Permission.MANAGE_USERS))),
+      new Section("nav.billing", List.of(
+          new Item("nav.billing.products", "/billing/products", Permission.MANAGE_BILLING),
+          new Item("nav.billing.subscriptions", "/billing/subscriptions", Permission.MANAGE_BILLING),
+          new Item("nav.billing.paymentMethods", "/billing/payment-methods", Permission.MANAGE_BILLING))),
+      new Section("nav.reports", List.of(new Item("nav.reports", "/reports", Permission.VIEW_REPORTS))),
+      new Section("nav.settings", List.of(
+          new Item("nav.settings.apiKeys", "/settings/api-keys", Permission.MANAGE_SETTINGS),
+          new Item("nav.settings.audit", "/settings/audit", Permission.MANAGE_SETTINGS),
+          new Item("nav.settings.admins", "/settings/admins", Permission.MANAGE_SETTINGS))));
+
+  private Navigation() {}
+
+  /** The sections and items this caller may use. */
+  public static List<Section> forCaller(Caller caller) {
+    List<Section> visible = new ArrayList<>();
+    for (Section section : ALL) {
+      List<Item> items = section.items().stream().filter(i -> caller.can(i.permission())).toList();
+      if (!items.isEmpty()) {
+        visible.add(new Section(section.labelKey(), items));
+      }
+    }
+    return visible;
+  }
+
+  public static List<Section> all() {
+    return ALL;
+  }
+}

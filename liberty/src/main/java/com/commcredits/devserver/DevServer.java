@@ -1,0 +1,140 @@
+package com.commcredits.devserver;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The README's run command: starts the embedded MariaDB (unless DB_HOST names an external server),
+ * then Liberty in the foreground with the demo data switched on, and prints where to sign in.
+ * Ctrl+C stops Liberty first and the database after it.
+ */
+public final class DevServer {
+
+  private static final String SERVER = "defaultServer";
+
+  public static void main(String[] args) throws Exception {
+    Path wlp = Path.of(System.getProperty("wlp.dir", "liberty/target/liberty/wlp")).toAbsolutePath();
+    Path dataDir = Path.of(env("COMMCREDITS_DATA_DIR", System.getProperty("data.dir", ".data")))
+        .toAbsolutePath().normalize();
+    String httpPort = env("HTTP_PORT", "9080");
+    boolean external = System.getenv("DB_HOST") != null && !System.getenv("DB_HOST").isBlank();
+
+    // a test build may have left Arquillian's connector in the shared server directory
+    Files.deleteIfExists(wlp.resolve("usr/servers/" + SERVER + "/configDropins/overrides/arquillian.xml"));
+
+    EmbeddedDatabase database = null;
+    ProcessBuilder liberty = new ProcessBuilder(List.of(
+        wlp.resolve("bin/server").toString(), "run", SERVER)).inheritIO();
+    Map<String, String> environment = liberty.environment();
+    environment.put("COMMCREDITS_DEMO_DATA", env("COMMCREDITS_DEMO_DATA", "true"));
+    if (!external) {
+      int dbPort = Integer.parseInt(env("EMBEDDED_DB_PORT", "3307"));
+      System.out.println("Starting the embedded MariaDB 11.4 on port " + dbPort + ", data in "
+          + dataDir.resolve("mariadb") + " ...");
+      database = EmbeddedDatabase.start(dbPort, dataDir.resolve("mariadb"), "commcredits");
+      environment.put("DB_HOST", "127.0.0.1");
+      environment.put("DB_PORT", String.valueOf(dbPort));
+      environment.put("DB_NAME", "commcredits");
+      environment.put("DB_USER", "root");
+      environment.put("DB_PASSWORD", "");
+    } else {
+      System.out.println("Using the external database at " + System.getenv("DB_HOST"));
+    }
+
+    Process server = liberty.start();
+    EmbeddedDatabase db = database;
+    Thread stopper = new Thread(() -> stop(wlp, server, db), "stop-server-and-database");
+    Runtime.getRuntime().addShutdownHook(stopper);
+
+    if (awaitReady("http://localhost:" + httpPort + "/health/ready", server)) {
+      printBanner(httpPort, dataDir, external);
+    } else if (server.isAlive()) {
+      System.out.println("The server did not report ready within 5 minutes; see the log above.");
+    }
+    int exit = server.waitFor();
+    System.exit(exit);
+  }
+
+  private static boolean awaitReady(String url, Process server) throws InterruptedException {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+    while (Instant.now().isBefore(deadline) && server.isAlive()) {
+      try {
+        HttpResponse<String> response = client.send(
+            HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200) {
+          return true;
+        }
+      } catch (IOException notYet) {
+        // the server is still starting
+      }
+      TimeUnit.SECONDS.sleep(1);
+    }
+    return false;
+  }
+
+  private static void printBanner(String httpPort, Path dataDir, boolean external) {
+    String line = "=".repeat(78);
+    System.out.println();
+    System.out.println(line);
+    System.out.println(" Communications Credits is running");
+    System.out.println();
+    System.out.println("   Admin center   http://localhost:" + httpPort + "/");
+    System.out.println("   HTTPS          https://localhost:9443/ (self-signed certificate)");
+    System.out.println("   API            http://localhost:" + httpPort + "/api/v1   (OpenAPI UI: /openapi/ui)");
+    System.out.println("   Health         http://localhost:" + httpPort + "/health/ready");
+    System.out.println();
+    System.out.println(" Demo sign-ins (password for all: Demo-2026!)");
+    System.out.println("   admin@contoso.example      Global admin    (Contoso, USD)");
+    System.out.println("   billing@contoso.example    Billing admin");
+    System.out.println("   users@contoso.example      User admin");
+    System.out.println("   reports@contoso.example    Reports reader");
+    System.out.println("   admin@fabrikam.example     Global admin    (Fabrikam, GBP)");
+    System.out.println();
+    System.out.println(" Demo API keys (Authorization: Bearer <key>)");
+    System.out.println("   demo-contoso-admin         Global admin");
+    System.out.println("   demo-contoso-platform      platform (telephony)");
+    System.out.println("   demo-fabrikam-admin        Global admin");
+    System.out.println();
+    System.out.println(external ? " Database: external (DB_HOST)" : " Database: embedded MariaDB, data in " + dataDir.resolve("mariadb"));
+    System.out.println(" Ctrl+C stops the server and the database.");
+    System.out.println(line);
+    System.out.println();
+  }
+
+  private static void stop(Path wlp, Process server, EmbeddedDatabase database) {
+    try {
+      if (server.isAlive()) {
+        System.out.println("Stopping the server ...");
+        new ProcessBuilder(wlp.resolve("bin/server").toString(), "stop", SERVER)
+            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start().waitFor(60, TimeUnit.SECONDS);
+        server.waitFor(30, TimeUnit.SECONDS);
+      }
+    } catch (IOException | InterruptedException e) {
+      server.destroy();
+    } finally {
+      if (database != null) {
+        System.out.println("Stopping the embedded database ...");
+        database.close();
+      }
+      System.out.println("Stopped.");
+    }
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}

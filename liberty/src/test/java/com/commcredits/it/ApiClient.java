@@ -1,0 +1,74 @@
+package com.commcredits.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Calls /api/v1 with an API key, as the telephony platform or an admin's tool would. */
+public final class ApiClient {
+  private final URI base;
+  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  public ApiClient(URI applicationBase) {
+    this.base = applicationBase.resolve("api/v1/");
+  }
+
+  /** A response with its body parsed as JSON when it is JSON. */
+  public record Reply(int status, String contentType, String body, HttpResponse<String> raw) {
+    public JsonObject json() {
+      return Json.createReader(new StringReader(body)).readObject();
+    }
+
+    public JsonStructure any() {
+      return Json.createReader(new StringReader(body)).read();
+    }
+  }
+
+  public Reply get(String path, String key) {
+    return send(request(path, key).GET());
+  }
+
+  public Reply post(String path, String key, String json) {
+    return send(request(path, key).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  public Reply put(String path, String key, String json) {
+    return send(request(path, key).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  public Reply delete(String path, String key) {
+    return send(request(path, key).DELETE());
+  }
+
+  private HttpRequest.Builder request(String path, String key) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+        .header("Accept", "application/json");
+    if (key != null) {
+      builder.header("Authorization", "Bearer " + key);
+    }
+    return builder;
+  }
+
+  private Reply send(HttpRequest.Builder builder) {
+    HttpRequest request = builder.build();
+    try {
+      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+      return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+          response.body(), response);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package com.commcredits.it;
+
+import com.commcredits.devserver.EmbeddedDatabase;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * Starts the embedded MariaDB 11.4 once for the whole integration-test run, before Arquillian starts
+ * Liberty, on an empty throw-away data directory, and stops it at the end.
+ */
+public class EmbeddedDatabaseSession implements LauncherSessionListener {
+  private static EmbeddedDatabase database;
+
+  @Override
+  public synchronized void launcherSessionOpened(LauncherSession session) {
+    if (database == null) {
+      database = EmbeddedDatabase.start(TestConfig.dbPort(), null, "commcredits");
+    }
+  }
+
+  @Override
+  public synchronized void launcherSessionClosed(LauncherSession session) {
+    if (database != null) {
+      database.close();
+      database = null;
+    }
+  }
+}

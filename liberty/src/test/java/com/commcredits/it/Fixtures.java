@@ -1,0 +1,118 @@
+package com.commcredits.it;
+
+import com.commcredits.access.ApiKey;
+import com.commcredits.access.PasswordHasher;
+import com.commcredits.access.Role;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Test organisations written straight into the test database, each with a unique name, an admin per role
+ * and an API key per role, so every test class works on data no other class touches.
+ */
+public final class Fixtures {
+  public static final String PASSWORD = "Test-pass-2026!";
+  private static final String HASH = PasswordHasher.hash(PASSWORD.toCharArray());
+
+  private Fixtures() {}
+
+  /** An organisation's ids, sign-ins and plain API keys. */
+  public record TestOrg(long id, String name, String domain, Map<Role, String> adminEmails, Map<Role, Long> adminIds,
+      Map<Role, String> apiKeys, Map<Role, Long> apiKeyIds) {
+    public String email(Role role) {
+      return adminEmails.get(role);
+    }
+
+    public String key(Role role) {
+      return apiKeys.get(role);
+    }
+  }
+
+  public static Connection connect() throws SQLException {
+    return DriverManager.getConnection(TestConfig.jdbcUrl("commcredits"), "root", "");
+  }
+
+  public static TestOrg organisation(String prefix, String currency) {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    String name = prefix + " " + suffix;
+    String domain = prefix.toLowerCase() + "-" + suffix + ".test";
+    try (Connection c = connect()) {
+      long orgId = insert(c, "INSERT INTO organisation (name, billing_country, currency, time_zone, created_at) "
+          + "VALUES (?, 'US', ?, 'America/Los_Angeles', ?)", name, currency, now());
+      Map<Role, String> emails = new EnumMap<>(Role.class);
+      Map<Role, Long> adminIds = new EnumMap<>(Role.class);
+      Map<Role, String> keys = new EnumMap<>(Role.class);
+      Map<Role, Long> keyIds = new EnumMap<>(Role.class);
+      for (Role role : Role.values()) {
+        if (role.isAdminRole()) {
+          String email = role.name().toLowerCase().replace('_', '.') + "@" + domain;
+          long id = insert(c, "INSERT INTO admin_account (organisation_id, email, display_name, password_hash, "
+              + "created_at) VALUES (?, ?, ?, ?, ?)", orgId, email, role.label() + " of " + prefix, HASH, now());
+          insert(c, "INSERT INTO admin_account_role (admin_account_id, role) VALUES (?, ?)", id, role.name());
+          emails.put(role, email);
+          adminIds.put(role, id);
+        }
+        String plain = "test-" + UUID.randomUUID();
+        long keyId = insert(c, "INSERT INTO api_key (organisation_id, name, key_prefix, key_hash, created_at, "
+            + "created_by) VALUES (?, ?, ?, ?, ?, 'fixture')", orgId, role.name() + " key", plain.substring(0, 8),
+            ApiKey.hash(plain), now());
+        insert(c, "INSERT INTO api_key_role (api_key_id, role) VALUES (?, ?)", keyId, role.name());
+        keys.put(role, plain);
+        keyIds.put(role, keyId);
+      }
+      return new TestOrg(orgId, name, domain, emails, adminIds, keys, keyIds);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static long addUser(TestOrg org, String upn, String name, String country) {
+    try (Connection c = connect()) {
+      return insert(c, "INSERT INTO directory_user (organisation_id, display_name, upn, usage_location, state, "
+          + "created_at) VALUES (?, ?, ?, ?, 'ACTIVE', ?)", org.id(), name, upn, country, now());
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static long count(String sql, Object... args) {
+    try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, args);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Timestamp now() {
+    return Timestamp.from(Instant.now());
+  }
+
+  private static long insert(Connection c, String sql, Object... args) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+      bind(ps, args);
+      ps.executeUpdate();
+      try (ResultSet keys = ps.getGeneratedKeys()) {
+        return keys.next() ? keys.getLong(1) : 0;
+      }
+    }
+  }
+
+  private static void bind(PreparedStatement ps, Object... args) throws SQLException {
+    for (int i = 0; i < args.length; i++) {
+      ps.setObject(i + 1, args[i]);
+    }
+  }
+}

@@ -2,6 +2,7 @@ package com.commcredits.web.pages;
 
 import com.commcredits.access.Caller;
 import com.commcredits.access.Permission;
+import com.commcredits.access.SignInService;
 import com.commcredits.shared.AccessDeniedException;
 import com.commcredits.shared.FieldError;
 import com.commcredits.shared.NotFoundException;
@@ -11,19 +12,25 @@ import com.commcredits.web.security.SignedInAdmin;
 import com.commcredits.web.view.Formats;
 import com.commcredits.web.view.Navigation;
 import com.commcredits.web.view.Views;
+import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The base of every signed-in page: checks the page's permission (403 otherwise), turns "not found" into
- * 404, and fills the model every template needs (caller, navigation, CSRF token, flash message).
+ * The base of every signed-in page: sends a visitor without a session to sign in, reads the admin's
+ * caller afresh (so role changes and disabling apply at once), checks the page's permission (403
+ * otherwise), turns "not found" into 404, and fills the model every template needs (caller, navigation,
+ * CSRF token, flash message).
  */
 public abstract class PageServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
@@ -32,11 +39,26 @@ public abstract class PageServlet extends HttpServlet {
   /** The permission the whole page needs. */
   protected abstract Permission permission();
 
+  @Inject SignInService signIn;
+
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws ServletException, IOException {
-    Caller caller = SignedInAdmin.caller(request);
-    if (caller == null || !caller.can(permission())) {
+    SignedInAdmin admin = SignedInAdmin.of(request);
+    Optional<Caller> signedIn = admin == null ? Optional.empty() : signIn.callerFor(admin.adminId());
+    if (signedIn.isEmpty()) {
+      if (admin != null) {
+        request.getSession().invalidate();
+      }
+      String path = request.getRequestURI().substring(request.getContextPath().length());
+      String next = "GET".equals(request.getMethod())
+          ? path + (request.getQueryString() == null ? "" : "?" + request.getQueryString()) : "/";
+      response.sendRedirect(request.getContextPath() + "/sign-in?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+      return;
+    }
+    Caller caller = signedIn.get();
+    request.setAttribute(SignedInAdmin.CALLER_ATTRIBUTE, caller);
+    if (!caller.can(permission())) {
       response.sendError(HttpServletResponse.SC_FORBIDDEN);
       return;
     }

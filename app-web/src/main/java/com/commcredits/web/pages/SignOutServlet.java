@@ -1,6 +1,5 @@
 package com.commcredits.web.pages;
 
-import com.commcredits.access.Caller;
 import com.commcredits.access.SignInService;
 import com.commcredits.web.security.SignedInAdmin;
 import jakarta.inject.Inject;
@@ -20,9 +19,9 @@ public class SignOutServlet extends HttpServlet {
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    Caller caller = SignedInAdmin.caller(request);
-    if (caller != null) {
-      signIn.signedOut(caller);
+    SignedInAdmin admin = SignedInAdmin.of(request);
+    if (admin != null) {
+      signIn.callerFor(admin.adminId()).ifPresent(signIn::signedOut);
     }
     HttpSession session = request.getSession(false);
     if (session != null) {

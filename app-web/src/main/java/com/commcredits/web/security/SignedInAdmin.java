@@ -10,7 +10,7 @@ public record SignedInAdmin(long adminId, String email, String organisationName,
   public static final String SESSION_ATTRIBUTE = SignedInAdmin.class.getName();
   public static final String CALLER_ATTRIBUTE = Caller.class.getName();
 
-  /** The caller of the current page request, set by {@link AdminSessionFilter}. */
+  /** The caller of the current page request, set by the page base class once it has checked the session. */
   public static Caller caller(HttpServletRequest request) {
     return (Caller) request.getAttribute(CALLER_ATTRIBUTE);
   }

@@ -1,2 +1,2 @@
-/** Request guards for the pages: security headers, the signed-in session and its caller, CSRF tokens. */
+/** Request guards for the pages: security headers, CSRF tokens, and what the session remembers of the signed-in admin. */
 package com.commcredits.web.security;

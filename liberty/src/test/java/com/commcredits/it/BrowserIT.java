@@ -1,0 +1,101 @@
+package com.commcredits.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.commcredits.access.Role;
+import com.commcredits.it.Fixtures.TestOrg;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/** A person in headless Chromium: signs in, sees Home and the navigation of their role. */
+@ExtendWith(ArquillianExtension.class)
+class BrowserIT {
+  private static TestOrg org;
+
+  @ArquillianResource URL base;
+  private ChromeDriver browser;
+
+  @Deployment(testable = false)
+  static WebArchive application() {
+    return Deployments.application();
+  }
+
+  @BeforeAll
+  static void organisation() {
+    org = Fixtures.organisation("Browser", "USD");
+    Fixtures.addUser(org, "adele@" + org.domain(), "Adele Vance", "US");
+    Fixtures.addUser(org, "lee@" + org.domain(), "Lee Gu", "CA");
+  }
+
+  @BeforeEach
+  void open() {
+    browser = Browser.start();
+  }
+
+  @AfterEach
+  void close() {
+    browser.quit();
+  }
+
+  private void signIn(String email) {
+    browser.get(base + "sign-in");
+    browser.findElement(By.id("email")).sendKeys(email);
+    browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+  }
+
+  @Test
+  void R_SEC_1_a_global_admin_signs_in_in_a_browser_and_sees_home() throws Exception {
+    browser.get(base.toString());
+    assertTrue(browser.getCurrentUrl().contains("/sign-in"), "a signed-out visitor is sent to sign in");
+    Browser.screenshot(browser, "sign-in");
+    signIn(org.email(Role.GLOBAL_ADMIN));
+
+    assertEquals(org.name(), browser.findElement(By.tagName("h1")).getText());
+    List<String> nav = browser.findElements(By.cssSelector(".leftnav a")).stream().map(WebElement::getText).toList();
+    assertEquals(List.of("Home", "Active users", "Products & services", "Subscriptions", "Payment methods", "Reports",
+        "API keys", "Audit log", "Admins"), nav);
+    Path shot = Browser.screenshot(browser, "home");
+    assertTrue(Files.size(shot) > 10_000, "a real screenshot was written to " + shot);
+  }
+
+  @Test
+  void R_SEC_1_a_reports_reader_sees_only_what_the_role_allows() throws Exception {
+    signIn(org.email(Role.REPORTS_READER));
+    List<String> nav = browser.findElements(By.cssSelector(".leftnav a")).stream().map(WebElement::getText).toList();
+    assertEquals(List.of("Home", "Reports"), nav);
+    browser.get(base + "settings/api-keys");
+    assertEquals("You do not have access to this page", browser.findElement(By.tagName("h1")).getText());
+    Browser.screenshot(browser, "forbidden");
+  }
+
+  @Test
+  void R_ORG_2_a_user_admin_adds_a_user_and_finds_it_in_the_list() throws Exception {
+    signIn(org.email(Role.USER_ADMIN));
+    browser.get(base + "users");
+    browser.findElement(By.cssSelector("details.inline-panel summary")).click();
+    browser.findElement(By.id("displayName")).sendKeys("Megan Bowen");
+    browser.findElement(By.id("upn")).sendKeys("megan@" + org.domain());
+    browser.findElement(By.id("usageLocation")).sendKeys("GB");
+    browser.findElement(By.cssSelector("form.panel-form button[type=submit]")).click();
+
+    assertTrue(browser.findElement(By.cssSelector(".flash")).getText().contains("megan@" + org.domain()));
+    assertTrue(browser.findElement(By.cssSelector("table.grid")).getText().contains("Megan Bowen"));
+    Browser.screenshot(browser, "users");
+  }
+}

@@ -51,6 +51,18 @@ public final class DevServer {
       System.out.println("Using the external database at " + System.getenv("DB_HOST"));
     }
 
+    if (Boolean.getBoolean("databaseOnly")) {
+      if (database == null) {
+        System.out.println("DB_HOST is set: there is no embedded database to start.");
+        return;
+      }
+      EmbeddedDatabase db = database;
+      Runtime.getRuntime().addShutdownHook(new Thread(db::close, "stop-database"));
+      System.out.println("Embedded MariaDB ready on port " + db.port() + " (database commcredits, user root). "
+          + "Start the server with: mvn liberty:dev   - Ctrl+C here stops the database.");
+      Thread.currentThread().join();
+    }
+
     Process server = liberty.start();
     EmbeddedDatabase db = database;
     Thread stopper = new Thread(() -> stop(wlp, server, db), "stop-server-and-database");

@@ -7,6 +7,9 @@ import java.util.Optional;
 public interface OrganisationRepository {
   Optional<Organisation> find(long id);
 
+  /** Reads the organisation with a row lock, to serialise things done once per organisation. */
+  Optional<Organisation> lock(long id);
+
   Optional<Organisation> findByName(String name);
 
   List<Organisation> findAll();

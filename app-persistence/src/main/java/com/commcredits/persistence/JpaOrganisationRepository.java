@@ -19,6 +19,11 @@ class JpaOrganisationRepository implements OrganisationRepository {
   }
 
   @Override
+  public Optional<Organisation> lock(long id) {
+    return Optional.ofNullable(em.find(Organisation.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+  }
+
+  @Override
   public Optional<Organisation> findByName(String name) {
     return em.createQuery("SELECT o FROM Organisation o WHERE o.name = :name", Organisation.class)
         .setParameter("name", name).getResultStream().findFirst();

@@ -61,6 +61,46 @@ public final class JsonInput {
     return null;
   }
 
+  public Long longValue(String field) {
+    JsonValue value = body.get(field);
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (value instanceof JsonNumber n && n.isIntegral()) {
+      try {
+        return n.longValueExact();
+      } catch (ArithmeticException tooBig) {
+        // reported below
+      }
+    }
+    errors.add(new FieldError(field, "'" + field + "' must be a whole number."));
+    return null;
+  }
+
+  /** A money object {"amount": "12.50", "currency": "USD"}: returns {amount, currency}, either may be null. */
+  public String[] money(String field) {
+    JsonValue value = body.get(field);
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      errors.add(new FieldError(field, "'" + field + "' is required, e.g. {\"amount\": \"25.00\", \"currency\": \"USD\"}."));
+      return new String[2];
+    }
+    if (!(value instanceof JsonObject money)) {
+      errors.add(new FieldError(field, "'" + field + "' must be an object like {\"amount\": \"25.00\", \"currency\": \"USD\"}."));
+      return new String[2];
+    }
+    JsonInput inner = JsonInput.of(money, Set.of("amount", "currency"));
+    String amount = inner.string("amount");
+    String currency = inner.string("currency");
+    inner.errors.forEach(e -> errors.add(new FieldError(field + "." + e.field(), e.message())));
+    if (amount == null) {
+      errors.add(new FieldError(field + ".amount", "The amount is required, as a string such as \"25.00\"."));
+    }
+    if (currency == null) {
+      errors.add(new FieldError(field + ".currency", "The currency code is required, e.g. \"USD\"."));
+    }
+    return new String[] {amount, currency};
+  }
+
   /** Throws the unknown-field and type errors found so far; call after reading every field. */
   public void done() {
     if (!errors.isEmpty()) {

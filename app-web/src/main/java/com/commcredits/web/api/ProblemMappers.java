@@ -37,7 +37,8 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
       return Problem.of(Response.Status.FORBIDDEN, "This API key's roles do not allow this request.");
     }
     if (e instanceof ConflictException) {
-      return Problem.of(Response.Status.CONFLICT, e.getMessage());
+      return new Problem("/problems/idempotency-conflict", "Unprocessable Content", 422, e.getMessage(), null,
+          java.util.List.of());
     }
     if (e instanceof DomainException) {
       return Problem.of(Response.Status.BAD_REQUEST, e.getMessage());

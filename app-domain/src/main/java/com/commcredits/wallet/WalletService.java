@@ -1,0 +1,229 @@
+package com.commcredits.wallet;
+
+import com.commcredits.access.Caller;
+import com.commcredits.access.Permission;
+import com.commcredits.audit.AuditAction;
+import com.commcredits.audit.AuditLog;
+import com.commcredits.money.Money;
+import com.commcredits.organisation.Organisation;
+import com.commcredits.organisation.OrganisationRepository;
+import com.commcredits.shared.AccessDeniedException;
+import com.commcredits.shared.ConflictException;
+import com.commcredits.shared.NotFoundException;
+import com.commcredits.shared.Page;
+import com.commcredits.shared.ValidationException;
+import com.commcredits.shared.Validator;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The wallet's front door: reads (balance, lots, transactions, balance history) and the operations that
+ * move money without a payment: charges, manual adjustments, reversals and expiry. Each operation locks
+ * the wallet row, is idempotent by its key, and writes its ledger entry and allocations together.
+ */
+@Stateless
+public class WalletService {
+  @Inject WalletRepository wallets;
+  @Inject OrganisationRepository organisations;
+  @Inject AuditLog audit;
+  @Inject Clock clock;
+  @Inject WalletSettings settings;
+
+  public Optional<Wallet> find(Caller caller) {
+    return wallets.findForOrganisation(caller.organisationId());
+  }
+
+  /** The caller's wallet, for the billing pages and the API. */
+  public Wallet get(Caller caller) {
+    caller.require(Permission.MANAGE_BILLING);
+    return wallets.findForOrganisation(caller.organisationId())
+        .orElseThrow(() -> new NotFoundException("The Communications Credits wallet"));
+  }
+
+  public List<FundingLot> lots(Caller caller) {
+    return wallets.lots(get(caller).id());
+  }
+
+  public List<Funding> recentFundings(Caller caller, int limit) {
+    return wallets.recentFundings(get(caller).id(), limit);
+  }
+
+  /** Ledger entries, newest first, between two days (inclusive) of the organisation's calendar. */
+  public Page<LedgerEntry> transactions(Caller caller, LocalDate from, LocalDate to, int page, int size) {
+    Wallet wallet = get(caller);
+    Page.validate(page, size, 1000);
+    new Validator()
+        .check(from == null || to == null || !from.isAfter(to), "from", "The start date must not be after the end date.")
+        .throwIfInvalid();
+    ZoneId zone = zone(caller.organisationId());
+    Instant start = from == null ? Instant.EPOCH : from.atStartOfDay(zone).toInstant();
+    Instant end = to == null ? Instant.parse("9999-01-01T00:00:00Z") : to.plusDays(1).atStartOfDay(zone).toInstant();
+    return wallets.entries(wallet.id(), start, end, page, size);
+  }
+
+  /** The closing balance of each of the last {@code days} days, for the chart. */
+  public Map<LocalDate, BigDecimal> balanceHistory(Caller caller, int days) {
+    Wallet wallet = get(caller);
+    ZoneId zone = zone(caller.organisationId());
+    LocalDate today = clock.instant().atZone(zone).toLocalDate();
+    return wallets.closingBalances(wallet.id(), today.minusDays(days - 1L), today, zone);
+  }
+
+  /**
+   * Charges the organisation's wallet (what rating calls). A repeated key returns the first result and
+   * moves no money (R-FUND-7); the balance may go below zero (R-FUND-5).
+   */
+  public ChargeResult charge(Caller caller, Charge charge) {
+    if (caller.actorType() != Caller.ActorType.SYSTEM && !caller.can(Permission.USE_TELEPHONY)) {
+      throw new AccessDeniedException("Only the telephony platform charges a wallet.");
+    }
+    Wallet wallet = wallets.lockForOrganisation(caller.organisationId())
+        .orElseThrow(() -> new NotFoundException("The Communications Credits wallet"));
+    Optional<LedgerEntry> existing = wallets.entryByKey(wallet.id(), charge.idempotencyKey());
+    if (existing.isPresent()) {
+      LedgerEntry first = existing.get();
+      if (first.type() != EntryType.CHARGE || first.amount().negate().compareTo(charge.amount().amount()) != 0) {
+        throw new ConflictException("The idempotency key " + charge.idempotencyKey()
+            + " was already used for a different charge.");
+      }
+      return result(first, true);
+    }
+    Movement movement = wallet.charge(charge.amount(), wallets.openLots(wallet.id()),
+        new Wallet.Stamp(charge.occurredAt(), clock.instant(), charge.idempotencyKey(), charge.reference(),
+            charge.description(), caller.actorName()));
+    wallets.record(movement);
+    return result(movement.entry(), false);
+  }
+
+  private ChargeResult result(LedgerEntry entry, boolean duplicate) {
+    return new ChargeResult(entry, duplicate, wallets.allocations(entry.id()).stream()
+        .map(a -> new ChargeResult.LotPayment(a.lotId(), a.amount())).toList());
+  }
+
+  /** A manual credit or debit with a mandatory reason (Global and Billing admins), audited. */
+  public LedgerEntry adjust(Caller caller, Adjustment command) {
+    caller.require(Permission.MANAGE_BILLING);
+    Wallet wallet = wallets.lockForOrganisation(caller.organisationId())
+        .orElseThrow(() -> new NotFoundException("The Communications Credits wallet"));
+    Money amount = validAdjustment(command, wallet);
+    String key = "adjustment:" + command.idempotencyKey();
+    Optional<LedgerEntry> existing = wallets.entryByKey(wallet.id(), key);
+    if (existing.isPresent()) {
+      BigDecimal signed = command.isCredit() ? amount.amount() : amount.amount().negate();
+      if (existing.get().amount().compareTo(signed) != 0) {
+        throw new ConflictException("This form was already submitted with a different amount.");
+      }
+      return existing.get();
+    }
+    String before = wallet.balance().toString();
+    Instant now = clock.instant();
+    Wallet.Stamp stamp = new Wallet.Stamp(now, now, key, null, "Manual adjustment: " + command.reason().strip(),
+        caller.actorName());
+    Movement movement = command.isCredit()
+        ? wallet.fund(amount, LotSource.ADJUSTMENT, null, null, zone(caller.organisationId()), stamp)
+        : wallet.debitAdjustment(amount, wallets.openLots(wallet.id()), stamp);
+    wallets.record(movement);
+    audit.record(caller, AuditAction.WALLET_ADJUSTED, "wallet", wallet.id(),
+        (command.isCredit() ? "Credit " : "Debit ") + amount + ": " + command.reason().strip(),
+        "balance=" + before, "balance=" + wallet.balance());
+    return movement.entry();
+  }
+
+  private Money validAdjustment(Adjustment command, Wallet wallet) {
+    Validator v = new Validator()
+        .check("CREDIT".equals(command.direction()) || "DEBIT".equals(command.direction()), "direction",
+            "Choose credit or debit.")
+        .required(command.reason(), "reason", "A reason", 500)
+        .required(command.idempotencyKey(), "idempotencyKey", "The form key", 100);
+    Money amount = null;
+    try {
+      amount = Money.parseExact(command.amount(), wallet.currency());
+      v.check(amount.isPositive(), "amount", "Enter an amount more than zero.");
+      v.check(amount.amount().compareTo(settings.maximum()) <= 0, "amount",
+          "An adjustment can be at most " + settings.maximum().toPlainString() + " " + wallet.currency() + ".");
+    } catch (IllegalArgumentException e) {
+      v.check(false, "amount", e.getMessage());
+    }
+    v.throwIfInvalid();
+    return amount;
+  }
+
+  /** Reverses a charge or a debit adjustment, linking the entry it reverses; audited. */
+  public LedgerEntry reverse(Caller caller, long entryId, String reason, String idempotencyKey) {
+    caller.require(Permission.MANAGE_BILLING);
+    new Validator().required(reason, "reason", "A reason", 500)
+        .required(idempotencyKey, "idempotencyKey", "The form key", 100).throwIfInvalid();
+    Wallet wallet = wallets.lockForOrganisation(caller.organisationId())
+        .orElseThrow(() -> new NotFoundException("The Communications Credits wallet"));
+    LedgerEntry original = wallets.entry(wallet.id(), entryId).orElseThrow(() -> new NotFoundException("The entry"));
+    String key = "reversal:" + entryId;
+    Optional<LedgerEntry> existing = wallets.entryByKey(wallet.id(), key);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    if (original.amount().signum() >= 0
+        || !(original.type() == EntryType.CHARGE || original.type() == EntryType.ADJUSTMENT)) {
+      throw ValidationException.of("entryId", "Only a charge or a debit adjustment can be reversed.");
+    }
+    List<LotAllocation> allocations = wallets.allocations(entryId);
+    Map<Long, FundingLot> lots = wallets.lotsById(wallet.id(),
+        allocations.stream().map(LotAllocation::lotId).filter(java.util.Objects::nonNull).toList());
+    Instant now = clock.instant();
+    Movement movement = wallet.reverse(original, allocations, lots, new Wallet.Stamp(now, now, key,
+        original.reference(), "Reversal of entry " + entryId + ": " + reason.strip(), caller.actorName()));
+    wallets.record(movement);
+    audit.record(caller, AuditAction.ENTRY_REVERSED, "ledger-entry", entryId, "Reversed entry " + entryId + ": "
+        + reason.strip(), "amount=" + original.amount(), "restored=" + movement.entry().amount());
+    return movement.entry();
+  }
+
+  /** Expires the wallet's lots whose 12 months have passed (R-FUND-4); returns how many. */
+  public int expireLots(long walletId) {
+    Wallet wallet = wallets.lock(walletId).orElseThrow(() -> new NotFoundException("The wallet"));
+    Instant now = clock.instant();
+    int expired = 0;
+    BigDecimal total = BigDecimal.ZERO;
+    for (FundingLot lot : wallets.openLots(walletId)) {
+      if (lot.isDueForExpiry(now)) {
+        Movement movement = wallet.expire(lot, new Wallet.Stamp(lot.expiresAt(), now, "expiry:" + lot.id(),
+            "lot " + lot.id(), "Funds expired 12 months after purchase (lot " + lot.id() + ")", "System"));
+        wallets.record(movement);
+        total = total.add(movement.entry().amount().negate());
+        expired++;
+      }
+    }
+    if (expired > 0) {
+      audit.record(Caller.system(wallet.organisationId()), AuditAction.LOTS_EXPIRED, "wallet", walletId,
+          expired + " lot(s) expired: " + Money.of(total, wallet.currency()), null, "balance=" + wallet.balance());
+    }
+    return expired;
+  }
+
+  public List<Long> walletsWithLotsDue() {
+    return wallets.walletsWithLotsDue(clock.instant());
+  }
+
+  /** The invariant check of R-FUND-6 for one wallet; empty when it holds. */
+  public List<String> checkInvariant(long walletId) {
+    return WalletInvariant.violations(wallets.sums(walletId));
+  }
+
+  ZoneId zone(long organisationId) {
+    return organisations.find(organisationId).map(Organisation::timeZone).orElse(ZoneId.of("UTC"));
+  }
+
+  /** A manual adjustment as the form or API sends it. */
+  public record Adjustment(String direction, String amount, String reason, String idempotencyKey) {
+    boolean isCredit() {
+      return "CREDIT".equals(direction);
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package com.commcredits.wallet;
+
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The wallet's timers, thin on purpose: lot expiry daily on a persistent timer (it runs once even with
+ * several servers, and catches up after downtime), and the settling of card payments whose outcome was
+ * unknown every minute.
+ */
+@Singleton
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class WalletTimers {
+  private static final Logger LOG = Logger.getLogger(WalletTimers.class.getName());
+
+  @Inject WalletService wallets;
+  @Inject FundingService fundings;
+
+  /** R-FUND-4: every day at 01:30 server time. */
+  @Schedule(hour = "1", minute = "30", persistent = true, info = "expire funding lots")
+  public void expireLots() {
+    int lots = 0;
+    for (Long walletId : wallets.walletsWithLotsDue()) {
+      try {
+        lots += wallets.expireLots(walletId);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Expiry of wallet " + walletId + " failed; the next run retries it", e);
+      }
+    }
+    if (lots > 0) {
+      LOG.info(() -> "Expired funding lots");
+    }
+  }
+
+  /** R-PAY-2: payments that timed out are settled by asking the gateway. */
+  @Schedule(hour = "*", minute = "*", second = "15", persistent = false, info = "settle pending payments")
+  public void settlePendingPayments() {
+    fundings.resolvePending(Duration.ofSeconds(30));
+  }
+}

@@ -1,0 +1,17 @@
+package com.commcredits.web.api;
+
+import com.commcredits.money.Money;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** Money as the API writes it: a decimal string with the currency's digits and the currency code. */
+public record MoneyJson(String amount, String currency) {
+  public static MoneyJson of(Money money) {
+    return new MoneyJson(money.toPlainString(), money.currency().name());
+  }
+
+  /** A stored amount (4 decimals in the database) shown with the currency's 2 digits. */
+  public static MoneyJson of(BigDecimal amount, String currency) {
+    return new MoneyJson(amount.setScale(2, RoundingMode.HALF_UP).toPlainString(), currency);
+  }
+}

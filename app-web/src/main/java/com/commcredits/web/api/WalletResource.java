@@ -1,0 +1,141 @@
+package com.commcredits.web.api;
+
+import com.commcredits.shared.Page;
+import com.commcredits.shared.ValidationException;
+import com.commcredits.wallet.AddFunds;
+import com.commcredits.wallet.FundingLot;
+import com.commcredits.wallet.FundingOutcome;
+import com.commcredits.wallet.FundingService;
+import com.commcredits.wallet.FundingStatus;
+import com.commcredits.wallet.LedgerEntry;
+import com.commcredits.wallet.Wallet;
+import com.commcredits.wallet.WalletService;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/** The Communications Credits wallet: balance and lots, adding funds, the ledger (R-FUND, R-REP-3). */
+@Path("/wallet")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class WalletResource {
+  @Inject ApiCaller caller;
+  @Inject WalletService wallets;
+  @Inject FundingService fundings;
+
+  @GET
+  @Operation(summary = "Balance, currency and lots (remaining, expiry) of the wallet")
+  public WalletJson get() {
+    Wallet wallet = wallets.get(caller.get());
+    List<LotJson> lots = wallets.lots(caller.get()).stream().map(l -> LotJson.of(l, wallet.currency().name())).toList();
+    return new WalletJson(wallet.id(), MoneyJson.of(wallet.balance()), wallet.currency().name(),
+        wallet.canPayForCalls(), lots, null);
+  }
+
+  @POST
+  @Path("/fundings")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Add funds by card or on an Enterprise Agreement with a PO. Requires an Idempotency-Key "
+      + "header: the same key and body return the first result; the same key with another body answers 422. "
+      + "201 when the funds are in, 202 while a card payment's outcome is pending, 402 when the payment failed.")
+  public Response addFunds(@Parameter(description = "client-chosen key, unique per request")
+      @HeaderParam("Idempotency-Key") String key, JsonObject body) {
+    JsonInput in = JsonInput.of(body, Set.of("amount", "paymentMethodId", "purchaseOrder"));
+    String[] amount = in.money("amount");
+    Long methodId = in.longValue("paymentMethodId");
+    String po = in.string("purchaseOrder");
+    if (key == null || key.isBlank() || key.length() > 100) {
+      throw ValidationException.of("Idempotency-Key", "Send an Idempotency-Key header of 1 to 100 characters.");
+    }
+    if (methodId == null && body != null && !body.containsKey("paymentMethodId")) {
+      throw ValidationException.of("paymentMethodId", "'paymentMethodId' is required.");
+    }
+    in.done();
+    FundingOutcome outcome = fundings.addFunds(caller.get(), new AddFunds(amount[0], amount[1], methodId, po, key));
+    FundingJson json = FundingJson.of(outcome);
+    if (outcome.status() == FundingStatus.FAILED || outcome.status() == FundingStatus.CANCELLED) {
+      return new Problem("/problems/payment-failed", "Payment failed", 402,
+          outcome.funding().failureReason() + " No funds were added (funding " + outcome.funding().id() + ").",
+          null, List.of(new com.commcredits.shared.FieldError("paymentMethodId", outcome.funding().failureReason())))
+          .toResponse();
+    }
+    return Response.status(outcome.status() == FundingStatus.PENDING ? 202 : 201).entity(json).build();
+  }
+
+  @GET
+  @Path("/transactions")
+  @Operation(summary = "Ledger entries, newest first, with the balance after each; from/to are dates (YYYY-MM-DD) "
+      + "of the organisation's calendar")
+  public TransactionsJson transactions(@QueryParam("from") String from, @QueryParam("to") String to,
+      @QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("100") String size) {
+    Page<LedgerEntry> entries = wallets.transactions(caller.get(), date("from", from), date("to", to),
+        QueryParams.integer("page", page), QueryParams.integer("size", size));
+    return new TransactionsJson(entries.items().stream().map(EntryJson::of).toList(), entries.page(), entries.size(),
+        entries.total());
+  }
+
+  private static LocalDate date(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(value.strip());
+    } catch (DateTimeParseException e) {
+      throw ValidationException.of(name, "'" + name + "' must be a date like 2026-01-31.");
+    }
+  }
+
+  /** The wallet as the API shows it. */
+  public record WalletJson(long id, MoneyJson balance, String currency, boolean canPayForCalls, List<LotJson> lots,
+      Object autoRecharge) {}
+
+  /** A funding lot. */
+  public record LotJson(long id, MoneyJson amount, MoneyJson remaining, Instant purchasedAt, Instant expiresAt,
+      String source, String paymentReference, Instant expiredAt) {
+    static LotJson of(FundingLot l, String currency) {
+      return new LotJson(l.id(), MoneyJson.of(l.amount(), currency), MoneyJson.of(l.remaining(), currency),
+          l.purchasedAt(), l.expiresAt(), l.source().name(), l.paymentReference(), l.expiredAt());
+    }
+  }
+
+  /** A funding request and its outcome. */
+  public record FundingJson(long id, String status, MoneyJson amount, long paymentMethodId, String purchaseOrder,
+      String failureReason, LotJson lot, MoneyJson balance, Instant requestedAt, Instant resolvedAt) {
+    static FundingJson of(FundingOutcome o) {
+      var f = o.funding();
+      return new FundingJson(f.id(), f.status().name(), MoneyJson.of(f.amount(), f.currency()), f.paymentMethodId(),
+          f.purchaseOrder(), f.failureReason(), o.lot() == null ? null : LotJson.of(o.lot(), f.currency()),
+          MoneyJson.of(o.balanceAfter(), f.currency()), f.requestedAt(), f.resolvedAt());
+    }
+  }
+
+  /** A ledger entry. */
+  public record EntryJson(long id, String type, MoneyJson amount, MoneyJson balanceAfter, Instant occurredAt,
+      Instant recordedAt, String description, String reference, Long reversesEntryId) {
+    static EntryJson of(LedgerEntry e) {
+      return new EntryJson(e.id(), e.type().name(), MoneyJson.of(e.amount(), e.currency()),
+          MoneyJson.of(e.balanceAfter(), e.currency()), e.occurredAt(), e.recordedAt(), e.description(),
+          e.reference(), e.reversesEntryId());
+    }
+  }
+
+  /** A page of ledger entries. */
+  public record TransactionsJson(List<EntryJson> items, int page, int size, long total) {}
+}

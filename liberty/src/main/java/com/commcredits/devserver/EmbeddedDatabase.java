@@ -51,8 +51,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
       config.addArg("--bind-address=127.0.0.1");
       DB db = DB.newEmbeddedDB(config.build());
       db.start();
-      db.run("CREATE DATABASE IF NOT EXISTS `" + databaseName
-          + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+      for (String name : new String[] {databaseName, databaseName + "_timers"}) {
+        // the second holds Liberty's persistent EJB timer tables, apart from the Flyway-managed schema
+        db.run("CREATE DATABASE IF NOT EXISTS `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+      }
       return new EmbeddedDatabase(db, port);
     } catch (java.io.IOException e) {
       throw new IllegalStateException("Could not start the embedded MariaDB on port " + port, e);

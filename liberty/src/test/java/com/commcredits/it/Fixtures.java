@@ -84,6 +84,30 @@ public final class Fixtures {
     }
   }
 
+  /** Opens Communications Credits for an organisation (subscription + empty wallet); returns the wallet id. */
+  public static long wallet(TestOrg org) {
+    try (Connection c = connect()) {
+      insert(c, "INSERT INTO subscription (organisation_id, sku, quantity, status, start_date, created_at) "
+          + "VALUES (?, 'COMMUNICATIONS_CREDITS', 1, 'ACTIVE', CURRENT_DATE, ?)", org.id(), now());
+      return insert(c, "INSERT INTO wallet (organisation_id, currency, balance, created_at) VALUES (?, "
+          + "(SELECT currency FROM organisation WHERE id = ?), 0, ?)", org.id(), org.id(), now());
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static java.math.BigDecimal decimal(String sql, Object... args) {
+    try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, args);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getBigDecimal(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static long count(String sql, Object... args) {
     try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
       bind(ps, args);

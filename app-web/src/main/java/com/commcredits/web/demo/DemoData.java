@@ -14,7 +14,21 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
+import com.commcredits.money.Money;
+import com.commcredits.payment.PaymentMethodService;
+import com.commcredits.wallet.FundingSteps;
+import com.commcredits.wallet.LotSource;
+import com.commcredits.wallet.Movement;
+import com.commcredits.wallet.Wallet;
+import com.commcredits.wallet.WalletRepository;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -34,6 +48,10 @@ public class DemoData {
   @Inject ApiKeyService apiKeys;
   @Inject SubscriptionService subscriptions;
   @Inject DirectoryService directory;
+  @Inject PaymentMethodService paymentMethods;
+  @Inject FundingSteps fundingSteps;
+  @Inject WalletRepository walletRepository;
+  @Inject Clock clock;
 
   @PostConstruct
   void load() {
@@ -75,6 +93,8 @@ public class DemoData {
       directory.add(c, new DirectoryService.NewUser(u[0], u[1], u[2]));
     }
 
+    walletHistory(c, contoso);
+
     Organisation fabrikam = organisations.provision("Fabrikam", "GB", SupportedCurrency.GBP,
         ZoneId.of("Europe/London"));
     Caller f = Caller.system(fabrikam.id());
@@ -90,6 +110,48 @@ public class DemoData {
       directory.add(f, new DirectoryService.NewUser(u[0], u[1], u[2]));
     }
     LOG.info("Demo data loaded: Contoso and Fabrikam");
+  }
+
+  /**
+   * Contoso's Communications Credits: a sandbox Visa ending 4242, an EA with a PO, three lots of
+   * different ages (one expiring within 30 days) and about 100 days of charges, written through the
+   * wallet aggregate with back-dated stamps so the chart and the ledger have a history.
+   */
+  private void walletHistory(Caller c, Organisation contoso) {
+    int cardYear = clock.instant().atZone(contoso.timeZone()).getYear() + 3;
+    paymentMethods.addCard(c, new PaymentMethodService.NewCard("4242 4242 4242 4242", 12, cardYear, "123"));
+    paymentMethods.addEnterpriseAgreement(c, "54321987", "Contoso Enterprise Agreement");
+    Wallet wallet = fundingSteps.openCredits(c);
+    Instant now = clock.instant();
+    record Event(Instant at, String kind, BigDecimal amount, String reference) {}
+    List<Event> events = new ArrayList<>();
+    events.add(new Event(now.minus(Duration.ofDays(345)), "MANUAL", new BigDecimal("400.00"), "Visa ending 4242"));
+    events.add(new Event(now.minus(Duration.ofDays(122)), "PURCHASE_ORDER", new BigDecimal("500.00"),
+        "EA 54321987 PO PO-2026-0117"));
+    events.add(new Event(now.minus(Duration.ofDays(18)), "MANUAL", new BigDecimal("100.00"), "Visa ending 4242"));
+    Random random = new Random(42);
+    String[] calls = {"International call to +44 20", "International call to +49 30", "Toll-free inbound from +1 800",
+        "Conference dial-out to +33 1", "Minutes beyond the US domestic pool", "International call to +91 22"};
+    for (int day = 100; day >= 1; day--) {
+      int count = 1 + random.nextInt(3);
+      for (int i = 0; i < count; i++) {
+        BigDecimal amount = BigDecimal.valueOf(20 + random.nextInt(160), 2);
+        Instant at = now.minus(Duration.ofDays(day)).plus(Duration.ofMinutes(60L * (8 + i * 3) + random.nextInt(50)));
+        events.add(new Event(at, "CHARGE", amount, calls[random.nextInt(calls.length)]));
+      }
+    }
+    events.sort(java.util.Comparator.comparing(Event::at));
+    int n = 0;
+    for (Event e : events) {
+      n++;
+      Money amount = Money.of(e.amount(), wallet.currency());
+      Wallet.Stamp stamp = new Wallet.Stamp(e.at(), e.at(), "demo:" + n, e.reference(),
+          "CHARGE".equals(e.kind()) ? e.reference() : "Funds added (" + e.reference() + ")", "Demo data");
+      Movement movement = "CHARGE".equals(e.kind())
+          ? wallet.charge(amount, walletRepository.openLots(wallet.id()), stamp)
+          : wallet.fund(amount, LotSource.valueOf(e.kind()), null, e.reference(), contoso.timeZone(), stamp);
+      walletRepository.record(movement);
+    }
   }
 
   private void admin(Caller caller, String email, String name, Role role) {

@@ -22,6 +22,7 @@ public class DirectoryService {
   @Inject DirectoryUserRepository users;
   @Inject AuditLog audit;
   @Inject Clock clock;
+  @Inject HeldLicences heldLicences;
 
   public Page<DirectoryUser> search(Caller caller, String query, int page, int size) {
     caller.require(Permission.MANAGE_USERS);
@@ -59,6 +60,44 @@ public class DirectoryService {
     audit.record(caller, AuditAction.USER_CREATED, "user", user.upn(), "Added user " + user.upn(), null,
         user.describe());
     return user;
+  }
+
+  /** Changes a user's display name and usage location. */
+  public DirectoryUser edit(Caller caller, String upn, String displayName, String usageLocation) {
+    DirectoryUser user = get(caller, upn);
+    Validator v = new Validator()
+        .required(displayName, "displayName", "Display name", 256)
+        .required(usageLocation, "usageLocation", "Usage location", 2);
+    if (usageLocation != null && !usageLocation.isBlank()) {
+      v.check(Organisation.isCountry(usageLocation.strip()), "usageLocation",
+          "Usage location must be a two-letter ISO country code such as US, CA or GB.");
+    }
+    v.throwIfInvalid();
+    String before = user.describe();
+    user.change(displayName, usageLocation.strip());
+    audit.record(caller, AuditAction.USER_CHANGED, "user", user.upn(), "Changed user " + user.upn(), before,
+        user.describe());
+    return user;
+  }
+
+  public DirectoryUser setBlocked(Caller caller, String upn, boolean blocked) {
+    DirectoryUser user = get(caller, upn);
+    String before = user.describe();
+    user.setState(blocked ? UserState.BLOCKED : UserState.ACTIVE);
+    audit.record(caller, blocked ? AuditAction.USER_BLOCKED : AuditAction.USER_UNBLOCKED, "user", user.upn(),
+        (blocked ? "Blocked " : "Unblocked ") + user.upn(), before, user.describe());
+    return user;
+  }
+
+  /** Deletes a user who holds no licence (remove them first). */
+  public void delete(Caller caller, String upn) {
+    DirectoryUser user = get(caller, upn);
+    if (heldLicences.holdsAny(user.id())) {
+      throw ValidationException.of("upn", user.upn() + " still holds licences: remove them first.");
+    }
+    users.remove(user);
+    audit.record(caller, AuditAction.USER_DELETED, "user", user.upn(), "Deleted user " + user.upn(), user.describe(),
+        null);
   }
 
   /** The input of {@link #add}. */

@@ -60,6 +60,15 @@ public class DirectoryUser {
     return Objects.requireNonNull(upn, "upn").strip().toLowerCase(Locale.ROOT);
   }
 
+  public void change(String newDisplayName, String newUsageLocation) {
+    this.displayName = Objects.requireNonNull(newDisplayName, "displayName").strip();
+    this.usageLocation = Objects.requireNonNull(newUsageLocation, "usageLocation");
+  }
+
+  public void setState(UserState newState) {
+    this.state = Objects.requireNonNull(newState, "state");
+  }
+
   public Long id() {
     return id;
   }

@@ -10,4 +10,6 @@ public interface DirectoryUserRepository {
   Optional<DirectoryUser> findByUpn(long organisationId, String upn);
 
   DirectoryUser add(DirectoryUser user);
+
+  void remove(DirectoryUser user);
 }

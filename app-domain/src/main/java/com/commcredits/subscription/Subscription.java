@@ -62,6 +62,21 @@ public class Subscription {
     this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
   }
 
+  public void changeQuantity(int newQuantity) {
+    if (newQuantity < 1) {
+      throw new IllegalArgumentException("quantity must be at least 1");
+    }
+    this.quantity = newQuantity;
+  }
+
+  public void cancel() {
+    this.status = SubscriptionStatus.DISABLED;
+  }
+
+  public boolean isActive() {
+    return status == SubscriptionStatus.ACTIVE;
+  }
+
   public Long id() {
     return id;
   }

@@ -7,4 +7,12 @@ public interface SubscriptionRepository {
   List<Subscription> list(long organisationId);
 
   Subscription add(Subscription subscription);
+
+  java.util.Optional<Subscription> find(long organisationId, long id);
+
+  /** Licences purchased per SKU over the active subscriptions. */
+  java.util.Map<String, Long> purchasedCounts(long organisationId);
+
+  /** Locks the organisation's active subscriptions of a SKU and returns how many licences they hold. */
+  long lockPurchased(long organisationId, String sku);
 }

@@ -39,6 +39,11 @@ class JpaDirectoryUserRepository implements DirectoryUserRepository {
   }
 
   @Override
+  public void remove(DirectoryUser user) {
+    em.remove(em.contains(user) ? user : em.merge(user));
+  }
+
+  @Override
   public DirectoryUser add(DirectoryUser user) {
     em.persist(user);
     em.flush();

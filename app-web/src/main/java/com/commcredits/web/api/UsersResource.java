@@ -8,7 +8,9 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class UsersResource {
   @Inject ApiCaller caller;
   @Inject DirectoryService directory;
+  @Inject com.commcredits.licensing.LicensingService licensing;
 
   @GET
   @Operation(summary = "Users of the directory, searched by name or UPN, a page at a time")
@@ -41,9 +44,27 @@ public class UsersResource {
 
   @GET
   @Path("/{upn}")
-  @Operation(summary = "One user by UPN")
+  @Operation(summary = "One user by UPN, with the SKUs of the licences the user holds")
   public UserJson get(@PathParam("upn") String upn) {
-    return UserJson.of(directory.get(caller.get(), upn));
+    DirectoryUser user = directory.get(caller.get(), upn);
+    return UserJson.of(user, licensing.licencesOf(caller.get(), upn));
+  }
+
+  @PUT
+  @Path("/{upn}/licences/{sku}")
+  @Operation(summary = "Assign a licence (R-LIC-1, R-LIC-2): never beyond what was purchased; dependencies "
+      + "are checked. Assigning a licence the user holds changes nothing.")
+  public UserJson assign(@PathParam("upn") String upn, @PathParam("sku") String sku) {
+    licensing.assign(caller.get(), upn, sku);
+    return get(upn);
+  }
+
+  @DELETE
+  @Path("/{upn}/licences/{sku}")
+  @Operation(summary = "Remove a licence; refused while another assigned licence depends on it")
+  public UserJson unassign(@PathParam("upn") String upn, @PathParam("sku") String sku) {
+    licensing.unassign(caller.get(), upn, sku);
+    return get(upn);
   }
 
   @POST
@@ -57,10 +78,15 @@ public class UsersResource {
     return Response.created(uri.getAbsolutePathBuilder().path(user.upn()).build()).entity(UserJson.of(user)).build();
   }
 
-  /** A directory user as the API shows it. */
-  public record UserJson(String upn, String displayName, String usageLocation, String state) {
+  /** A directory user as the API shows it; licences only when read one by one. */
+  public record UserJson(String upn, String displayName, String usageLocation, String state, List<String> licences) {
     static UserJson of(DirectoryUser u) {
-      return new UserJson(u.upn(), u.displayName(), u.usageLocation(), u.state().name());
+      return new UserJson(u.upn(), u.displayName(), u.usageLocation(), u.state().name(), null);
+    }
+
+    static UserJson of(DirectoryUser u, java.util.Set<String> skus) {
+      return new UserJson(u.upn(), u.displayName(), u.usageLocation(), u.state().name(),
+          skus.stream().sorted().toList());
     }
   }
 

@@ -12,6 +12,11 @@ import com.commcredits.shared.Validator;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import com.commcredits.shared.FieldError;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Users > Active users: search and add directory users; changes are audited. */
@@ -38,6 +43,58 @@ public class DirectoryService {
 
   public DirectoryUser add(Caller caller, NewUser command) {
     caller.require(Permission.MANAGE_USERS);
+    validate(command).throwIfInvalid();
+    String upn = DirectoryUser.normaliseUpn(command.upn());
+    if (users.findByUpn(caller.organisationId(), upn).isPresent()) {
+      throw ValidationException.of("upn", "A user with this user name already exists.");
+    }
+    return insert(caller, command, upn);
+  }
+
+  /**
+   * Adds every row of a bulk import, or none: each refused row is reported with its number and reason
+   * (field "row 3"), duplicates within the file included.
+   */
+  public int importUsers(Caller caller, List<NewUser> rows) {
+    caller.require(Permission.MANAGE_USERS);
+    List<FieldError> errors = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < rows.size(); i++) {
+      String row = "row " + (i + 2);
+      NewUser command = rows.get(i);
+      try {
+        validate(command).throwIfInvalid();
+        String upn = DirectoryUser.normaliseUpn(command.upn());
+        if (!seen.add(upn)) {
+          errors.add(new FieldError(row, upn + " appears twice in the file."));
+        } else if (users.findByUpn(caller.organisationId(), upn).isPresent()) {
+          errors.add(new FieldError(row, upn + " already exists."));
+        }
+      } catch (ValidationException e) {
+        e.errors().forEach(err -> errors.add(new FieldError(row, err.message())));
+      }
+    }
+    if (rows.isEmpty()) {
+      errors.add(new FieldError("file", "The file has no user rows."));
+    }
+    if (!errors.isEmpty()) {
+      throw new ValidationException(errors);
+    }
+    for (NewUser command : rows) {
+      insert(caller, command, DirectoryUser.normaliseUpn(command.upn()));
+    }
+    return rows.size();
+  }
+
+  private DirectoryUser insert(Caller caller, NewUser command, String upn) {
+    DirectoryUser user = users.add(new DirectoryUser(caller.organisationId(), command.displayName(), upn,
+        command.usageLocation().strip().toUpperCase(java.util.Locale.ROOT), clock.instant()));
+    audit.record(caller, AuditAction.USER_CREATED, "user", user.upn(), "Added user " + user.upn(), null,
+        user.describe());
+    return user;
+  }
+
+  private Validator validate(NewUser command) {
     Validator v = new Validator()
         .required(command.displayName(), "displayName", "Display name", 256)
         .required(command.upn(), "upn", "User name (UPN)", 254)
@@ -47,19 +104,10 @@ public class DirectoryService {
           "Enter a user name like alex@contoso.com.");
     }
     if (command.usageLocation() != null && !command.usageLocation().isBlank()) {
-      v.check(Organisation.isCountry(command.usageLocation().strip()), "usageLocation",
-          "Usage location must be a two-letter ISO country code such as US, CA or GB.");
+      v.check(Organisation.isCountry(command.usageLocation().strip().toUpperCase(java.util.Locale.ROOT)),
+          "usageLocation", "Usage location must be a two-letter ISO country code such as US, CA or GB.");
     }
-    v.throwIfInvalid();
-    String upn = DirectoryUser.normaliseUpn(command.upn());
-    if (users.findByUpn(caller.organisationId(), upn).isPresent()) {
-      throw ValidationException.of("upn", "A user with this user name already exists.");
-    }
-    DirectoryUser user = users.add(new DirectoryUser(caller.organisationId(), command.displayName(), upn,
-        command.usageLocation().strip(), clock.instant()));
-    audit.record(caller, AuditAction.USER_CREATED, "user", user.upn(), "Added user " + user.upn(), null,
-        user.describe());
-    return user;
+    return v;
   }
 
   /** Changes a user's display name and usage location. */

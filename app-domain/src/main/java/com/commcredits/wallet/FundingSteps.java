@@ -37,6 +37,9 @@ public class FundingSteps {
   @Inject AuditLog audit;
   @Inject Clock clock;
 
+  /** Communications Credits licences that come with the add-on; the quantity can be changed later. */
+  static final int CREDITS_LICENCES = 100;
+
   /** A recorded request and, when a card must be charged, what the gateway needs. */
   public record Prepared(long fundingId, String paymentKey, String token, Money amount, boolean needsPayment,
       boolean repeated) {}
@@ -54,7 +57,8 @@ public class FundingSteps {
       return existing.get();
     }
     Instant now = clock.instant();
-    Subscription subscription = subscriptions.add(new Subscription(organisation.id(), "COMMUNICATIONS_CREDITS", 1,
+    Subscription subscription = subscriptions.add(new Subscription(organisation.id(), "COMMUNICATIONS_CREDITS",
+        CREDITS_LICENCES,
         now.atZone(organisation.timeZone()).toLocalDate(), now));
     Wallet wallet = wallets.add(new Wallet(organisation.id(), organisation.currency(), now));
     audit.record(caller, AuditAction.CREDITS_PURCHASED, "subscription", subscription.id(),

@@ -52,6 +52,8 @@ public class DemoData {
   @Inject FundingSteps fundingSteps;
   @Inject WalletRepository walletRepository;
   @Inject Clock clock;
+  @Inject com.commcredits.licensing.LicensingService licensing;
+  @Inject com.commcredits.pools.PoolService pools;
 
   @PostConstruct
   void load() {
@@ -71,7 +73,7 @@ public class DemoData {
     admin(c, "reports@contoso.example", "Diego Siciliani", Role.REPORTS_READER);
     apiKeys.register(c, "Demo admin key", Set.of(Role.GLOBAL_ADMIN), "demo-contoso-admin");
     apiKeys.register(c, "Telephony platform", Set.of(Role.PLATFORM), "demo-contoso-platform");
-    subscriptions.buy(c, "BUSINESS_VOICE", 10);
+    subscriptions.buy(c, "BUSINESS_VOICE", 14);
     subscriptions.buy(c, "PHONE_SYSTEM", 5);
     subscriptions.buy(c, "AUDIO_CONFERENCING", 5);
     subscriptions.buy(c, "INTERNATIONAL_CALLING_PLAN", 2);
@@ -94,6 +96,19 @@ public class DemoData {
     }
 
     walletHistory(c, contoso);
+    for (String[] u : contosoUsers) {
+      licensing.assign(c, u[1], "BUSINESS_VOICE");
+    }
+    for (int i = 0; i < 8; i++) {
+      licensing.assign(c, contosoUsers[i][1], "COMMUNICATIONS_CREDITS");
+    }
+    licensing.assign(c, "adele.vance@contoso.example", "INTERNATIONAL_CALLING_PLAN");
+    java.time.YearMonth month = pools.currentMonth(c);
+    pools.take(contoso.id(), "US", com.commcredits.catalog.PoolKind.DOMESTIC, month, 4_200);
+    pools.take(contoso.id(), "CA", com.commcredits.catalog.PoolKind.DOMESTIC, month, 1_300);
+    pools.take(contoso.id(), "GB", com.commcredits.catalog.PoolKind.DOMESTIC, month, 700);
+    pools.take(contoso.id(), "US", com.commcredits.catalog.PoolKind.INTERNATIONAL, month, 120);
+    pools.take(contoso.id(), "US", com.commcredits.catalog.PoolKind.CONFERENCING_DIAL_OUT, month, 45);
 
     Organisation fabrikam = organisations.provision("Fabrikam", "GB", SupportedCurrency.GBP,
         ZoneId.of("Europe/London"));
@@ -108,6 +123,7 @@ public class DemoData {
         {"Isla Patel", "isla.patel@fabrikam.example", "GB"}};
     for (String[] u : fabrikamUsers) {
       directory.add(f, new DirectoryService.NewUser(u[0], u[1], u[2]));
+      licensing.assign(f, u[1], "BUSINESS_VOICE");
     }
     LOG.info("Demo data loaded: Contoso and Fabrikam");
   }

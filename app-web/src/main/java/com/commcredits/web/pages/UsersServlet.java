@@ -20,6 +20,8 @@ public class UsersServlet extends PageServlet {
   private static final int PAGE_SIZE = 25;
 
   @Inject DirectoryService directory;
+  @Inject com.commcredits.licensing.LicensingService licensing;
+  @Inject com.commcredits.subscription.SubscriptionService subscriptions;
 
   @Override
   protected Permission permission() {
@@ -59,6 +61,8 @@ public class UsersServlet extends PageServlet {
     int page = Math.max(0, intParameter(request, "page", 0));
     Page<DirectoryUser> users = directory.search(caller(request), query, page, PAGE_SIZE);
     model.put("users", users);
+    model.put("licences", licensing.licencesOf(caller(request), users.items().stream().map(DirectoryUser::id).toList()));
+    model.put("products", subscriptions.catalog());
     model.put("q", query == null ? "" : query);
     render(request, response, "users/list", model);
   }

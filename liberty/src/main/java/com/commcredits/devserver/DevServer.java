@@ -30,7 +30,16 @@ public final class DevServer {
     boolean external = System.getenv("DB_HOST") != null && !System.getenv("DB_HOST").isBlank();
 
     // a test build may have left Arquillian's connector in the shared server directory
-    Files.deleteIfExists(wlp.resolve("usr/servers/" + SERVER + "/configDropins/overrides/arquillian.xml"));
+    Path overrides = wlp.resolve("usr/servers/" + SERVER + "/configDropins/overrides");
+    Files.deleteIfExists(overrides.resolve("arquillian.xml"));
+    Files.createDirectories(overrides);
+    Files.writeString(overrides.resolve("application.xml"), """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <!-- written by the run command (DevServer): the application at context root / -->
+        <server>
+            <webApplication id="commcredits" location="commcredits.war" contextRoot="/"/>
+        </server>
+        """);
 
     EmbeddedDatabase database = null;
     ProcessBuilder liberty = new ProcessBuilder(List.of(

@@ -20,6 +20,8 @@ public class HomeServlet extends PageServlet {
 
   @Inject OrganisationService organisations;
   @Inject SubscriptionService subscriptions;
+  @Inject com.commcredits.wallet.WalletService wallets;
+  @Inject java.time.Clock clock;
 
   @Override
   protected Permission permission() {
@@ -35,8 +37,16 @@ public class HomeServlet extends PageServlet {
     if (caller.can(Permission.MANAGE_BILLING)) {
       var subs = subscriptions.list(caller);
       model.put("subscriptions", subs);
-      if (subs.stream().noneMatch(s -> "COMMUNICATIONS_CREDITS".equals(s.subscription().sku()))) {
+      var wallet = wallets.find(caller);
+      if (wallet.isEmpty()) {
         attention.add("home.attention.noCredits");
+      } else {
+        if (!wallet.get().canPayForCalls()) {
+          attention.add("home.attention.negative");
+        }
+        if (wallets.lots(caller).stream().anyMatch(l -> l.expiresWithinDays(clock.instant(), 30))) {
+          attention.add("home.attention.expiring");
+        }
       }
     }
     model.put("attention", attention);

@@ -24,7 +24,9 @@ public class ProductsServlet extends PageServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Map<String, Object> model = model(request);
-    model.put("subscriptions", subscriptions.list(caller(request)));
+    var list = subscriptions.list(caller(request));
+    model.put("subscriptions", list);
+    model.put("hasCredits", list.stream().anyMatch(v -> "COMMUNICATIONS_CREDITS".equals(v.subscription().sku())));
     boolean subscriptionsPage = request.getServletPath().endsWith("/subscriptions");
     if (subscriptionsPage) {
       model.put("catalog", subscriptions.catalog());

@@ -1,0 +1,69 @@
+package com.commcredits.web.pages;
+
+import com.commcredits.access.Permission;
+import com.commcredits.payment.PaymentMethodService;
+import com.commcredits.shared.ValidationException;
+import com.commcredits.wallet.AddFunds;
+import com.commcredits.wallet.FundingService;
+import com.commcredits.wallet.WalletService;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Billing > Subscriptions > Add-ons > Communications Credits > Buy now: the first funds and the payment
+ * method, then Place order, which opens the wallet (R-SUB-1, R-FUND-2).
+ */
+@WebServlet("/billing/credits/buy")
+public class BuyCreditsServlet extends FundingPageServlet {
+  private static final long serialVersionUID = 1L;
+
+  @Inject WalletService wallets;
+  @Inject FundingService fundings;
+  @Inject PaymentMethodService methods;
+  @Inject com.commcredits.organisation.OrganisationService organisations;
+
+  @Override
+  protected Permission permission() {
+    return Permission.MANAGE_BILLING;
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    if (wallets.find(caller(request)).isPresent()) {
+      response.sendRedirect(request.getContextPath() + "/billing/credits");
+      return;
+    }
+    Map<String, Object> model = model(request);
+    model.put("fundsForm", new AddFunds("", null, null, "", UUID.randomUUID().toString()));
+    show(request, response, model);
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    Map<String, Object> model = model(request);
+    AddFunds command = new AddFunds(request.getParameter("amount"), null, methodId(request),
+        request.getParameter("purchaseOrder"), request.getParameter("idempotencyKey"));
+    try {
+      var outcome = fundings.buyCredits(caller(request), command);
+      answer(request, response, model, command, outcome, () -> show(request, response, model));
+    } catch (ValidationException e) {
+      rejected(response, model, e);
+      model.put("fundsForm", command);
+      show(request, response, model);
+    }
+  }
+
+  private void show(HttpServletRequest request, HttpServletResponse response, Map<String, Object> model)
+      throws IOException {
+    model.put("methods", methods.list(caller(request)));
+    model.put("gateway", methods.gatewayName());
+    model.put("sandbox", methods.gatewayIsSandbox());
+    model.put("currency", organisations.current(caller(request)).currency().name());
+    render(request, response, "billing/buy-credits", model);
+  }
+}

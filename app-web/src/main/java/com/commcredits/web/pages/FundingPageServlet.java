@@ -1,0 +1,55 @@
+package com.commcredits.web.pages;
+
+import com.commcredits.shared.ValidationException;
+import com.commcredits.wallet.AddFunds;
+import com.commcredits.wallet.Funding;
+import com.commcredits.wallet.FundingOutcome;
+import com.commcredits.wallet.FundingStatus;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.math.RoundingMode;
+import java.util.Map;
+import java.util.UUID;
+
+/** The pages that add funds (checkout, Add more funds) answer a funding's outcome the same way. */
+abstract class FundingPageServlet extends PageServlet {
+  private static final long serialVersionUID = 1L;
+
+  /** Re-shows the page's form with the model. */
+  @FunctionalInterface
+  interface Form {
+    void show() throws IOException;
+  }
+
+  /**
+   * A success or a pending payment redirects to the wallet with a message; a refused payment stays on the
+   * form with the reason beside the payment method and a fresh key, so the admin can try another card.
+   */
+  protected void answer(HttpServletRequest request, HttpServletResponse response, Map<String, Object> model,
+      AddFunds command, FundingOutcome outcome, Form form) throws IOException {
+    Funding f = outcome.funding();
+    String amount = f.amount().setScale(2, RoundingMode.HALF_UP).toPlainString() + " " + f.currency();
+    if (outcome.status() == FundingStatus.SUCCEEDED) {
+      redirect(request, response, "/billing/credits", views().message(outcome.repeated() ? "credits.repeated"
+          : "credits.added", amount));
+    } else if (outcome.status() == FundingStatus.PENDING) {
+      redirect(request, response, "/billing/credits", views().message("credits.pending", amount));
+    } else {
+      rejected(response, model, ValidationException.of("paymentMethodId",
+          views().message("credits.refused", f.failureReason())));
+      model.put("fundsForm", new AddFunds(command.amount(), null, command.paymentMethodId(), command.purchaseOrder(),
+          UUID.randomUUID().toString()));
+      form.show();
+    }
+  }
+
+  static Long methodId(HttpServletRequest request) {
+    try {
+      String value = request.getParameter("paymentMethodId");
+      return value == null || value.isBlank() ? null : Long.valueOf(value);
+    } catch (NumberFormatException e) {
+      return -1L;
+    }
+  }
+}

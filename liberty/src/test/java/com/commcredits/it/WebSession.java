@@ -55,6 +55,19 @@ public final class WebSession {
         .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** Uploads one file as multipart/form-data, the CSRF token in the query as the page's form does. */
+  public HttpResponse<String> upload(String path, String field, String filename, String content) {
+    if (csrf == null) {
+      get("sign-in");
+    }
+    String boundary = "----cc" + System.nanoTime();
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+        + filename + "\"\r\nContent-Type: text/csv\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+    return send(HttpRequest.newBuilder(resolve(path + "?_csrf=" + enc(csrf)))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   public HttpResponse<String> signIn(String email, String password) {
     get("sign-in");
     return post("sign-in", Map.of("email", email, "password", password));

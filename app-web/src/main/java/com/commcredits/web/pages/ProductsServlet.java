@@ -15,6 +15,7 @@ public class ProductsServlet extends PageServlet {
   private static final long serialVersionUID = 1L;
 
   @Inject SubscriptionService subscriptions;
+  @Inject com.commcredits.licensing.LicensingService licensing;
 
   @Override
   protected Permission permission() {
@@ -23,10 +24,48 @@ public class ProductsServlet extends PageServlet {
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    show(request, response, model(request));
+  }
+
+  /** Subscriptions: buy a product with a quantity, change a quantity, cancel. */
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Map<String, Object> model = model(request);
+    String action = request.getParameter("action");
+    try {
+      switch (action == null ? "" : action) {
+        case "buy" -> {
+          var bought = subscriptions.buy(caller(request), request.getParameter("sku"),
+              intParameter(request, "quantity", 0));
+          redirect(request, response, "/billing/subscriptions", views().message("subscriptions.bought",
+              bought.quantity(), bought.sku()));
+        }
+        case "quantity" -> {
+          var changed = subscriptions.changeQuantity(caller(request), idParameter(request, "id"),
+              intParameter(request, "quantity", 0));
+          redirect(request, response, "/billing/subscriptions", views().message("subscriptions.changed",
+              changed.sku(), changed.quantity()));
+        }
+        case "cancel" -> {
+          subscriptions.cancel(caller(request), idParameter(request, "id"));
+          redirect(request, response, "/billing/subscriptions", views().message("subscriptions.cancelled"));
+        }
+        default -> response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+      }
+    } catch (com.commcredits.shared.ValidationException e) {
+      rejected(response, model, e);
+      model.put("problem", e.getMessage());
+      model.put("problemId", request.getParameter("id"));
+      show(request, response, model);
+    }
+  }
+
+  private void show(HttpServletRequest request, HttpServletResponse response, Map<String, Object> model)
+      throws IOException {
     var list = subscriptions.list(caller(request));
     model.put("subscriptions", list);
     model.put("hasCredits", list.stream().anyMatch(v -> "COMMUNICATIONS_CREDITS".equals(v.subscription().sku())));
+    model.put("usage", licensing.usage(caller(request).organisationId()));
     boolean subscriptionsPage = request.getServletPath().endsWith("/subscriptions");
     if (subscriptionsPage) {
       model.put("catalog", subscriptions.catalog());

@@ -30,9 +30,13 @@ public class DirectoryService {
   @Inject HeldLicences heldLicences;
 
   public Page<DirectoryUser> search(Caller caller, String query, int page, int size) {
+    return search(caller, query, UserSort.NAME, page, size);
+  }
+
+  public Page<DirectoryUser> search(Caller caller, String query, UserSort sort, int page, int size) {
     caller.require(Permission.MANAGE_USERS);
     Page.validate(page, size, 500);
-    return users.search(caller.organisationId(), query == null ? "" : query.strip(), page, size);
+    return users.search(caller.organisationId(), query == null ? "" : query.strip(), sort, page, size);
   }
 
   public DirectoryUser get(Caller caller, String upn) {

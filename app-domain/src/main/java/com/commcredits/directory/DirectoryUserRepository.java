@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** Directory users of one organisation. */
 public interface DirectoryUserRepository {
-  Page<DirectoryUser> search(long organisationId, String query, int page, int size);
+  Page<DirectoryUser> search(long organisationId, String query, UserSort sort, int page, int size);
 
   Optional<DirectoryUser> findByUpn(long organisationId, String upn);
 

@@ -2,6 +2,7 @@ package com.commcredits.persistence;
 
 import com.commcredits.directory.DirectoryUser;
 import com.commcredits.directory.DirectoryUserRepository;
+import com.commcredits.directory.UserSort;
 import com.commcredits.shared.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -14,10 +15,12 @@ class JpaDirectoryUserRepository implements DirectoryUserRepository {
   EntityManager em;
 
   @Override
-  public Page<DirectoryUser> search(long organisationId, String query, int page, int size) {
+  public Page<DirectoryUser> search(long organisationId, String query, UserSort sort, int page, int size) {
     String where = " WHERE u.organisationId = :org"
         + (query.isEmpty() ? "" : " AND (LOWER(u.displayName) LIKE :q OR u.upn LIKE :q)");
-    var select = em.createQuery("SELECT u FROM DirectoryUser u" + where + " ORDER BY u.displayName, u.id",
+    // the attribute comes from the enum, never from the request
+    String order = " ORDER BY u." + sort.attribute() + (sort.descending() ? " DESC" : "") + ", u.id";
+    var select = em.createQuery("SELECT u FROM DirectoryUser u" + where + order,
         DirectoryUser.class).setParameter("org", organisationId);
     var count = em.createQuery("SELECT COUNT(u) FROM DirectoryUser u" + where, Long.class)
         .setParameter("org", organisationId);

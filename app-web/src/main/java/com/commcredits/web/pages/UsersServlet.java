@@ -59,7 +59,9 @@ public class UsersServlet extends PageServlet {
   private void show(HttpServletRequest request, HttpServletResponse response, Map<String, Object> model,
       String query) throws IOException {
     int page = Math.max(0, intParameter(request, "page", 0));
-    Page<DirectoryUser> users = directory.search(caller(request), query, page, PAGE_SIZE);
+    com.commcredits.directory.UserSort sort = com.commcredits.directory.UserSort.parse(request.getParameter("sort"));
+    Page<DirectoryUser> users = directory.search(caller(request), query, sort, page, PAGE_SIZE);
+    model.put("sort", sort.name());
     model.put("users", users);
     model.put("licences", licensing.licencesOf(caller(request), users.items().stream().map(DirectoryUser::id).toList()));
     model.put("products", subscriptions.catalog());

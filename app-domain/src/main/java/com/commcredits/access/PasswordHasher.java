@@ -34,10 +34,15 @@ public final class PasswordHasher {
     if (parts.length != 4 || !PREFIX.equals(parts[0])) {
       return false;
     }
-    Base64.Decoder b64 = Base64.getDecoder();
-    byte[] expected = b64.decode(parts[3]);
-    byte[] actual = derive(password, b64.decode(parts[2]), Integer.parseInt(parts[1]));
-    return MessageDigest.isEqual(expected, actual);
+    try {
+      Base64.Decoder b64 = Base64.getDecoder();
+      byte[] expected = b64.decode(parts[3]);
+      byte[] actual = derive(password, b64.decode(parts[2]), Integer.parseInt(parts[1]));
+      return MessageDigest.isEqual(expected, actual);
+    } catch (IllegalArgumentException e) {
+      // a damaged stored value (bad number, bad Base64, empty salt, no iterations) matches no password
+      return false;
+    }
   }
 
   private static byte[] derive(char[] password, byte[] salt, int iterations) {

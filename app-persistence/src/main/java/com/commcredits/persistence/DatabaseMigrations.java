@@ -29,7 +29,6 @@ public class DatabaseMigrations {
     MigrateResult result = Flyway.configure(DatabaseMigrations.class.getClassLoader())
         .dataSource(dataSource)
         .locations("classpath:db/migration")
-        .callbackLocations("classpath:db/migration")
         .failOnMissingLocations(true)
         .load()
         .migrate();

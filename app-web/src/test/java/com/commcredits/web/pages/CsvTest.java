@@ -1,43 +1,64 @@
 package com.commcredits.web.pages;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.List;
+import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
+/** One CSV cell as the exports write it (RFC 4180), safe to open in a spreadsheet (R-SEC-2). */
 class CsvTest {
   @Test
-  void cells_with_commas_quotes_or_line_breaks_are_quoted() {
-    assertEquals("plain", Csv.cell("plain"));
-    assertEquals("\"a,b\"", Csv.cell("a,b"));
-    assertEquals("\"say \"\"hi\"\"\"", Csv.cell("say \"hi\""));
-    assertEquals("\"two\nlines\"", Csv.cell("two\nlines"));
+  void a_plain_cell_is_written_as_it_is() {
+    assertEquals("Adele Vance", Csv.cell("Adele Vance"));
+    assertEquals("12.50", Csv.cell(new BigDecimal("12.50")));
+    assertEquals("42", Csv.cell(42));
+  }
+
+  @Test
+  void a_missing_value_is_an_empty_cell() {
     assertEquals("", Csv.cell(null));
+    assertEquals("", Csv.cell(""));
   }
 
   @Test
-  void cells_a_spreadsheet_would_run_as_formulas_are_defused() {
-    assertEquals("'=SUM(A1)", Csv.cell("=SUM(A1)"));
-    assertEquals("'+1", Csv.cell("+1"));
-    assertEquals("'-5.00", Csv.cell("-5.00"));
-    assertEquals("'@x", Csv.cell("@x"));
+  void a_cell_with_a_comma_is_quoted() {
+    assertEquals("\"Vance, Adele\"", Csv.cell("Vance, Adele"));
   }
 
   @Test
-  void R_ORG_2_the_reader_handles_quotes_bom_and_crlf_and_refuses_an_open_quote() {
-    List<List<String>> rows = CsvReader.parse("\uFEFFDisplayName,UPN\r\n\"Vance, Adele\",\"a\"\"b\"\r\nx,y", 10);
-    assertEquals(List.of(List.of("DisplayName", "UPN"), List.of("Vance, Adele", "a\"b"), List.of("x", "y")), rows);
-    assertThrows(IllegalArgumentException.class, () -> CsvReader.parse("a,\"open", 10));
+  void a_quote_inside_a_cell_is_doubled_and_the_cell_quoted() {
+    assertEquals("\"say \"\"hi\"\"\"", Csv.cell("say \"hi\""));
   }
 
   @Test
-  void only_local_paths_are_followed_after_sign_in() {
-    assertEquals("/billing/products", SignInServlet.safeNext("/billing/products"));
-    assertEquals("/", SignInServlet.safeNext(null));
-    assertEquals("/", SignInServlet.safeNext("//evil.example/"));
-    assertEquals("/", SignInServlet.safeNext("https://evil.example/"));
-    assertEquals("/", SignInServlet.safeNext("/\\evil"));
-    assertEquals("/", SignInServlet.safeNext("/sign-in?next=/x"));
+  void a_cell_with_a_line_break_is_quoted_so_the_row_stays_one_record() {
+    assertEquals("\"two\nlines\"", Csv.cell("two\nlines"));
+    assertEquals("\"two\r\nlines\"", Csv.cell("two\r\nlines"));
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+      "=SUM(A1:A9)        | '=SUM(A1:A9)",
+      "+1                 | '+1",
+      "-5.00              | '-5.00",
+      "@cmd               | '@cmd",
+      "`\t=1`             | '\t=1",
+  })
+  void R_SEC_2_a_cell_a_spreadsheet_would_run_as_a_formula_gets_a_leading_apostrophe(String value, String cell) {
+    assertEquals(cell, Csv.cell(value));
+  }
+
+  @Test
+  void R_SEC_2_a_formula_cell_that_also_needs_quotes_is_defused_inside_the_quotes() {
+    assertEquals("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"",
+        Csv.cell("=HYPERLINK(\"http://evil.example\",\"x\")"));
+  }
+
+  @Test
+  void R_SEC_2_a_formula_character_after_the_first_is_harmless() {
+    assertEquals("a=b", Csv.cell("a=b"));
+    assertEquals("user@contoso.example", Csv.cell("user@contoso.example"));
   }
 }

@@ -16,14 +16,17 @@ import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
 /**
  * An admin of one organisation: email sign-in, display name, roles, a PBKDF2 password hash, and the
- * failed sign-in count behind the lockout (5 failures within 15 minutes lock it for 15 minutes).
+ * times of its recent failed sign-ins behind the lockout: 5 failures within any 15 minutes lock it for
+ * 15 minutes (a sliding window, so failures on both sides of a fixed boundary still count).
  */
 @Entity
 @Table(name = "admin_account")
@@ -57,11 +60,9 @@ public class AdminAccount {
   @Column(nullable = false)
   private boolean enabled = true;
 
-  @Column(name = "failed_sign_ins", nullable = false)
-  private int failedSignIns;
-
-  @Column(name = "first_failed_at")
-  private Instant firstFailedAt;
+  /** The failures still inside the window, as ISO instants separated by commas (at most 4 kept). */
+  @Column(name = "recent_failures")
+  private String recentFailures;
 
   @Column(name = "locked_until")
   private Instant lockedUntil;
@@ -99,30 +100,33 @@ public class AdminAccount {
 
   /** Counts a failure; returns true when this failure locked the account. */
   public boolean recordFailedSignIn(Instant now) {
-    if (firstFailedAt == null || !now.isBefore(firstFailedAt.plus(FAILURE_WINDOW))) {
-      firstFailedAt = now;
-      failedSignIns = 0;
+    List<Instant> recent = new ArrayList<>();
+    if (recentFailures != null && !recentFailures.isBlank()) {
+      for (String t : recentFailures.split(",")) {
+        Instant failure = Instant.parse(t);
+        if (failure.isAfter(now.minus(FAILURE_WINDOW))) {
+          recent.add(failure);
+        }
+      }
     }
-    failedSignIns++;
-    if (failedSignIns >= MAX_FAILURES) {
+    recent.add(now);
+    if (recent.size() >= MAX_FAILURES) {
       lockedUntil = now.plus(LOCK_DURATION);
-      failedSignIns = 0;
-      firstFailedAt = null;
+      recentFailures = null;
       return true;
     }
+    recentFailures = String.join(",", recent.stream().map(Instant::toString).toList());
     return false;
   }
 
   public void recordSuccessfulSignIn(Instant now) {
-    failedSignIns = 0;
-    firstFailedAt = null;
+    recentFailures = null;
     lockedUntil = null;
     lastSignInAt = now;
   }
 
   public void unlock() {
-    failedSignIns = 0;
-    firstFailedAt = null;
+    recentFailures = null;
     lockedUntil = null;
   }
 

@@ -54,7 +54,7 @@ class AdminAccountTest {
   }
 
   @Test
-  void R_SEC_1_a_fifth_failure_fifteen_minutes_after_the_first_starts_a_new_window_instead_of_locking() {
+  void R_SEC_1_a_failure_fifteen_minutes_old_no_longer_counts() {
     AdminAccount a = account();
     failFourTimes(a, T0);
 
@@ -63,6 +63,16 @@ class AdminAccountTest {
       assertFalse(a.recordFailedSignIn(at(15 + i, 0)), "failure " + (i + 1) + " of the new window");
     }
     assertTrue(a.recordFailedSignIn(at(19, 0)), "the fifth failure of the new window locks");
+  }
+
+  @Test
+  void R_SEC_1_five_failures_within_fifteen_minutes_lock_even_across_the_first_failures_window() {
+    AdminAccount a = account();
+    assertFalse(a.recordFailedSignIn(at(0, 0)));
+    for (Instant when : new Instant[] {at(14, 0), at(14, 30), at(15, 0), at(15, 30)}) {
+      assertFalse(a.recordFailedSignIn(when));
+    }
+    assertTrue(a.recordFailedSignIn(at(16, 0)), "14:00 to 16:00 holds five failures within 15 minutes");
   }
 
   @Test

@@ -75,7 +75,7 @@ public class SignInServlet extends HttpServlet {
   /** Only a local path: never an open redirect to another site. */
   static String safeNext(String next) {
     if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")
-        || next.startsWith("/sign-in")) {
+        || next.startsWith("/sign-in") || next.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
       return "/";
     }
     return next;

@@ -62,7 +62,8 @@ public final class Views {
     if (pattern == null) {
       throw new IllegalArgumentException("No message " + key);
     }
-    return args.length == 0 ? pattern : new java.text.MessageFormat(pattern, LOCALE).format(args);
+    // always through MessageFormat, as Thymeleaf does, so '' means the same in pages and in Java
+    return new java.text.MessageFormat(pattern, LOCALE).format(args);
   }
 
   public void render(HttpServletRequest request, HttpServletResponse response, String template,

@@ -33,4 +33,11 @@ class SignInServletTest {
   void R_SEC_1_anything_else_goes_to_the_home_page(String next) {
     assertEquals("/", SignInServlet.safeNext(next));
   }
+
+  @org.junit.jupiter.api.Test
+  void R_SEC_2_a_next_path_with_control_characters_is_refused() {
+    org.junit.jupiter.api.Assertions.assertEquals("/", SignInServlet.safeNext("/\t/evil.example"));
+    org.junit.jupiter.api.Assertions.assertEquals("/", SignInServlet.safeNext("/users\r\nSet-Cookie: x"));
+    org.junit.jupiter.api.Assertions.assertEquals("/", SignInServlet.safeNext("/\u007f"));
+  }
 }

@@ -29,6 +29,9 @@ public interface WalletRepository {
 
   Map<Long, FundingLot> lotsById(long walletId, List<Long> ids);
 
+  /** Lots with money left that expire after {@code from} and no later than {@code to}. */
+  List<FundingLot> lotsExpiringBetween(Instant from, Instant to);
+
   /** Wallets that have a lot with money left whose expiry has come. */
   List<Long> walletsWithLotsDue(Instant at);
 

@@ -36,6 +36,7 @@ public class WalletService {
   @Inject AuditLog audit;
   @Inject Clock clock;
   @Inject WalletSettings settings;
+  @Inject com.commcredits.notification.Notifier notifier;
 
   public Optional<Wallet> find(Caller caller) {
     return wallets.findForOrganisation(caller.organisationId());
@@ -96,10 +97,12 @@ public class WalletService {
       }
       return result(first, true);
     }
+    Money before = wallet.balance();
     Movement movement = wallet.charge(charge.amount(), wallets.openLots(wallet.id()),
         new Wallet.Stamp(charge.occurredAt(), clock.instant(), charge.idempotencyKey(), charge.reference(),
             charge.description(), caller.actorName()));
     wallets.record(movement);
+    noticeZeroCrossing(wallet, before, movement.entry());
     return result(movement.entry(), false);
   }
 
@@ -127,10 +130,12 @@ public class WalletService {
     Instant now = clock.instant();
     Wallet.Stamp stamp = new Wallet.Stamp(now, now, key, null, "Manual adjustment: " + command.reason().strip(),
         caller.actorName());
+    Money balanceBefore = wallet.balance();
     Movement movement = command.isCredit()
         ? wallet.fund(amount, LotSource.ADJUSTMENT, null, null, zone(caller.organisationId()), stamp)
         : wallet.debitAdjustment(amount, wallets.openLots(wallet.id()), stamp);
     wallets.record(movement);
+    noticeZeroCrossing(wallet, balanceBefore, movement.entry());
     audit.record(caller, AuditAction.WALLET_ADJUSTED, "wallet", wallet.id(),
         (command.isCredit() ? "Credit " : "Debit ") + amount + ": " + command.reason().strip(),
         "balance=" + before, "balance=" + wallet.balance());
@@ -193,9 +198,17 @@ public class WalletService {
     BigDecimal total = BigDecimal.ZERO;
     for (FundingLot lot : wallets.openLots(walletId)) {
       if (lot.isDueForExpiry(now)) {
+        Money before = wallet.balance();
         Movement movement = wallet.expire(lot, new Wallet.Stamp(lot.expiresAt(), now, "expiry:" + lot.id(),
             "lot " + lot.id(), "Funds expired 12 months after purchase (lot " + lot.id() + ")", "System"));
         wallets.record(movement);
+        Money gone = Money.of(movement.entry().amount().negate(), wallet.currency());
+        notifier.notify(wallet.organisationId(), com.commcredits.notification.NotificationEvent.FUNDS_EXPIRED,
+            "lot:" + lot.id(), "Communications Credits expired: " + gone,
+            gone + " of Communications Credits bought on " + lot.purchasedAt().atZone(zone(wallet.organisationId()))
+                .toLocalDate() + " expired today, 12 months after purchase.\nBalance now: " + wallet.balance() + ".",
+            link());
+        noticeZeroCrossing(wallet, before, movement.entry());
         total = total.add(movement.entry().amount().negate());
         expired++;
       }
@@ -205,6 +218,48 @@ public class WalletService {
           expired + " lot(s) expired: " + Money.of(total, wallet.currency()), null, "balance=" + wallet.balance());
     }
     return expired;
+  }
+
+  /**
+   * Warns the billing contacts 30 and 7 days before funds expire (R-NOTIFY-1); each warning once per lot.
+   * Returns how many warnings were written.
+   */
+  public int sendExpiryWarnings() {
+    Instant now = clock.instant();
+    int written = 0;
+    for (FundingLot lot : wallets.lotsExpiringBetween(now, now.plus(java.time.Duration.ofDays(30)))) {
+      Wallet wallet = wallets.lock(lot.walletId()).orElseThrow();
+      long days = java.time.Duration.between(now, lot.expiresAt()).toDays();
+      boolean week = days < 7;
+      var event = week ? com.commcredits.notification.NotificationEvent.FUNDS_EXPIRING_7_DAYS
+          : com.commcredits.notification.NotificationEvent.FUNDS_EXPIRING_30_DAYS;
+      Money left = Money.of(lot.remaining(), wallet.currency());
+      java.time.LocalDate on = lot.expiresAt().atZone(zone(wallet.organisationId())).toLocalDate();
+      if (notifier.notify(wallet.organisationId(), event, "lot:" + lot.id() + (week ? ":7" : ":30"),
+          left + " of Communications Credits expire on " + on,
+          left + " of Communications Credits bought on " + lot.purchasedAt().atZone(zone(wallet.organisationId()))
+              .toLocalDate() + " will expire on " + on + " unless used before.\nBalance now: " + wallet.balance() + ".",
+          link())) {
+        written++;
+      }
+    }
+    return written;
+  }
+
+  /** R-NOTIFY-1: when a debit takes the balance to zero or below, once per crossing. */
+  private void noticeZeroCrossing(Wallet wallet, Money before, LedgerEntry entry) {
+    if (before.isPositive() && wallet.balance().isZeroOrLess()) {
+      notifier.notify(wallet.organisationId(), com.commcredits.notification.NotificationEvent.BALANCE_AT_OR_BELOW_ZERO,
+          "entry:" + entry.id(), "Your Communications Credits balance is " + wallet.balance(),
+          "The Communications Credits balance reached " + wallet.balance() + " after: " + entry.description()
+              + ".\nCalls beyond your minute pools, toll-free inbound calls and conference dial-out are refused "
+              + "until funds are added.", link());
+    }
+  }
+
+  static String link() {
+    return System.getenv().getOrDefault("PUBLIC_URL", "http://localhost:9080").replaceAll("/+$", "")
+        + "/billing/credits";
   }
 
   public List<Long> walletsWithLotsDue() {

@@ -22,7 +22,7 @@ public class WalletTimers {
   @Inject WalletService wallets;
   @Inject FundingService fundings;
 
-  /** R-FUND-4: every day at 01:30 server time. */
+  /** R-FUND-4 and R-NOTIFY-1: every day at 01:30 server time, expiry and the 30- and 7-day warnings. */
   @Schedule(hour = "1", minute = "30", persistent = true, info = "expire funding lots")
   public void expireLots() {
     int lots = 0;
@@ -33,9 +33,9 @@ public class WalletTimers {
         LOG.log(Level.WARNING, "Expiry of wallet " + walletId + " failed; the next run retries it", e);
       }
     }
-    if (lots > 0) {
-      LOG.info(() -> "Expired funding lots");
-    }
+    int expired = lots;
+    int warnings = wallets.sendExpiryWarnings();
+    LOG.info(() -> "Nightly expiry: " + expired + " lot(s) expired, " + warnings + " expiry warning(s) written");
   }
 
   /** R-PAY-2: payments that timed out are settled by asking the gateway. */

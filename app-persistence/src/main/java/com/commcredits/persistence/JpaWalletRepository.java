@@ -83,6 +83,13 @@ class JpaWalletRepository implements WalletRepository {
   }
 
   @Override
+  public List<FundingLot> lotsExpiringBetween(Instant from, Instant to) {
+    return em.createQuery("SELECT l FROM FundingLot l WHERE l.remaining > 0 AND l.expiresAt > :from "
+        + "AND l.expiresAt <= :to ORDER BY l.expiresAt", FundingLot.class).setParameter("from", from)
+        .setParameter("to", to).getResultList();
+  }
+
+  @Override
   public List<Long> walletsWithLotsDue(Instant at) {
     return em.createQuery("SELECT DISTINCT l.walletId FROM FundingLot l WHERE l.remaining > 0 AND l.expiresAt <= :at",
         Long.class).setParameter("at", at).getResultList();

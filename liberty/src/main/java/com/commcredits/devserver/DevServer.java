@@ -129,6 +129,10 @@ public final class DevServer {
     System.out.println("   demo-fabrikam-admin        Global admin");
     System.out.println();
     System.out.println(external ? " Database: external (DB_HOST)" : " Database: embedded MariaDB, data in " + dataDir.resolve("mariadb"));
+    String smtp = System.getenv("SMTP_HOST");
+    System.out.println(smtp == null || smtp.isBlank()
+        ? " Email: outbox-only (no SMTP_HOST): notifications are listed in Message center, not sent."
+        : " Email: through the SMTP server at " + smtp + ":" + env("SMTP_PORT", "25"));
     System.out.println(" Ctrl+C stops the server and the database.");
     System.out.println(line);
     System.out.println();

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class AdminCenterSecurityIT {
   private static final Map<String, List<Role>> PAGES = Map.of(
+      "messages", List.of(Role.GLOBAL_ADMIN, Role.BILLING_ADMIN),
       "", List.of(Role.GLOBAL_ADMIN, Role.BILLING_ADMIN, Role.USER_ADMIN, Role.REPORTS_READER),
       "users", List.of(Role.GLOBAL_ADMIN, Role.USER_ADMIN),
       "billing/products", List.of(Role.GLOBAL_ADMIN, Role.BILLING_ADMIN),

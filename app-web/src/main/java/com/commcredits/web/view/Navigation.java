@@ -29,6 +29,7 @@ public final class Navigation {
           new Item("nav.billing.subscriptions", "/billing/subscriptions", Permission.MANAGE_BILLING),
           new Item("nav.billing.paymentMethods", "/billing/payment-methods", Permission.MANAGE_BILLING))),
       new Section("nav.reports", List.of(new Item("nav.reports", "/reports", Permission.VIEW_REPORTS))),
+      new Section("nav.messages", List.of(new Item("nav.messages", "/messages", Permission.MANAGE_BILLING))),
       new Section("nav.settings", List.of(
           new Item("nav.settings.apiKeys", "/settings/api-keys", Permission.MANAGE_SETTINGS),
           new Item("nav.settings.audit", "/settings/audit", Permission.MANAGE_SETTINGS),

@@ -60,15 +60,17 @@ class MessageBundleTest {
   private static final Pattern KEY_LIKE_LITERAL = Pattern.compile("\"([a-z][A-Za-z0-9]*(?:\\.[A-Za-z0-9_]+)+)\"");
 
   /** Each family of enum keys a page builds, with the enum whose every constant needs a message. */
-  private static final Map<String, Class<? extends Enum<?>>> ENUM_FAMILIES = Map.of(
-      "role", Role.class,
-      "status", SubscriptionStatus.class,
-      "userState", UserState.class,
-      "auditAction", AuditAction.class,
-      "poolKind", PoolKind.class,
-      "methodKind", PaymentMethodKind.class,
-      "entryType", EntryType.class,
-      "lotSource", LotSource.class);
+  private static final Map<String, Class<? extends Enum<?>>> ENUM_FAMILIES = Map.ofEntries(
+      Map.entry("role", Role.class),
+      Map.entry("status", SubscriptionStatus.class),
+      Map.entry("userState", UserState.class),
+      Map.entry("auditAction", AuditAction.class),
+      Map.entry("poolKind", PoolKind.class),
+      Map.entry("methodKind", PaymentMethodKind.class),
+      Map.entry("entryType", EntryType.class),
+      Map.entry("lotSource", LotSource.class),
+      Map.entry("event", com.commcredits.notification.NotificationEvent.class),
+      Map.entry("notificationStatus", com.commcredits.notification.NotificationStatus.class));
   /** The kinds ErrorServlet hands to error.html as error.<kind>.title and error.<kind>.text. */
   private static final Set<String> ERROR_KINDS = Set.of("forbidden", "csrf", "notFound", "server");
 

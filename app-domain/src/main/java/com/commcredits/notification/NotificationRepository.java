@@ -1,0 +1,20 @@
+package com.commcredits.notification;
+
+import com.commcredits.shared.Page;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The outbox. */
+public interface NotificationRepository {
+  /** Adds the notification unless one with its dedupe key exists; true when it was added. */
+  boolean addIfNew(Notification notification);
+
+  /** Ids of queued notifications due for a delivery attempt. */
+  List<Long> due(Instant at, int limit);
+
+  /** The notification, locked and skipped by other senders while this transaction lasts. */
+  Optional<Notification> claim(long id);
+
+  Page<Notification> list(long organisationId, int page, int size);
+}

@@ -1,0 +1,46 @@
+package com.commcredits.web.mail;
+
+import com.commcredits.notification.MailTransport;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Sends notifications through the server's mail session (SMTP host, port, user, password and TLS are set
+ * in server.xml from SMTP_* variables). Without SMTP_HOST the product runs outbox-only.
+ */
+@ApplicationScoped
+public class JakartaMailTransport implements MailTransport {
+  @Resource(lookup = "mail/commcredits")
+  Session session;
+
+  @Override
+  public boolean isConfigured() {
+    String host = System.getenv("SMTP_HOST");
+    return host != null && !host.isBlank();
+  }
+
+  @Override
+  public void send(List<String> to, String subject, String text, String html) throws Exception {
+    MimeMessage message = new MimeMessage(session);
+    message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(String.join(",", to)));
+    message.setSubject(subject, StandardCharsets.UTF_8.name());
+    MimeBodyPart plain = new MimeBodyPart();
+    plain.setText(text, StandardCharsets.UTF_8.name());
+    MimeBodyPart rich = new MimeBodyPart();
+    rich.setContent(html, "text/html; charset=UTF-8");
+    MimeMultipart alternative = new MimeMultipart("alternative");
+    alternative.addBodyPart(plain);
+    alternative.addBodyPart(rich);
+    message.setContent(alternative);
+    Transport.send(message);
+  }
+}

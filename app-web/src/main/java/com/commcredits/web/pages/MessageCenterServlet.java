@@ -1,0 +1,31 @@
+package com.commcredits.web.pages;
+
+import com.commcredits.access.Permission;
+import com.commcredits.notification.Notifier;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+
+/** Message center: every notification with its status (queued, sent, failed), time, recipients and text (R-NOTIFY-2). */
+@WebServlet("/messages")
+public class MessageCenterServlet extends PageServlet {
+  private static final long serialVersionUID = 1L;
+
+  @Inject Notifier notifier;
+
+  @Override
+  protected Permission permission() {
+    return Permission.MANAGE_BILLING;
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    Map<String, Object> model = model(request);
+    model.put("messages", notifier.messageCenter(caller(request), Math.max(0, intParameter(request, "page", 0)), 25));
+    model.put("outboxOnly", System.getenv("SMTP_HOST") == null || System.getenv("SMTP_HOST").isBlank());
+    render(request, response, "messages", model);
+  }
+}

@@ -38,6 +38,11 @@ public class FundingService {
     return fund(caller, command, LotSource.MANUAL);
   }
 
+  /** An auto-recharge's funding: a lot with source AUTO_RECHARGE, idempotent by the attempt's key. */
+  public FundingOutcome autoRecharge(Caller caller, AddFunds command) {
+    return fund(caller, command, LotSource.AUTO_RECHARGE);
+  }
+
   FundingOutcome fund(Caller caller, AddFunds command, LotSource cardSource) {
     FundingSteps.Prepared prepared = steps.prepare(caller, command, cardSource);
     if (!prepared.needsPayment()) {

@@ -106,7 +106,8 @@ public class FundingSteps {
       return new Prepared(existing.get().id(), null, null, amount, false, true);
     }
     Instant now = clock.instant();
-    LotSource source = method.isEnterpriseAgreement() ? LotSource.PURCHASE_ORDER : cardSource;
+    LotSource source = method.isEnterpriseAgreement() && cardSource != LotSource.AUTO_RECHARGE
+        ? LotSource.PURCHASE_ORDER : cardSource;
     Funding funding = wallets.addFunding(new Funding(wallet, command.idempotencyKey(), fingerprint, amount, source,
         method.id(), po, now, caller.actorName()));
     if (method.isEnterpriseAgreement()) {

@@ -37,6 +37,7 @@ public class WalletService {
   @Inject Clock clock;
   @Inject WalletSettings settings;
   @Inject com.commcredits.notification.Notifier notifier;
+  @Inject BalanceWatcher watcher;
 
   public Optional<Wallet> find(Caller caller) {
     return wallets.findForOrganisation(caller.organisationId());
@@ -103,6 +104,7 @@ public class WalletService {
             charge.description(), caller.actorName()));
     wallets.record(movement);
     noticeZeroCrossing(wallet, before, movement.entry());
+    watcher.afterDebit(wallet);
     return result(movement.entry(), false);
   }
 
@@ -136,6 +138,9 @@ public class WalletService {
         : wallet.debitAdjustment(amount, wallets.openLots(wallet.id()), stamp);
     wallets.record(movement);
     noticeZeroCrossing(wallet, balanceBefore, movement.entry());
+    if (!command.isCredit()) {
+      watcher.afterDebit(wallet);
+    }
     audit.record(caller, AuditAction.WALLET_ADJUSTED, "wallet", wallet.id(),
         (command.isCredit() ? "Credit " : "Debit ") + amount + ": " + command.reason().strip(),
         "balance=" + before, "balance=" + wallet.balance());

@@ -39,14 +39,43 @@ public class WalletResource {
   @Inject ApiCaller caller;
   @Inject WalletService wallets;
   @Inject FundingService fundings;
+  @Inject com.commcredits.recharge.RechargeService recharge;
 
   @GET
   @Operation(summary = "Balance, currency and lots (remaining, expiry) of the wallet")
   public WalletJson get() {
     Wallet wallet = wallets.get(caller.get());
     List<LotJson> lots = wallets.lots(caller.get()).stream().map(l -> LotJson.of(l, wallet.currency().name())).toList();
-    return new WalletJson(wallet.id(), MoneyJson.of(wallet.balance()), wallet.currency().name(),
-        wallet.canPayForCalls(), lots, null);
+    String currency = wallet.currency().name();
+    AutoRechargeJson auto = recharge.settings(caller.get()).map(r -> new AutoRechargeJson(r.enabled(),
+        MoneyJson.of(r.rechargeAmount(), currency), MoneyJson.of(r.triggerBelow(), currency), r.paymentMethodId(),
+        r.purchaseOrder(), r.isSuspended())).orElse(null);
+    return new WalletJson(wallet.id(), MoneyJson.of(wallet.balance()), currency, wallet.canPayForCalls(), lots, auto);
+  }
+
+  @jakarta.ws.rs.PUT
+  @Path("/auto-recharge")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Auto-recharge settings (R-RECH-1): {enabled, rechargeAmount, triggerBelow, paymentMethodId, "
+      + "purchaseOrder}; saving with enabled=true also lifts a suspension")
+  public WalletJson autoRecharge(JsonObject body) {
+    JsonInput in = JsonInput.of(body, Set.of("enabled", "rechargeAmount", "triggerBelow", "paymentMethodId",
+        "purchaseOrder"));
+    boolean enabled = body != null && body.get("enabled") != null
+        && body.get("enabled").getValueType() == jakarta.json.JsonValue.ValueType.TRUE;
+    String[] amount = in.money("rechargeAmount");
+    String[] trigger = in.money("triggerBelow");
+    Long method = in.longValue("paymentMethodId");
+    String po = in.string("purchaseOrder");
+    in.done();
+    String currency = wallets.get(caller.get()).currency().name();
+    if (!currency.equals(amount[1]) || !currency.equals(trigger[1])) {
+      throw ValidationException.of(!currency.equals(amount[1]) ? "rechargeAmount.currency" : "triggerBelow.currency",
+          "The wallet is in " + currency + ".");
+    }
+    recharge.save(caller.get(), new com.commcredits.recharge.RechargeService.Settings(enabled, amount[0], trigger[0],
+        method, po));
+    return get();
   }
 
   @POST
@@ -104,7 +133,11 @@ public class WalletResource {
 
   /** The wallet as the API shows it. */
   public record WalletJson(long id, MoneyJson balance, String currency, boolean canPayForCalls, List<LotJson> lots,
-      Object autoRecharge) {}
+      AutoRechargeJson autoRecharge) {}
+
+  /** Auto-recharge settings. */
+  public record AutoRechargeJson(boolean enabled, MoneyJson rechargeAmount, MoneyJson triggerBelow,
+      long paymentMethodId, String purchaseOrder, boolean suspended) {}
 
   /** A funding lot. */
   public record LotJson(long id, MoneyJson amount, MoneyJson remaining, Instant purchasedAt, Instant expiresAt,

@@ -52,6 +52,7 @@ public class DemoData {
   @Inject FundingSteps fundingSteps;
   @Inject WalletRepository walletRepository;
   @Inject Clock clock;
+  @Inject com.commcredits.recharge.RechargeService recharge;
   @Inject com.commcredits.licensing.LicensingService licensing;
   @Inject com.commcredits.pools.PoolService pools;
 
@@ -96,6 +97,9 @@ public class DemoData {
     }
 
     walletHistory(c, contoso);
+    long visa = paymentMethods.list(c).stream().filter(m -> m.isCard() && "4242".equals(m.cardLast4())).findFirst()
+        .orElseThrow().id();
+    recharge.save(c, new com.commcredits.recharge.RechargeService.Settings(true, "100.00", "50.00", visa, null));
     for (String[] u : contosoUsers) {
       licensing.assign(c, u[1], "BUSINESS_VOICE");
     }
@@ -137,6 +141,8 @@ public class DemoData {
     int cardYear = clock.instant().atZone(contoso.timeZone()).getYear() + 3;
     paymentMethods.addCard(c, new PaymentMethodService.NewCard("4242 4242 4242 4242", 12, cardYear, "123"));
     paymentMethods.addEnterpriseAgreement(c, "54321987", "Contoso Enterprise Agreement");
+    // the sandbox card that always declines, for trying a failed recharge
+    paymentMethods.addCard(c, new PaymentMethodService.NewCard("4000 0000 0000 0002", 6, cardYear, "321"));
     Wallet wallet = fundingSteps.openCredits(c);
     Instant now = clock.instant();
     record Event(Instant at, String kind, BigDecimal amount, String reference) {}

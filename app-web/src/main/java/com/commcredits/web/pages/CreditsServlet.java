@@ -40,6 +40,7 @@ public class CreditsServlet extends FundingPageServlet {
   @Inject WalletService wallets;
   @Inject FundingService fundings;
   @Inject PaymentMethodService methods;
+  @Inject com.commcredits.recharge.RechargeService recharge;
   @Inject Clock clock;
 
   @Override
@@ -69,6 +70,22 @@ public class CreditsServlet extends FundingPageServlet {
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Map<String, Object> model = model(request);
     String action = request.getParameter("action");
+    if ("recharge".equals(action)) {
+      var command = new com.commcredits.recharge.RechargeService.Settings(request.getParameter("enabled") != null,
+          request.getParameter("rechargeAmount"), request.getParameter("triggerBelow"), methodId(request),
+          request.getParameter("rechargePurchaseOrder"));
+      try {
+        recharge.save(caller(request), command);
+        redirect(request, response, "/billing/credits", views().message("recharge.saved"));
+      } catch (ValidationException e) {
+        rejected(response, model, e);
+        model.put("rechargeForm", command);
+        model.put("fundsForm", new AddFunds("", null, null, "", UUID.randomUUID().toString()));
+        model.put("adjustForm", new WalletService.Adjustment("DEBIT", "", "", UUID.randomUUID().toString()));
+        show(request, response, model, null, null);
+      }
+      return;
+    }
     if ("adjust".equals(action)) {
       var command = new WalletService.Adjustment(request.getParameter("direction"), request.getParameter("amount"),
           request.getParameter("reason"), request.getParameter("idempotencyKey"));
@@ -137,6 +154,15 @@ public class CreditsServlet extends FundingPageServlet {
     model.put("methods", paymentMethods);
     model.put("billingMethod", billing.orElse(null));
     model.put("recentFundings", recent);
+    var settings = recharge.settings(caller).orElse(null);
+    model.put("recharge", settings);
+    model.put("attempts", recharge.recentAttempts(caller));
+    model.putIfAbsent("rechargeForm", settings == null
+        ? new com.commcredits.recharge.RechargeService.Settings(false, "100.00", "50.00", null, "")
+        : new com.commcredits.recharge.RechargeService.Settings(settings.enabled(),
+            settings.rechargeAmount().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString(),
+            settings.triggerBelow().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString(),
+            settings.paymentMethodId(), settings.purchaseOrder() == null ? "" : settings.purchaseOrder()));
     render(request, response, "billing/credits", model);
   }
 

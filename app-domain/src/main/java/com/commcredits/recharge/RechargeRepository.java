@@ -1,0 +1,33 @@
+package com.commcredits.recharge;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Auto-recharge settings and attempts. */
+public interface RechargeRepository {
+  Optional<AutoRecharge> settings(long walletId);
+
+  Optional<AutoRecharge> lockSettings(long walletId);
+
+  AutoRecharge add(AutoRecharge settings);
+
+  boolean hasAttemptInFlight(long walletId);
+
+  /** Attempts started since the given time (the 24-hour cap). */
+  long attemptsSince(long walletId, Instant since);
+
+  Optional<RechargeAttempt> lastFinished(long walletId);
+
+  RechargeAttempt add(RechargeAttempt attempt);
+
+  Optional<RechargeAttempt> lockAttempt(long id);
+
+  /** Attempts still PENDING or PROCESSING that were created before the given time. */
+  List<Long> stalledAttempts(Instant createdBefore);
+
+  /** Wallets with active auto-recharge whose balance is below the trigger. */
+  List<Long> walletsBelowTrigger();
+
+  List<RechargeAttempt> recent(long walletId, int limit);
+}

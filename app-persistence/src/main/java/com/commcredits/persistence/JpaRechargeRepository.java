@@ -1,0 +1,83 @@
+package com.commcredits.persistence;
+
+import com.commcredits.recharge.AutoRecharge;
+import com.commcredits.recharge.RechargeAttempt;
+import com.commcredits.recharge.RechargeRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+class JpaRechargeRepository implements RechargeRepository {
+  @PersistenceContext(unitName = "commcredits")
+  EntityManager em;
+
+  @Override
+  public Optional<AutoRecharge> settings(long walletId) {
+    return Optional.ofNullable(em.find(AutoRecharge.class, walletId));
+  }
+
+  @Override
+  public Optional<AutoRecharge> lockSettings(long walletId) {
+    return Optional.ofNullable(em.find(AutoRecharge.class, walletId, LockModeType.PESSIMISTIC_WRITE));
+  }
+
+  @Override
+  public AutoRecharge add(AutoRecharge settings) {
+    em.persist(settings);
+    return settings;
+  }
+
+  @Override
+  public boolean hasAttemptInFlight(long walletId) {
+    return em.createQuery("SELECT COUNT(a) FROM RechargeAttempt a WHERE a.walletId = :w AND a.inFlight = 1", Long.class)
+        .setParameter("w", walletId).getSingleResult() > 0;
+  }
+
+  @Override
+  public long attemptsSince(long walletId, Instant since) {
+    return em.createQuery("SELECT COUNT(a) FROM RechargeAttempt a WHERE a.walletId = :w AND a.createdAt > :t", Long.class)
+        .setParameter("w", walletId).setParameter("t", since).getSingleResult();
+  }
+
+  @Override
+  public Optional<RechargeAttempt> lastFinished(long walletId) {
+    return em.createQuery("SELECT a FROM RechargeAttempt a WHERE a.walletId = :w AND a.finishedAt IS NOT NULL "
+        + "ORDER BY a.id DESC", RechargeAttempt.class).setParameter("w", walletId).setMaxResults(1)
+        .getResultStream().findFirst();
+  }
+
+  @Override
+  public RechargeAttempt add(RechargeAttempt attempt) {
+    em.persist(attempt);
+    em.flush();
+    return attempt;
+  }
+
+  @Override
+  public Optional<RechargeAttempt> lockAttempt(long id) {
+    return Optional.ofNullable(em.find(RechargeAttempt.class, id, LockModeType.PESSIMISTIC_WRITE));
+  }
+
+  @Override
+  public List<Long> stalledAttempts(Instant createdBefore) {
+    return em.createQuery("SELECT a.id FROM RechargeAttempt a WHERE a.inFlight = 1 AND a.createdAt < :t ORDER BY a.id",
+        Long.class).setParameter("t", createdBefore).getResultList();
+  }
+
+  @Override
+  public List<Long> walletsBelowTrigger() {
+    return em.createQuery("SELECT r.walletId FROM AutoRecharge r, Wallet w WHERE w.id = r.walletId AND r.enabled = true "
+        + "AND r.suspendedAt IS NULL AND w.balance < r.triggerBelow", Long.class).getResultList();
+  }
+
+  @Override
+  public List<RechargeAttempt> recent(long walletId, int limit) {
+    return em.createQuery("SELECT a FROM RechargeAttempt a WHERE a.walletId = :w ORDER BY a.id DESC",
+        RechargeAttempt.class).setParameter("w", walletId).setMaxResults(limit).getResultList();
+  }
+}

@@ -1,0 +1,209 @@
+package com.commcredits.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.commcredits.access.Caller;
+import com.commcredits.money.Money;
+import com.commcredits.organisation.Organisation;
+import com.commcredits.organisation.OrganisationService;
+import com.commcredits.organisation.SupportedCurrency;
+import com.commcredits.payment.PaymentMethodService;
+import com.commcredits.recharge.RechargeService;
+import com.commcredits.recharge.RechargeSteps;
+import com.commcredits.wallet.AddFunds;
+import com.commcredits.wallet.Charge;
+import com.commcredits.wallet.FundingService;
+import com.commcredits.wallet.FundingSteps;
+import com.commcredits.wallet.Wallet;
+import com.commcredits.wallet.WalletService;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Auto-recharge in the container against MariaDB and the sandbox gateway (R-RECH-1 … R-RECH-3, R-NOTIFY-1). */
+@ExtendWith(ArquillianExtension.class)
+class AutoRechargeContainerIT {
+
+  @Deployment
+  static WebArchive application() {
+    return Deployments.application().addClasses(MutableClock.class, TestClockProducer.class);
+  }
+
+  @Inject OrganisationService organisations;
+  @Inject PaymentMethodService methods;
+  @Inject FundingSteps steps;
+  @Inject FundingService fundings;
+  @Inject WalletService wallets;
+  @Inject RechargeService recharge;
+  @Inject RechargeSteps rechargeSteps;
+  @Resource(lookup = "jdbc/commcredits") DataSource dataSource;
+
+  @AfterEach
+  void realTime() {
+    MutableClock.INSTANCE.reset();
+  }
+
+  private record Setup(Caller caller, Wallet wallet, long card, long goodCard) {}
+
+  /** A wallet with 100.00 and auto-recharge of {@code amount} below 50.00 with the given card. */
+  private Setup wallet(String cardNumber, String amount) {
+    Organisation org = organisations.provision("Recharge " + UUID.randomUUID(), "US", SupportedCurrency.USD,
+        ZoneId.of("UTC"));
+    Caller c = Caller.system(org.id());
+    int year = YearMonth.now().getYear() + 2;
+    long card = methods.addCard(c, new PaymentMethodService.NewCard(cardNumber, 12, year, "123")).id();
+    long good = methods.addCard(c, new PaymentMethodService.NewCard("4242424242424242", 12, year, "123")).id();
+    long ea = methods.addEnterpriseAgreement(c, "7" + String.valueOf(System.nanoTime()).substring(0, 7), null).id();
+    Wallet w = steps.openCredits(c);
+    fundings.addFunds(c, new AddFunds("100.00", "USD", ea, null, UUID.randomUUID().toString()));
+    recharge.save(c, new RechargeService.Settings(true, amount, "50.00", card, null));
+    return new Setup(c, w, card, good);
+  }
+
+  private void charge(Setup s, String amount) {
+    wallets.charge(s.caller(), new Charge(Money.of(amount, SupportedCurrency.USD), "c-" + UUID.randomUUID(), "test",
+        "Test call", Instant.now()));
+  }
+
+  private long count(String sql, long walletOrOrg) {
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setLong(1, walletOrOrg);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private long attempts(Setup s) {
+    return count("SELECT COUNT(*) FROM recharge_attempt WHERE wallet_id = ?", s.wallet().id());
+  }
+
+  private long settled(Setup s) {
+    return count("SELECT COUNT(*) FROM recharge_attempt WHERE wallet_id = ? AND in_flight IS NULL", s.wallet().id());
+  }
+
+  private long notifications(Setup s, String event) {
+    return count("SELECT COUNT(*) FROM notification WHERE organisation_id = ? AND event = '" + event + "'",
+        s.caller().organisationId());
+  }
+
+  private static void await(String what, LongSupplier actual, long expected) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (actual.getAsLong() != expected) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError(what + ": expected " + expected + " but was " + actual.getAsLong());
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  @Test
+  void R_RECH_2_sixteen_concurrent_charges_that_cross_the_trigger_make_exactly_one_recharge() throws Exception {
+    Setup s = wallet("4242424242424242", "100.00");
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<?>> done = new ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      done.add(pool.submit(() -> {
+        start.await();
+        charge(s, "5.00");
+        return null;
+      }));
+    }
+    start.countDown();
+    for (Future<?> f : done) {
+      f.get(2, TimeUnit.MINUTES);
+    }
+    pool.shutdown();
+    await("a settled recharge", () -> settled(s), 1);
+    Thread.sleep(1000);
+    assertEquals(1, attempts(s), "one recharge for sixteen crossings");
+    assertEquals(1, count("SELECT COUNT(*) FROM funding_lot WHERE wallet_id = ? AND source = 'AUTO_RECHARGE' "
+        + "AND amount = 100", s.wallet().id()), "one lot of exactly the recharge amount");
+    assertEquals(0, new BigDecimal("120.00").compareTo(wallets.get(s.caller()).balance().amount()));
+    assertEquals(1, notifications(s, "RECHARGE_SUCCEEDED"));
+    assertEquals(List.of(), wallets.checkInvariant(s.wallet().id()));
+  }
+
+  @Test
+  void R_RECH_2_a_declined_card_adds_no_lot_and_the_email_gives_the_reason() throws Exception {
+    Setup s = wallet("4000000000000002", "100.00");
+    charge(s, "60.00");
+    await("a settled recharge", () -> settled(s), 1);
+    assertEquals(0, count("SELECT COUNT(*) FROM funding_lot WHERE wallet_id = ? AND source = 'AUTO_RECHARGE'",
+        s.wallet().id()));
+    assertEquals(1, count("SELECT COUNT(*) FROM notification WHERE organisation_id = ? AND event = 'RECHARGE_FAILED' "
+        + "AND text_body LIKE '%declined%'", s.caller().organisationId()));
+    assertEquals(0, new BigDecimal("40.00").compareTo(wallets.get(s.caller()).balance().amount()));
+  }
+
+  @Test
+  void R_RECH_3_three_failures_in_a_row_suspend_it_and_nothing_more_happens_until_it_is_re_enabled() throws Exception {
+    Instant t = Instant.now().plus(Duration.ofDays(1));
+    MutableClock.INSTANCE.set(t);
+    Setup s = wallet("4000000000000002", "100.00");
+    charge(s, "60.00");
+    await("first failure", () -> settled(s), 1);
+    for (int n = 2; n <= 3; n++) {
+      t = t.plus(Duration.ofMinutes(10));
+      MutableClock.INSTANCE.set(t);
+      rechargeSteps.startIfNeeded(s.wallet().id());
+      long expected = n;
+      await("failure " + n, () -> settled(s), expected);
+    }
+    assertEquals(1, notifications(s, "AUTO_RECHARGE_SUSPENDED"), "one suspension email");
+    assertEquals(3, notifications(s, "RECHARGE_FAILED"));
+    assertTrue(recharge.settings(s.caller()).orElseThrow().isSuspended());
+
+    MutableClock.INSTANCE.set(t.plus(Duration.ofHours(2)));
+    rechargeSteps.startIfNeeded(s.wallet().id());
+    charge(s, "1.00");
+    Thread.sleep(1500);
+    assertEquals(3, attempts(s), "no fourth attempt while suspended");
+
+    recharge.save(s.caller(), new RechargeService.Settings(true, "100.00", "50.00", s.goodCard(), null));
+    await("the recharge after re-enabling", () -> count("SELECT COUNT(*) FROM recharge_attempt WHERE wallet_id = ? "
+        + "AND status = 'SUCCEEDED'", s.wallet().id()), 1);
+    assertEquals(List.of(), wallets.checkInvariant(s.wallet().id()));
+  }
+
+  @Test
+  void R_RECH_3_at_most_five_recharges_in_24_hours() throws Exception {
+    Setup s = wallet("4242424242424242", "10.00");
+    for (int i = 1; i <= 7; i++) {
+      // the first charge takes 100.00 below 50.00; after each recharge of 10.00 the next 15.00 crosses again
+      charge(s, i == 1 ? "55.00" : "15.00");
+      long expected = Math.min(i, 5);
+      await("recharge " + i, () -> settled(s), expected);
+    }
+    assertEquals(5, attempts(s), "the sixth and seventh crossing started nothing");
+    assertEquals(5, notifications(s, "RECHARGE_SUCCEEDED"));
+  }
+}

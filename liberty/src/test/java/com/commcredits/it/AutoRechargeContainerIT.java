@@ -206,4 +206,57 @@ class AutoRechargeContainerIT {
     assertEquals(5, attempts(s), "the sixth and seventh crossing started nothing");
     assertEquals(5, notifications(s, "RECHARGE_SUCCEEDED"));
   }
+
+  @Inject com.commcredits.payment.PaymentGateway gateway;
+
+  @Test
+  void R_NOTIFY_1_funds_expiring_in_30_and_in_7_days_are_announced_once_each_and_expiry_too() throws Exception {
+    Instant bought = Instant.parse("2025-06-01T12:00:00Z");
+    MutableClock.INSTANCE.set(bought);
+    Setup s = wallet("4242424242424242", "100.00");
+    recharge.save(s.caller(), new RechargeService.Settings(false, "100.00", "50.00", s.card(), null));
+    Instant expiry = wallets.lots(s.caller()).get(0).expiresAt();
+
+    MutableClock.INSTANCE.set(expiry.minus(Duration.ofDays(29)));
+    wallets.sendExpiryWarnings();
+    wallets.sendExpiryWarnings();
+    assertEquals(1, notifications(s, "FUNDS_EXPIRING_30_DAYS"), "30-day warning, once");
+    assertEquals(0, notifications(s, "FUNDS_EXPIRING_7_DAYS"));
+
+    MutableClock.INSTANCE.set(expiry.minus(Duration.ofDays(6)));
+    wallets.sendExpiryWarnings();
+    wallets.sendExpiryWarnings();
+    assertEquals(1, notifications(s, "FUNDS_EXPIRING_7_DAYS"), "7-day warning, once");
+    assertEquals(1, notifications(s, "FUNDS_EXPIRING_30_DAYS"));
+
+    MutableClock.INSTANCE.set(expiry);
+    wallets.expireLots(s.wallet().id());
+    assertEquals(1, notifications(s, "FUNDS_EXPIRED"));
+    assertEquals(1, notifications(s, "BALANCE_AT_OR_BELOW_ZERO"), "expiry took the balance to zero");
+    assertEquals(1, count("SELECT COUNT(*) FROM notification WHERE organisation_id = ? AND event = 'FUNDS_EXPIRED' "
+        + "AND text_body LIKE '%100.00 USD%' AND html_body LIKE '%/billing/credits%'", s.caller().organisationId()),
+        "the email gives the amount and the link");
+  }
+
+  @Test
+  void R_PAY_2_a_payment_the_gateway_approved_but_we_failed_to_record_is_never_taken_twice() throws Exception {
+    Setup s = wallet("4242424242424242", "100.00");
+    recharge.save(s.caller(), new RechargeService.Settings(false, "100.00", "50.00", s.card(), null));
+    String key = UUID.randomUUID().toString();
+    // the gateway takes the payment, then our transaction is lost before it records the lot
+    FundingSteps.Prepared prepared = steps.prepare(s.caller(), new AddFunds("30.00", "USD", s.card(), null, key),
+        com.commcredits.wallet.LotSource.MANUAL);
+    assertEquals(com.commcredits.payment.PaymentOutcome.APPROVED, gateway.charge(prepared.paymentKey(),
+        prepared.token(), new BigDecimal("30.00"), "USD", "test").outcome());
+
+    // the client retries with the same key: no second payment, the funding waits for the gateway's word
+    var retry = fundings.addFunds(s.caller(), new AddFunds("30.00", "USD", s.card(), null, key));
+    assertEquals(com.commcredits.wallet.FundingStatus.PENDING, retry.status());
+    fundings.resolvePending(Duration.ZERO);
+    assertEquals(1, count("SELECT COUNT(*) FROM sandbox_payment WHERE idempotency_key = 'funding-"
+        + prepared.fundingId() + "' AND ? > 0", 1), "the gateway holds one payment");
+    assertEquals(1, count("SELECT COUNT(*) FROM funding_lot WHERE funding_id = ?", prepared.fundingId()), "one lot");
+    assertEquals(0, new BigDecimal("130.00").compareTo(wallets.get(s.caller()).balance().amount()));
+    assertEquals(List.of(), wallets.checkInvariant(s.wallet().id()));
+  }
 }

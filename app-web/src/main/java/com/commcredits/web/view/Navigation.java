@@ -27,7 +27,8 @@ public final class Navigation {
       new Section("nav.billing", List.of(
           new Item("nav.billing.products", "/billing/products", Permission.MANAGE_BILLING),
           new Item("nav.billing.subscriptions", "/billing/subscriptions", Permission.MANAGE_BILLING),
-          new Item("nav.billing.paymentMethods", "/billing/payment-methods", Permission.MANAGE_BILLING))),
+          new Item("nav.billing.paymentMethods", "/billing/payment-methods", Permission.MANAGE_BILLING),
+          new Item("nav.billing.statements", "/billing/statements", Permission.MANAGE_BILLING))),
       new Section("nav.reports", List.of(new Item("nav.reports", "/reports", Permission.VIEW_REPORTS))),
       new Section("nav.messages", List.of(new Item("nav.messages", "/messages", Permission.MANAGE_BILLING))),
       new Section("nav.settings", List.of(

@@ -1,0 +1,86 @@
+package com.commcredits.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.commcredits.access.Role;
+import com.commcredits.it.Fixtures.TestOrg;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** EA auto-recharge with a PO, a changed PO for later recharges, and the monthly statements (R-PAY-3, R-RECH-1). */
+@ExtendWith(ArquillianExtension.class)
+class EaStatementsIT {
+  @ArquillianResource URL base;
+
+  @Deployment(testable = false)
+  static WebArchive application() {
+    return Deployments.application();
+  }
+
+  private static void debit(WebSession web, String amount) {
+    web.get("billing/credits");
+    assertEquals(302, web.post("billing/credits", Map.of("action", "adjust", "direction", "DEBIT", "amount", amount,
+        "reason", "usage", "idempotencyKey", UUID.randomUUID().toString())).statusCode());
+  }
+
+  private static void await(TestOrg org, long lines) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (Fixtures.count("SELECT COUNT(*) FROM ea_billing_line WHERE organisation_id = ?", org.id()) < lines) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("no recharge on the EA");
+      }
+      Thread.sleep(250);
+    }
+  }
+
+  @Test
+  void R_PAY_3_a_changed_PO_applies_to_later_EA_recharges_and_each_PO_has_its_monthly_statement() throws Exception {
+    TestOrg org = Fixtures.organisation("Statements", "USD");
+    Fixtures.wallet(org);
+    WebSession web = new WebSession(base.toURI()).signedIn(org.email(Role.BILLING_ADMIN));
+    web.post("billing/payment-methods", Map.of("action", "ea", "eaNumber", "31415926"));
+    String ea = String.valueOf(Fixtures.count("SELECT id FROM payment_method WHERE organisation_id = ?", org.id()));
+    web.get("billing/credits");
+    web.post("billing/credits", Map.of("action", "adjust", "direction", "CREDIT", "amount", "60.00", "reason", "start",
+        "idempotencyKey", UUID.randomUUID().toString()));
+    HttpResponse<String> saved = web.post("billing/credits", Map.of("action", "recharge", "enabled", "on",
+        "rechargeAmount", "20.00", "triggerBelow", "50.00", "paymentMethodId", ea, "rechargePurchaseOrder", "PO-A"));
+    assertEquals(302, saved.statusCode(), saved.body());
+
+    debit(web, "20.00");
+    await(org, 1);
+    web.get("billing/credits");
+    assertEquals(302, web.post("billing/credits", Map.of("action", "recharge", "enabled", "on", "rechargeAmount", "20.00",
+        "triggerBelow", "50.00", "paymentMethodId", ea, "rechargePurchaseOrder", "PO-B")).statusCode());
+    debit(web, "20.00");
+    await(org, 2);
+
+    assertEquals(1, Fixtures.count("SELECT COUNT(*) FROM ea_billing_line WHERE organisation_id = ? AND purchase_order "
+        + "= 'PO-A' AND amount = 20", org.id()));
+    assertEquals(1, Fixtures.count("SELECT COUNT(*) FROM ea_billing_line WHERE organisation_id = ? AND purchase_order "
+        + "= 'PO-B' AND amount = 20", org.id()));
+    String page = web.get("billing/statements").body();
+    assertTrue(page.contains("PO-A") && page.contains("PO-B"));
+    String month = YearMonth.now(ZoneId.of("America/Los_Angeles")).toString();
+    HttpResponse<String> csv = web.get("billing/statements?ea=31415926&po=PO-B&month=" + month);
+    assertEquals(200, csv.statusCode());
+    String[] lines = csv.body().split("\r\n");
+    assertEquals(3, lines.length, csv.body());
+    assertTrue(lines[1].contains(",31415926,PO-B,") && lines[1].endsWith(",20.00,USD"), lines[1]);
+    assertTrue(lines[2].startsWith("Total,") && lines[2].endsWith(",20.00,USD"), lines[2]);
+    assertEquals(404, web.get("billing/statements?ea=99999999&po=&month=" + month).statusCode());
+  }
+}

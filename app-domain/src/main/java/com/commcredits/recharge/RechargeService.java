@@ -42,6 +42,7 @@ public class RechargeService implements BalanceWatcher {
   @Inject WalletRepository wallets;
   @Inject PaymentMethodRepository methods;
   @Inject WalletSettings limits;
+  @Inject com.commcredits.organisation.OrganisationRepository organisations;
   @Inject AuditLog audit;
   @Inject Clock clock;
   @Inject RechargeStarter starter;
@@ -58,11 +59,38 @@ public class RechargeService implements BalanceWatcher {
         .orElse(List.of());
   }
 
+  /**
+   * Checks settings before there is a wallet (the Buy now checkout), so a bad recharge field refuses the
+   * order before anything is paid.
+   */
+  public void validate(Caller caller, Settings command) {
+    caller.require(Permission.MANAGE_BILLING);
+    var currency = organisations.find(caller.organisationId()).orElseThrow().currency();
+    check(caller, command, new Wallet(caller.organisationId(), currency, clock.instant())).throwIfInvalid();
+  }
+
   /** Modify recharge settings > Save changes; saving with auto-recharge on also lifts a suspension. Audited. */
   public AutoRecharge save(Caller caller, Settings command) {
     caller.require(Permission.MANAGE_BILLING);
     Wallet wallet = wallets.lockForOrganisation(caller.organisationId())
         .orElseThrow(() -> new NotFoundException("The Communications Credits wallet"));
+    check(caller, command, wallet).throwIfInvalid();
+    Money amount = Money.parseExact(command.rechargeAmount(), wallet.currency());
+    Money trigger = Money.parseExact(command.triggerBelow(), wallet.currency());
+    String po = command.purchaseOrder() == null || command.purchaseOrder().isBlank() ? null
+        : command.purchaseOrder().strip();
+    long methodId = command.paymentMethodId();
+    AutoRecharge settings = recharges.lockSettings(wallet.id()).orElseGet(() -> recharges.add(new AutoRecharge(wallet.id())));
+    String before = settings.rechargeAmount() == null ? null : settings.describe();
+    settings.change(command.enabled(), amount.amount(), trigger.amount(), methodId, po, clock.instant());
+    audit.record(caller, AuditAction.AUTO_RECHARGE_CHANGED, "wallet", wallet.id(),
+        "Auto-recharge " + (command.enabled() ? "on: " + amount + " when below " + trigger : "off"), before,
+        settings.describe());
+    afterDebit(wallet);
+    return settings;
+  }
+
+  private Validator check(Caller caller, Settings command, Wallet wallet) {
     Validator v = new Validator();
     Money amount = money(v, "rechargeAmount", command.rechargeAmount(), wallet);
     Money trigger = money(v, "triggerBelow", command.triggerBelow(), wallet);
@@ -84,15 +112,7 @@ public class RechargeService implements BalanceWatcher {
       v.check(PaymentMethod.PURCHASE_ORDER.matcher(po).matches(), "purchaseOrder",
           "A PO number has 1 to 30 letters, digits, dots, dashes or slashes.");
     }
-    v.throwIfInvalid();
-    AutoRecharge settings = recharges.lockSettings(wallet.id()).orElseGet(() -> recharges.add(new AutoRecharge(wallet.id())));
-    String before = settings.rechargeAmount() == null ? null : settings.describe();
-    settings.change(command.enabled(), amount.amount(), trigger.amount(), method.id(), po, clock.instant());
-    audit.record(caller, AuditAction.AUTO_RECHARGE_CHANGED, "wallet", wallet.id(),
-        "Auto-recharge " + (command.enabled() ? "on: " + amount + " when below " + trigger : "off"), before,
-        settings.describe());
-    afterDebit(wallet);
-    return settings;
+    return v;
   }
 
   private static Money money(Validator v, String field, String text, Wallet wallet) {

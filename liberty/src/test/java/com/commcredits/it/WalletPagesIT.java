@@ -183,4 +183,23 @@ class WalletPagesIT {
     assertEquals(403, reader.get("billing/payment-methods").statusCode());
     assertFalse(reader.get("").body().contains("billing/credits"));
   }
+
+  @Test
+  void R_RECH_1_the_checkout_can_turn_auto_recharge_on_and_refuses_bad_recharge_fields_before_paying() throws Exception {
+    Setup s = billingAdminWithMethods();
+    Map<String, String> bad = funds("100.00", s.visa(), null, UUID.randomUUID().toString());
+    bad.putAll(Map.of("autoRecharge", "on", "rechargeAmount", "5.00", "triggerBelow", "-1"));
+    HttpResponse<String> refused = s.web().post("billing/credits/buy", bad);
+    assertEquals(400, refused.statusCode());
+    assertTrue(refused.body().contains("id=\"rechargeAmount-error\"") && refused.body().contains("id=\"triggerBelow-error\""));
+    assertEquals(0, Fixtures.count("SELECT COUNT(*) FROM wallet WHERE organisation_id = ?", s.org().id()),
+        "nothing bought, nothing paid");
+
+    Map<String, String> good = funds("100.00", s.visa(), null, UUID.randomUUID().toString());
+    good.putAll(Map.of("autoRecharge", "on", "rechargeAmount", "25.00", "triggerBelow", "20.00"));
+    assertEquals(302, s.web().post("billing/credits/buy", good).statusCode());
+    assertEquals(1, Fixtures.count("SELECT COUNT(*) FROM auto_recharge r JOIN wallet w ON w.id = r.wallet_id WHERE "
+        + "w.organisation_id = ? AND r.enabled = 1 AND r.recharge_amount = 25 AND r.trigger_below = 20", s.org().id()));
+    assertTrue(s.web().get("billing/credits").body().contains("Auto-recharge is on"));
+  }
 }

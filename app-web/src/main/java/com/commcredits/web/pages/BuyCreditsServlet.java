@@ -25,6 +25,7 @@ public class BuyCreditsServlet extends FundingPageServlet {
   @Inject WalletService wallets;
   @Inject FundingService fundings;
   @Inject PaymentMethodService methods;
+  @Inject com.commcredits.recharge.RechargeService recharge;
   @Inject com.commcredits.organisation.OrganisationService organisations;
 
   @Override
@@ -49,7 +50,16 @@ public class BuyCreditsServlet extends FundingPageServlet {
     AddFunds command = new AddFunds(request.getParameter("amount"), null, methodId(request),
         request.getParameter("purchaseOrder"), request.getParameter("idempotencyKey"));
     try {
+      var settings = new com.commcredits.recharge.RechargeService.Settings(true, request.getParameter("rechargeAmount"),
+          request.getParameter("triggerBelow"), command.paymentMethodId(), command.purchaseOrder());
+      boolean autoRecharge = request.getParameter("autoRecharge") != null;
+      if (autoRecharge) {
+        recharge.validate(caller(request), settings);
+      }
       var outcome = fundings.buyCredits(caller(request), command);
+      if (autoRecharge && outcome.status() != com.commcredits.wallet.FundingStatus.FAILED) {
+        recharge.save(caller(request), settings);
+      }
       answer(request, response, model, command, outcome, () -> show(request, response, model));
     } catch (ValidationException e) {
       rejected(response, model, e);
@@ -64,6 +74,10 @@ public class BuyCreditsServlet extends FundingPageServlet {
     model.put("gateway", methods.gatewayName());
     model.put("sandbox", methods.gatewayIsSandbox());
     model.put("currency", organisations.current(caller(request)).currency().name());
+    model.putIfAbsent("rechargeAmount", request.getParameter("rechargeAmount") == null ? "100.00"
+        : request.getParameter("rechargeAmount"));
+    model.putIfAbsent("triggerBelow", request.getParameter("triggerBelow") == null ? "50.00"
+        : request.getParameter("triggerBelow"));
     render(request, response, "billing/buy-credits", model);
   }
 }

@@ -17,4 +17,9 @@ public interface NotificationRepository {
   Optional<Notification> claim(long id);
 
   Page<Notification> list(long organisationId, int page, int size);
+
+  /** The billing contacts listed in Settings > Billing notifications. */
+  List<String> contacts(long organisationId);
+
+  void replaceContacts(long organisationId, List<String> emails, Instant at);
 }

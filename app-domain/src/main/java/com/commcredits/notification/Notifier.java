@@ -1,10 +1,7 @@
 package com.commcredits.notification;
 
-import com.commcredits.access.AdminAccount;
-import com.commcredits.access.AdminAccountRepository;
 import com.commcredits.access.Caller;
 import com.commcredits.access.Permission;
-import com.commcredits.access.Role;
 import com.commcredits.shared.Page;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -16,21 +13,20 @@ import java.util.List;
 /**
  * Writes notifications into the outbox inside the caller's transaction (R-NOTIFY-2): if the event rolls
  * back, so does its email; a repeated event (same dedupe key) is written once. Recipients are the
- * organisation's billing contacts: its enabled Global and Billing admins.
+ * organisation's billing contacts (Settings > Billing notifications; by default its Global and Billing
+ * admins).
  */
 @Stateless
 public class Notifier {
   @Inject NotificationRepository outbox;
-  @Inject AdminAccountRepository admins;
+  @Inject BillingContacts contacts;
   @Inject Clock clock;
 
   /** Must run inside the event's transaction. */
   @TransactionAttribute(TransactionAttributeType.MANDATORY)
   public boolean notify(long organisationId, NotificationEvent event, String dedupeKey, String subject, String text,
       String link) {
-    List<String> recipients = admins.list(organisationId).stream().filter(AdminAccount::enabled)
-        .filter(a -> a.roles().contains(Role.GLOBAL_ADMIN) || a.roles().contains(Role.BILLING_ADMIN))
-        .map(AdminAccount::email).toList();
+    List<String> recipients = contacts.recipients(organisationId);
     String html = "<p>" + escape(text).replace("\n", "<br>") + "</p><p><a href=\"" + escape(link) + "\">"
         + "Open Communications Credits</a></p>";
     return outbox.addIfNew(new Notification(organisationId, event, event.name() + ":" + dedupeKey, recipients,

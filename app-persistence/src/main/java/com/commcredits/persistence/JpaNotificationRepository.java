@@ -59,4 +59,23 @@ class JpaNotificationRepository implements NotificationRepository {
         .setParameter("org", organisationId).getSingleResult();
     return new Page<>(items, page, size, total);
   }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public List<String> contacts(long organisationId) {
+    return em.createNativeQuery("SELECT email FROM billing_contact WHERE organisation_id = ? ORDER BY email")
+        .setParameter(1, organisationId).getResultList();
+  }
+
+  @Override
+  public void replaceContacts(long organisationId, List<String> emails, Instant at) {
+    em.createNativeQuery("DELETE FROM billing_contact WHERE organisation_id = ?").setParameter(1, organisationId)
+        .executeUpdate();
+    for (String email : emails) {
+      em.createNativeQuery("INSERT INTO billing_contact (organisation_id, email, created_at) VALUES (?, ?, ?)")
+          .setParameter(1, organisationId).setParameter(2, email)
+          .setParameter(3, java.sql.Timestamp.valueOf(java.time.LocalDateTime.ofInstant(at, java.time.ZoneOffset.UTC)))
+          .executeUpdate();
+    }
+  }
 }

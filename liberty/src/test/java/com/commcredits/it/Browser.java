@@ -28,6 +28,16 @@ public final class Browser {
     return driver;
   }
 
+  /** Signs in through the form and waits until the browser has left the sign-in page. */
+  public static void signIn(ChromeDriver driver, String base, String email, String password) {
+    driver.get(base + "sign-in");
+    driver.findElement(org.openqa.selenium.By.id("email")).sendKeys(email);
+    driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
+    driver.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")).click();
+    new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
+        .until(d -> !d.getCurrentUrl().contains("/sign-in"));
+  }
+
   /** Saves a PNG under target/screenshots and returns its path. */
   public static Path screenshot(ChromeDriver driver, String name) throws IOException {
     Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));

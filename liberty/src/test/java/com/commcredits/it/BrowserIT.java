@@ -53,10 +53,7 @@ class BrowserIT {
   }
 
   private void signIn(String email) {
-    browser.get(base + "sign-in");
-    browser.findElement(By.id("email")).sendKeys(email);
-    browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    Browser.signIn(browser, base.toString(), email, Fixtures.PASSWORD);
   }
 
   @Test
@@ -69,7 +66,7 @@ class BrowserIT {
     assertEquals(org.name(), browser.findElement(By.tagName("h1")).getText());
     List<String> nav = browser.findElements(By.cssSelector(".leftnav a")).stream().map(WebElement::getText).toList();
     assertEquals(List.of("Home", "Active users", "Products & services", "Subscriptions", "Payment methods", "EA statements",
-        "Reports", "Message center", "API keys", "Audit log", "Admins"), nav);
+        "Reports", "Message center", "API keys", "Audit log", "Admins", "Billing notifications"), nav);
     Path shot = Browser.screenshot(browser, "home");
     assertTrue(Files.size(shot) > 10_000, "a real screenshot was written to " + shot);
   }

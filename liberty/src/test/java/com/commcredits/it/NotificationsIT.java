@@ -115,4 +115,22 @@ class NotificationsIT {
     Thread.sleep(12_000);
     assertEquals(1, mailsTo(billing, "balance is").size(), "delivered exactly once");
   }
+
+  @Test
+  void R_NOTIFY_1_billing_notifications_go_to_the_listed_contacts_instead_of_the_admins() throws Exception {
+    Setup s = fundedOrganisation("5.00");
+    WebSession global = new WebSession(base.toURI()).signedIn(s.org().email(Role.GLOBAL_ADMIN));
+    assertEquals(400, global.post("settings/notifications", Map.of("emails", "not-an-email")).statusCode());
+    String finance = "finance@" + s.org().domain();
+    assertEquals(302, global.post("settings/notifications", Map.of("emails", finance)).statusCode());
+    adjust(s.web(), "DEBIT", "5.00");
+    await("the email to the listed contact", () -> {
+      try {
+        return mailsTo(finance, "balance is").size() == 1;
+      } catch (Exception e) {
+        return false;
+      }
+    });
+    assertEquals(0, mailsTo(s.org().email(Role.BILLING_ADMIN), "balance is").size(), "the admins are not the contacts now");
+  }
 }

@@ -25,7 +25,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 class PageTourIT {
   private static final List<String> PAGES = List.of("", "users", "users/import", "billing/products",
       "billing/subscriptions", "billing/payment-methods", "billing/credits", "reports", "reports/pools", "messages", "billing/statements",
-      "settings/api-keys", "settings/audit", "settings/admins");
+      "settings/api-keys", "settings/audit", "settings/admins", "settings/notifications");
 
   @ArquillianResource URL base;
 
@@ -63,10 +63,7 @@ class PageTourIT {
     TestOrg org = populatedOrganisation();
     ChromeDriver browser = Browser.start();
     try {
-      browser.get(base + "sign-in");
-      browser.findElement(By.id("email")).sendKeys(org.email(Role.GLOBAL_ADMIN));
-      browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-      browser.findElement(By.cssSelector("button[type=submit]")).click();
+      Browser.signIn(browser, base.toString(), org.email(Role.GLOBAL_ADMIN), Fixtures.PASSWORD);
       for (String page : PAGES) {
         browser.get(base + page);
         String heading = browser.findElement(By.tagName("h1")).getText();

@@ -10,12 +10,10 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Settings > Admins: list, add and change the organisation's admin accounts; every change is audited. */
 @Stateless
 public class AdminService {
-  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
 
   @Inject AdminAccountRepository accounts;
   @Inject AuditLog audit;
@@ -40,7 +38,7 @@ public class AdminService {
         .check(command.roles() == null || !command.roles().contains(Role.PLATFORM), "roles",
             "The platform role is for API keys only.");
     if (command.email() != null && !command.email().isBlank()) {
-      v.check(EMAIL.matcher(command.email().strip()).matches(), "email", "Enter an email address like name@example.com.");
+      v.check(com.commcredits.shared.EmailAddress.isValid(command.email()), "email", "Enter an email address like name@example.com.");
     }
     String weakness = PasswordHasher.weakness(command.password());
     v.check(weakness == null, "password", weakness == null ? "" : weakness);

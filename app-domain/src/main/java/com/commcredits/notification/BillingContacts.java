@@ -17,7 +17,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Settings > Billing notifications (R-NOTIFY-1): the addresses that receive billing emails; when none is
@@ -25,7 +24,6 @@ import java.util.regex.Pattern;
  */
 @Stateless
 public class BillingContacts {
-  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
   private static final int MAX = 20;
 
   @Inject NotificationRepository contacts;
@@ -60,7 +58,7 @@ public class BillingContacts {
       if (email.isEmpty()) {
         continue;
       }
-      if (!EMAIL.matcher(email).matches()) {
+      if (!com.commcredits.shared.EmailAddress.isValid(email)) {
         errors.add(new FieldError("emails", "'" + email + "' is not an email address."));
       }
       emails.add(email);

@@ -24,8 +24,8 @@ public class Notifier {
 
   /** Must run inside the event's transaction. */
   @TransactionAttribute(TransactionAttributeType.MANDATORY)
-  public boolean notify(long organisationId, NotificationEvent event, String dedupeKey, String subject, String text,
-      String link) {
+  public boolean notify(long organisationId, NotificationEvent event, String dedupeKey, String subject, String text) {
+    String link = creditsLink();
     List<String> recipients = contacts.recipients(organisationId);
     String html = "<p>" + escape(text).replace("\n", "<br>") + "</p><p><a href=\"" + escape(link) + "\">"
         + "Open Communications Credits</a></p>";
@@ -40,6 +40,12 @@ public class Notifier {
     }
     Page.validate(page, size, 500);
     return outbox.list(caller.organisationId(), page, size);
+  }
+
+  /** Every billing email links to the Communications Credits page (PUBLIC_URL is the admin center's address). */
+  static String creditsLink() {
+    return System.getenv().getOrDefault("PUBLIC_URL", "http://localhost:9080").replaceAll("/+$", "")
+        + "/billing/credits";
   }
 
   static String escape(String s) {

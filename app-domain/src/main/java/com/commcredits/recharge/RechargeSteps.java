@@ -58,14 +58,13 @@ public class RechargeSteps {
       return;
     }
     Money amount = Money.of(attempt.amount(), wallet.currency());
-    String link = link();
     if (status == FundingStatus.SUCCEEDED) {
       attempt.succeeded(fundingId, clock.instant());
       settings.succeeded();
       notifier.notify(wallet.organisationId(), NotificationEvent.RECHARGE_SUCCEEDED, "attempt:" + attemptId,
           "Auto-recharge added " + amount + " to your Communications Credits",
           "Your balance fell below " + Money.of(settings.triggerBelow(), wallet.currency()) + ", so auto-recharge added "
-              + amount + ".\nBalance now: " + wallet.balance() + ".", link);
+              + amount + ".\nBalance now: " + wallet.balance() + ".");
       return;
     }
     String why = reason == null || reason.isBlank() ? "The payment was refused." : reason;
@@ -73,12 +72,12 @@ public class RechargeSteps {
     boolean suspended = settings.failed(clock.instant());
     notifier.notify(wallet.organisationId(), NotificationEvent.RECHARGE_FAILED, "attempt:" + attemptId,
         "Auto-recharge of " + amount + " failed", "Auto-recharge could not add " + amount + ": " + why
-            + "\nBalance now: " + wallet.balance() + ". Check the payment method.", link);
+            + "\nBalance now: " + wallet.balance() + ". Check the payment method.");
     if (suspended) {
       notifier.notify(wallet.organisationId(), NotificationEvent.AUTO_RECHARGE_SUSPENDED,
           "suspended:" + attemptId, "Auto-recharge is suspended",
           "Auto-recharge failed " + AutoRecharge.FAILURES_BEFORE_SUSPENSION + " times in a row (last reason: " + why
-              + ") and is suspended. Fix the payment method and save the recharge settings to turn it back on.", link);
+              + ") and is suspended. Fix the payment method and save the recharge settings to turn it back on.");
       audit.record(Caller.system(wallet.organisationId()), AuditAction.AUTO_RECHARGE_SUSPENDED, "wallet", wallet.id(),
           "Auto-recharge suspended after " + AutoRecharge.FAILURES_BEFORE_SUSPENSION + " failures: " + why, null,
           settings.describe());
@@ -90,8 +89,4 @@ public class RechargeSteps {
     wallets.lock(walletId).ifPresent(service::afterDebit);
   }
 
-  static String link() {
-    return System.getenv().getOrDefault("PUBLIC_URL", "http://localhost:9080").replaceAll("/+$", "")
-        + "/billing/credits";
-  }
 }

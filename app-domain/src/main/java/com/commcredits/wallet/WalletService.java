@@ -211,8 +211,7 @@ public class WalletService {
         notifier.notify(wallet.organisationId(), com.commcredits.notification.NotificationEvent.FUNDS_EXPIRED,
             "lot:" + lot.id(), "Communications Credits expired: " + gone,
             gone + " of Communications Credits bought on " + lot.purchasedAt().atZone(zone(wallet.organisationId()))
-                .toLocalDate() + " expired today, 12 months after purchase.\nBalance now: " + wallet.balance() + ".",
-            link());
+                .toLocalDate() + " expired today, 12 months after purchase.\nBalance now: " + wallet.balance() + ".");
         noticeZeroCrossing(wallet, before, movement.entry());
         total = total.add(movement.entry().amount().negate());
         expired++;
@@ -243,8 +242,7 @@ public class WalletService {
       if (notifier.notify(wallet.organisationId(), event, "lot:" + lot.id() + (week ? ":7" : ":30"),
           left + " of Communications Credits expire on " + on,
           left + " of Communications Credits bought on " + lot.purchasedAt().atZone(zone(wallet.organisationId()))
-              .toLocalDate() + " will expire on " + on + " unless used before.\nBalance now: " + wallet.balance() + ".",
-          link())) {
+              .toLocalDate() + " will expire on " + on + " unless used before.\nBalance now: " + wallet.balance() + ".")) {
         written++;
       }
     }
@@ -258,14 +256,10 @@ public class WalletService {
           "entry:" + entry.id(), "Your Communications Credits balance is " + wallet.balance(),
           "The Communications Credits balance reached " + wallet.balance() + " after: " + entry.description()
               + ".\nCalls beyond your minute pools, toll-free inbound calls and conference dial-out are refused "
-              + "until funds are added.", link());
+              + "until funds are added.");
     }
   }
 
-  static String link() {
-    return System.getenv().getOrDefault("PUBLIC_URL", "http://localhost:9080").replaceAll("/+$", "")
-        + "/billing/credits";
-  }
 
   public List<Long> walletsWithLotsDue() {
     return wallets.walletsWithLotsDue(clock.instant());

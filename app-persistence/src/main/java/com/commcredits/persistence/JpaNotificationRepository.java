@@ -74,7 +74,7 @@ class JpaNotificationRepository implements NotificationRepository {
     for (String email : emails) {
       em.createNativeQuery("INSERT INTO billing_contact (organisation_id, email, created_at) VALUES (?, ?, ?)")
           .setParameter(1, organisationId).setParameter(2, email)
-          .setParameter(3, java.sql.Timestamp.valueOf(java.time.LocalDateTime.ofInstant(at, java.time.ZoneOffset.UTC)))
+          .setParameter(3, UtcTimestamps.of(at))
           .executeUpdate();
     }
   }

@@ -8,9 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +20,7 @@ class JpaPoolRepository implements PoolRepository {
 
   @Override
   public Map<PoolKey, Long> capacities(long organisationId, Instant at) {
-    Timestamp t = Timestamp.valueOf(LocalDateTime.ofInstant(at, ZoneOffset.UTC));
+    Timestamp t = UtcTimestamps.of(at);
     @SuppressWarnings("unchecked")
     List<Object[]> rows = em.createNativeQuery(
             "SELECT u.usage_location, a.pool_kind, SUM(a.minutes) FROM licence_assignment la "

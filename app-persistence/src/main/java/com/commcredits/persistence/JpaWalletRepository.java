@@ -15,12 +15,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -147,8 +144,8 @@ class JpaWalletRepository implements WalletRepository {
             "SELECT DATE(e.recorded_at + INTERVAL ? SECOND), e.balance_after FROM ledger_entry e WHERE e.id IN ("
                 + " SELECT MAX(x.id) FROM ledger_entry x WHERE x.wallet_id = ? AND x.recorded_at >= ? AND x.recorded_at < ?"
                 + " GROUP BY DATE(x.recorded_at + INTERVAL ? SECOND))")
-        .setParameter(1, offsetSeconds).setParameter(2, walletId).setParameter(3, utc(start))
-        .setParameter(4, utc(end)).setParameter(5, offsetSeconds).getResultList();
+        .setParameter(1, offsetSeconds).setParameter(2, walletId).setParameter(3, UtcTimestamps.of(start))
+        .setParameter(4, UtcTimestamps.of(end)).setParameter(5, offsetSeconds).getResultList();
     Map<LocalDate, BigDecimal> closing = new TreeMap<>();
     for (Object[] row : rows) {
       closing.put(toLocalDate(row[0]), (BigDecimal) row[1]);
@@ -176,9 +173,6 @@ class JpaWalletRepository implements WalletRepository {
     return LocalDate.parse(value.toString());
   }
 
-  private static Timestamp utc(Instant instant) {
-    return Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
-  }
 
   @Override
   public WalletInvariant.Sums sums(long walletId) {

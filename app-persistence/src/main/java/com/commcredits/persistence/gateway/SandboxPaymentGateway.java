@@ -15,7 +15,6 @@ import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
@@ -143,7 +142,7 @@ public class SandboxPaymentGateway implements PaymentGateway {
   }
 
   private Timestamp now() {
-    return Timestamp.valueOf(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+    return com.commcredits.persistence.UtcTimestamps.of(clock.instant());
   }
 
   private static byte[] bytes(int n) {

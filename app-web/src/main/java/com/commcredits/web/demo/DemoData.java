@@ -52,6 +52,7 @@ public class DemoData {
   @Inject FundingSteps fundingSteps;
   @Inject WalletRepository walletRepository;
   @Inject Clock clock;
+  @Inject com.commcredits.rating.RateRepository rates;
   @Inject com.commcredits.recharge.RechargeService recharge;
   @Inject com.commcredits.licensing.LicensingService licensing;
   @Inject com.commcredits.pools.PoolService pools;
@@ -107,6 +108,7 @@ public class DemoData {
       licensing.assign(c, contosoUsers[i][1], "COMMUNICATIONS_CREDITS");
     }
     licensing.assign(c, "adele.vance@contoso.example", "INTERNATIONAL_CALLING_PLAN");
+    rates.addTollFree(contoso.id(), "+18005550199", clock.instant());
     java.time.YearMonth month = pools.currentMonth(c);
     pools.take(contoso.id(), "US", com.commcredits.catalog.PoolKind.DOMESTIC, month, 4_200);
     pools.take(contoso.id(), "CA", com.commcredits.catalog.PoolKind.DOMESTIC, month, 1_300);

@@ -120,4 +120,78 @@ public class CallRecord {
   public Long ledgerEntryId() {
     return ledgerEntryId;
   }
+
+  public CallKind kind() {
+    return kind;
+  }
+
+  public String userUpn() {
+    return userUpn;
+  }
+
+  public String userName() {
+    return userName;
+  }
+
+  public String userLocation() {
+    return userLocation;
+  }
+
+  public String tollFreeNumber() {
+    return tollFreeNumber;
+  }
+
+  public String fromNumber() {
+    return fromNumber;
+  }
+
+  public String toNumber() {
+    return toNumber;
+  }
+
+  public String destinationCountry() {
+    return destinationCountry;
+  }
+
+  public boolean domestic() {
+    return domestic;
+  }
+
+  public Instant startAt() {
+    return startAt;
+  }
+
+  public Instant endAt() {
+    return endAt;
+  }
+
+  public int durationSeconds() {
+    return durationSeconds;
+  }
+
+  public String poolKind() {
+    return poolKind;
+  }
+
+  public int walletSeconds() {
+    return walletSeconds;
+  }
+
+  public BigDecimal connectionFee() {
+    return connectionFee;
+  }
+
+  /** The licence or wallet that paid: the pool's kind, Communications Credits, or both. */
+  public String capabilityUsed() {
+    String pool = poolKind == null ? null : switch (poolKind) {
+      case "DOMESTIC" -> "Domestic Calling Plan";
+      case "INTERNATIONAL" -> "International Calling Plan";
+      default -> "Audio Conferencing";
+    };
+    boolean credits = charge != null && charge.signum() > 0;
+    if (pool != null && poolMinutes > 0 && credits) {
+      return pool + " + Communications Credits";
+    }
+    return pool != null && poolMinutes > 0 ? pool : "Communications Credits";
+  }
 }

@@ -9,4 +9,12 @@ public interface CallRecordRepository {
   Map<String, CallRecord> existing(long organisationId, Collection<String> callIds);
 
   void add(CallRecord record);
+
+  /** Records of the filter after the given id (keyset paging in id order), at most {@code limit}. */
+  java.util.List<CallRecord> search(long organisationId, UsageFilter filter, long afterId, int limit);
+
+  long count(long organisationId, UsageFilter filter);
+
+  /** For each ledger entry, which lots paid how much ("lot 3: 0.0300; uncovered: 0.0100"). */
+  Map<Long, String> funding(Collection<Long> entryIds);
 }

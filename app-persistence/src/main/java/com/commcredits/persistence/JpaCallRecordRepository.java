@@ -29,4 +29,54 @@ class JpaCallRecordRepository implements CallRecordRepository {
   public void add(CallRecord record) {
     em.persist(record);
   }
+
+  private static String where(com.commcredits.rating.UsageFilter f) {
+    return " WHERE c.organisationId = :org AND c.startAt >= :from AND c.startAt < :to"
+        + (f.userUpn() == null ? "" : " AND c.userUpn = :upn") + (f.kind() == null ? "" : " AND c.kind = :kind");
+  }
+
+  private static <T> jakarta.persistence.TypedQuery<T> bind(jakarta.persistence.TypedQuery<T> q, long org,
+      com.commcredits.rating.UsageFilter f) {
+    q.setParameter("org", org).setParameter("from", f.from()).setParameter("to", f.to());
+    if (f.userUpn() != null) {
+      q.setParameter("upn", f.userUpn());
+    }
+    if (f.kind() != null) {
+      q.setParameter("kind", f.kind());
+    }
+    return q;
+  }
+
+  @Override
+  public java.util.List<CallRecord> search(long organisationId, com.commcredits.rating.UsageFilter filter, long afterId,
+      int limit) {
+    return bind(em.createQuery("SELECT c FROM CallRecord c" + where(filter) + " AND c.id > :after ORDER BY c.id",
+        CallRecord.class), organisationId, filter).setParameter("after", afterId).setMaxResults(limit).getResultList();
+  }
+
+  @Override
+  public long count(long organisationId, com.commcredits.rating.UsageFilter filter) {
+    return bind(em.createQuery("SELECT COUNT(c) FROM CallRecord c" + where(filter), Long.class), organisationId, filter)
+        .getSingleResult();
+  }
+
+  @Override
+  public Map<Long, String> funding(Collection<Long> entryIds) {
+    if (entryIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<Long, StringBuilder> text = new java.util.HashMap<>();
+    for (Object[] row : em.createQuery("SELECT a.entryId, a.lotId, a.amount FROM LotAllocation a WHERE a.entryId IN :ids "
+        + "ORDER BY a.id", Object[].class).setParameter("ids", entryIds).getResultList()) {
+      StringBuilder b = text.computeIfAbsent((Long) row[0], k -> new StringBuilder());
+      if (b.length() > 0) {
+        b.append("; ");
+      }
+      b.append(row[1] == null ? "uncovered" : "lot " + row[1]).append(": ")
+          .append(((java.math.BigDecimal) row[2]).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString());
+    }
+    Map<Long, String> result = new java.util.HashMap<>();
+    text.forEach((k, v) -> result.put(k, v.toString()));
+    return result;
+  }
 }

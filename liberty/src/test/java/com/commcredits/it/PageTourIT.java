@@ -24,7 +24,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 @ExtendWith(ArquillianExtension.class)
 class PageTourIT {
   private static final List<String> PAGES = List.of("", "users", "users/import", "billing/products",
-      "billing/subscriptions", "billing/payment-methods", "billing/credits", "reports", "reports/pools", "messages", "billing/statements",
+      "billing/subscriptions", "billing/payment-methods", "billing/credits", "reports", "reports/pools", "reports/pstn-usage", "messages", "billing/statements",
       "settings/api-keys", "settings/audit", "settings/admins", "settings/notifications");
 
   @ArquillianResource URL base;

@@ -31,6 +31,19 @@ public final class WebSession {
         .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
   }
 
+  /** A download as bytes (an Excel file, say), with the session's cookies. */
+  public byte[] getBytes(String path) {
+    try {
+      return client.send(HttpRequest.newBuilder(resolve(path)).timeout(Duration.ofSeconds(60)).GET().build(),
+          HttpResponse.BodyHandlers.ofByteArray()).body();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public HttpResponse<String> get(String path) {
     return send(HttpRequest.newBuilder(resolve(path)).GET());
   }

@@ -71,7 +71,8 @@ class MessageBundleTest {
       Map.entry("lotSource", LotSource.class),
       Map.entry("event", com.commcredits.notification.NotificationEvent.class),
       Map.entry("notificationStatus", com.commcredits.notification.NotificationStatus.class),
-      Map.entry("rechargeStatus", com.commcredits.recharge.RechargeAttempt.Status.class));
+      Map.entry("rechargeStatus", com.commcredits.recharge.RechargeAttempt.Status.class),
+      Map.entry("callKind", com.commcredits.rating.CallKind.class));
   /** The kinds ErrorServlet hands to error.html as error.<kind>.title and error.<kind>.text. */
   private static final Set<String> ERROR_KINDS = Set.of("forbidden", "csrf", "notFound", "server");
 

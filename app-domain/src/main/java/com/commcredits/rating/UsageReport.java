@@ -1,0 +1,84 @@
+package com.commcredits.rating;
+
+import com.commcredits.access.Caller;
+import com.commcredits.access.Permission;
+import com.commcredits.organisation.Organisation;
+import com.commcredits.organisation.OrganisationRepository;
+import com.commcredits.shared.NotFoundException;
+import com.commcredits.shared.Page;
+import com.commcredits.shared.Validator;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The PSTN usage report (R-REP-1): one row per rated call with the funding, filtered by period (at most a
+ * year, in the organisation's calendar), user and call type; read a page at a time, or streamed in chunks
+ * for exports so memory stays constant whatever the size.
+ */
+@Stateless
+public class UsageReport {
+  static final int CHUNK = 1000;
+
+  @Inject CallRecordRepository records;
+  @Inject OrganisationRepository organisations;
+  @Inject Clock clock;
+
+  /** One row: the record and which lots paid its charge. */
+  public record Row(CallRecord call, String funding) {}
+
+  /** Builds a filter from the organisation's calendar dates; the default is the last 30 days. */
+  public UsageFilter filter(Caller caller, LocalDate from, LocalDate to, String upn, CallKind kind) {
+    caller.require(Permission.VIEW_REPORTS);
+    ZoneId zone = zone(caller);
+    LocalDate today = clock.instant().atZone(zone).toLocalDate();
+    LocalDate end = to == null ? today : to;
+    LocalDate start = from == null ? end.minusDays(29) : from;
+    new Validator()
+        .check(!start.isAfter(end), "from", "The start date must not be after the end date.")
+        .check(!start.isBefore(end.minusYears(1)), "from", "Choose a period of at most one year.")
+        .throwIfInvalid();
+    return new UsageFilter(start.atStartOfDay(zone).toInstant(), end.plusDays(1).atStartOfDay(zone).toInstant(),
+        upn == null || upn.isBlank() ? null : upn.strip().toLowerCase(java.util.Locale.ROOT), kind);
+  }
+
+  /** A page for the screen: keyset after the last id shown, with the total. */
+  public Page<Row> page(Caller caller, UsageFilter filter, int page, int size) {
+    caller.require(Permission.VIEW_REPORTS);
+    Page.validate(page, size, 500);
+    List<CallRecord> calls = records.search(caller.organisationId(), filter, 0, (page + 1) * size);
+    List<CallRecord> slice = calls.subList(Math.min(calls.size(), page * size), calls.size());
+    return new Page<>(rows(slice), page, size, records.count(caller.organisationId(), filter));
+  }
+
+  /** Every row of the filter, in chunks of 1,000, to an export. */
+  public void forEach(Caller caller, UsageFilter filter, Consumer<Row> sink) {
+    caller.require(Permission.VIEW_REPORTS);
+    long after = 0;
+    List<CallRecord> chunk;
+    do {
+      chunk = records.search(caller.organisationId(), filter, after, CHUNK);
+      rows(chunk).forEach(sink);
+      if (!chunk.isEmpty()) {
+        after = chunk.get(chunk.size() - 1).id();
+      }
+    } while (chunk.size() == CHUNK);
+  }
+
+  private List<Row> rows(List<CallRecord> calls) {
+    Map<Long, String> funding = records.funding(calls.stream().map(CallRecord::ledgerEntryId)
+        .filter(java.util.Objects::nonNull).toList());
+    return calls.stream().map(c -> new Row(c, c.ledgerEntryId() == null ? "" : funding.getOrDefault(c.ledgerEntryId(), "")))
+        .toList();
+  }
+
+  private ZoneId zone(Caller caller) {
+    return organisations.find(caller.organisationId()).map(Organisation::timeZone)
+        .orElseThrow(() -> new NotFoundException("The organisation"));
+  }
+}

@@ -1,0 +1,94 @@
+package com.commcredits.web.pages;
+
+import com.commcredits.access.Caller;
+import com.commcredits.rating.CallKind;
+import com.commcredits.rating.CallRecord;
+import com.commcredits.rating.UsageFilter;
+import com.commcredits.rating.UsageReport;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+
+/**
+ * The PSTN usage columns of R-REP-1 and their CSV and Excel writers, shared by the page and the API; rows
+ * are written as they are read, a chunk at a time, so memory stays constant.
+ */
+public final class UsageExport {
+  public static final List<String> HEADERS = List.of("Usage ID", "Call ID", "User location", "UPN", "Display name",
+      "Caller number", "Call type", "Number type", "Domestic/International", "Destination dialed",
+      "Destination number", "Start time", "End time", "Duration seconds", "Connection fee", "Charge", "Currency",
+      "Capability", "Pool minutes", "Funded by");
+
+  private UsageExport() {}
+
+  public static List<Object> values(UsageReport.Row row) {
+    CallRecord c = row.call();
+    return Arrays.asList(c.id(), c.callId(), c.userLocation() == null ? "" : c.userLocation(),
+        c.userUpn() == null ? "" : c.userUpn(), c.userName() == null ? "" : c.userName(), c.fromNumber(),
+        label(c.kind()), c.kind() == CallKind.TOLL_FREE_INBOUND ? "Toll-free" : "User", c.domestic() ? "Domestic"
+            : "International", c.destinationCountry(), c.toNumber(), c.startAt().toString(), c.endAt().toString(),
+        c.durationSeconds(), c.connectionFee().setScale(2, RoundingMode.HALF_UP).toPlainString(),
+        c.charge().setScale(2, RoundingMode.HALF_UP).toPlainString(), c.currency(), c.capabilityUsed(),
+        c.poolMinutes(), row.funding());
+  }
+
+  static String label(CallKind kind) {
+    return switch (kind) {
+      case OUTBOUND -> "Outbound";
+      case TOLL_FREE_INBOUND -> "Toll-free inbound";
+      case CONFERENCE_DIAL_OUT -> "Conference dial-out";
+    };
+  }
+
+  public static void csv(UsageReport report, Caller caller, UsageFilter filter, OutputStream out) throws IOException {
+    PrintWriter writer = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+    writer.write(line(HEADERS));
+    report.forEach(caller, filter, row -> writer.write(line(values(row))));
+    writer.flush();
+  }
+
+  private static String line(List<?> cells) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < cells.size(); i++) {
+      b.append(i == 0 ? "" : ",").append(Csv.cell(cells.get(i)));
+    }
+    return b.append("\r\n").toString();
+  }
+
+  public static void xlsx(UsageReport report, Caller caller, UsageFilter filter, OutputStream out) throws IOException {
+    Workbook workbook = new Workbook(out, "Communications Credits", "1.0");
+    Worksheet sheet = workbook.newWorksheet("PSTN usage");
+    for (int c = 0; c < HEADERS.size(); c++) {
+      sheet.value(0, c, HEADERS.get(c));
+      sheet.style(0, c).bold().set();
+    }
+    int[] r = {1};
+    report.forEach(caller, filter, row -> {
+      List<Object> values = values(row);
+      for (int c = 0; c < values.size(); c++) {
+        Object v = values.get(c);
+        if (v instanceof Number n) {
+          sheet.value(r[0], c, n);
+        } else {
+          sheet.value(r[0], c, v == null ? "" : v.toString());
+        }
+      }
+      if (r[0] % 1000 == 0) {
+        try {
+          sheet.flush();
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+      r[0]++;
+    });
+    workbook.finish();
+  }
+}

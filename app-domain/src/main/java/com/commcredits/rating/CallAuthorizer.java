@@ -37,11 +37,6 @@ import java.util.stream.Collectors;
  */
 @Stateless
 public class CallAuthorizer {
-  private static final Set<String> DOMESTIC_PLANS = Set.of("DOMESTIC_CALLING_PLAN",
-      "DOMESTIC_INTERNATIONAL_CALLING_PLAN");
-  private static final Set<String> INTERNATIONAL_PLANS = Set.of("INTERNATIONAL_CALLING_PLAN",
-      "DOMESTIC_INTERNATIONAL_CALLING_PLAN");
-
   @Inject DirectoryUserRepository users;
   @Inject LicenceRepository licences;
   @Inject CatalogRepository catalog;
@@ -80,13 +75,8 @@ public class CallAuthorizer {
     Set<String> held = Capabilities.effective(
         licences.activeSkus(org.id(), List.of(user.id())).getOrDefault(user.id(), Set.of()), inclusions);
     String country = user.usageLocation();
-    PoolKind poolKind = call.kind() == CallKind.CONFERENCE_DIAL_OUT ? PoolKind.CONFERENCING_DIAL_OUT
-        : PoolService.isDomestic(country, call.to().country()) ? PoolKind.DOMESTIC : PoolKind.INTERNATIONAL;
-    boolean entitled = switch (poolKind) {
-      case DOMESTIC -> held.stream().anyMatch(DOMESTIC_PLANS::contains);
-      case INTERNATIONAL -> held.stream().anyMatch(INTERNATIONAL_PLANS::contains);
-      case CONFERENCING_DIAL_OUT -> held.contains(Capabilities.AUDIO_CONFERENCING);
-    };
+    PoolKind poolKind = Entitlement.poolKind(call.kind(), country, call.to());
+    boolean entitled = Entitlement.entitled(poolKind, held);
     long poolSeconds = entitled
         ? pools.available(org.id(), country, poolKind, YearMonth.from(call.at().atZone(org.timeZone()))) * 60 : 0;
     boolean credits = held.contains(Capabilities.COMMUNICATIONS_CREDITS);

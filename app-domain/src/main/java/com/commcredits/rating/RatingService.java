@@ -43,11 +43,6 @@ import java.util.stream.Collectors;
  */
 @Stateless
 public class RatingService {
-  private static final Set<String> DOMESTIC_PLANS = Set.of("DOMESTIC_CALLING_PLAN",
-      "DOMESTIC_INTERNATIONAL_CALLING_PLAN");
-  private static final Set<String> INTERNATIONAL_PLANS = Set.of("INTERNATIONAL_CALLING_PLAN",
-      "DOMESTIC_INTERNATIONAL_CALLING_PLAN");
-
   @Inject CallRecordRepository records;
   @Inject RateRepository rates;
   @Inject DirectoryUserRepository users;
@@ -141,13 +136,8 @@ public class RatingService {
       r.domestic = PoolService.isDomestic(user.usageLocation(), call.to().country());
       Set<String> held = Capabilities.effective(
           licences.activeSkus(org.id(), List.of(user.id())).getOrDefault(user.id(), Set.of()), inclusions);
-      PoolKind kind = call.kind() == CallKind.CONFERENCE_DIAL_OUT ? PoolKind.CONFERENCING_DIAL_OUT
-          : r.domestic ? PoolKind.DOMESTIC : PoolKind.INTERNATIONAL;
-      boolean entitled = switch (kind) {
-        case DOMESTIC -> held.stream().anyMatch(DOMESTIC_PLANS::contains);
-        case INTERNATIONAL -> held.stream().anyMatch(INTERNATIONAL_PLANS::contains);
-        case CONFERENCING_DIAL_OUT -> held.contains(Capabilities.AUDIO_CONFERENCING);
-      };
+      PoolKind kind = Entitlement.poolKind(call.kind(), user.usageLocation(), call.to());
+      boolean entitled = Entitlement.entitled(kind, held);
       credits = held.contains(Capabilities.COMMUNICATIONS_CREDITS);
       YearMonth month = pools.monthOf(org.id(), call.start());
       long available = entitled ? pools.available(org.id(), user.usageLocation(), kind, month) : 0;

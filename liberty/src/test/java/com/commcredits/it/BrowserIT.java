@@ -19,10 +19,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 
-/** A person in headless Chromium: signs in, sees Home and the navigation of their role. */
+/**
+ * A person in headless Chromium: signs in, sees Home and the navigation of their role, adds a user, and
+ * buys Communications Credits with a card added on Payment methods.
+ */
 @ExtendWith(ArquillianExtension.class)
 class BrowserIT {
   private static TestOrg org;
@@ -94,5 +99,45 @@ class BrowserIT {
     assertTrue(browser.findElement(By.cssSelector(".flash")).getText().contains("megan@" + org.domain()));
     assertTrue(browser.findElement(By.cssSelector("table.grid")).getText().contains("Megan Bowen"));
     Browser.screenshot(browser, "users");
+  }
+
+  @Test
+  void R_FUND_9_a_billing_admin_adds_a_card_buys_credits_and_sees_the_balance_and_the_chart() throws Exception {
+    TestOrg buyer = Fixtures.organisation("Credits", "USD");
+    signIn(buyer.email(Role.BILLING_ADMIN));
+    browser.get(base + "billing/payment-methods");
+    assertTrue(browser.findElement(By.cssSelector(".badge.sandbox")).isDisplayed(), "the gateway is named a sandbox");
+    browser.findElement(By.id("cardNumber")).sendKeys("4242 4242 4242 4242");
+    new Select(browser.findElement(By.id("expiryMonth"))).selectByVisibleText("12");
+    String year = String.valueOf(java.time.Year.now().getValue() + 2);
+    new Select(browser.findElement(By.id("expiryYear"))).selectByVisibleText(year);
+    browser.findElement(By.id("cvc")).sendKeys("123");
+    browser.findElement(By.xpath("//button[normalize-space()='Add card']")).click();
+    assertTrue(browser.findElement(By.cssSelector(".flash")).getText().contains("Visa ending 4242 (12/" + year + ")"));
+    Browser.screenshot(browser, "payment-methods");
+
+    browser.get(base + "billing/subscriptions");
+    browser.findElement(By.linkText("Buy now")).click();
+    assertEquals("Communications Credits", browser.findElement(By.tagName("h1")).getText());
+    browser.findElement(By.id("amount")).sendKeys("250.00");
+    assertEquals("Visa ending 4242 (12/" + year + ")",
+        new Select(browser.findElement(By.id("paymentMethodId"))).getFirstSelectedOption().getText());
+    Browser.screenshot(browser, "buy-credits");
+    browser.findElement(By.xpath("//button[normalize-space()='Place order']")).click();
+
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
+        .until(d -> d.getCurrentUrl().endsWith("/billing/credits"));
+    assertTrue(browser.findElement(By.cssSelector(".flash")).getText().contains("250.00 USD was added"));
+    assertEquals("250.00 USD", browser.findElement(By.id("balance")).getText());
+    WebElement chart = browser.findElement(By.cssSelector("figure.chart svg"));
+    assertTrue(chart.isDisplayed() && chart.getSize().getHeight() > 100, "the chart is drawn: " + chart.getSize());
+    assertEquals(1, browser.findElements(By.cssSelector("figure.chart svg polyline")).size());
+    assertEquals("Products & services", browser.findElement(By.cssSelector(".leftnav a.active")).getText());
+    assertTrue(browser.findElement(By.cssSelector("table.grid")).getText().contains("250.00"), "the lot is listed");
+    // the whole page in one picture: the window as tall as the page
+    long height = (Long) browser.executeScript("return document.documentElement.scrollHeight;");
+    browser.manage().window().setSize(new Dimension(1366, (int) Math.min(height + 120, 6000)));
+    Path shot = Browser.screenshot(browser, "credits");
+    assertTrue(Files.size(shot) > 10_000, "a real screenshot was written to " + shot);
   }
 }

@@ -120,6 +120,16 @@ public final class Fixtures {
     }
   }
 
+  /** Runs one UPDATE (e.g. to age a lot for an expiry display); returns the rows changed. */
+  public static int update(String sql, Object... args) {
+    try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, args);
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static Timestamp now() {
     return Timestamp.from(Instant.now());
   }

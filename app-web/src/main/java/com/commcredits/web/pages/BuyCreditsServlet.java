@@ -2,6 +2,7 @@ package com.commcredits.web.pages;
 
 import com.commcredits.access.Permission;
 import com.commcredits.payment.PaymentMethodService;
+import com.commcredits.shared.ConflictException;
 import com.commcredits.shared.ValidationException;
 import com.commcredits.wallet.AddFunds;
 import com.commcredits.wallet.FundingService;
@@ -64,6 +65,13 @@ public class BuyCreditsServlet extends FundingPageServlet {
     } catch (ValidationException e) {
       rejected(response, model, e);
       model.put("fundsForm", command);
+      show(request, response, model);
+    } catch (ConflictException e) {
+      // this form's key already placed an order with other values (back, edit, resubmit): nothing more was paid
+      response.setStatus(HttpServletResponse.SC_CONFLICT);
+      model.put("errors", Map.of("form", views().message("credits.resubmitted")));
+      model.put("fundsForm", new AddFunds(command.amount(), null, command.paymentMethodId(), command.purchaseOrder(),
+          UUID.randomUUID().toString()));
       show(request, response, model);
     }
   }

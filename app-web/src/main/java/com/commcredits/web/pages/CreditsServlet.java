@@ -1,8 +1,11 @@
 package com.commcredits.web.pages;
 
+import com.commcredits.access.Caller;
 import com.commcredits.access.Permission;
 import com.commcredits.payment.PaymentMethod;
 import com.commcredits.payment.PaymentMethodService;
+import com.commcredits.recharge.RechargeService;
+import com.commcredits.shared.ConflictException;
 import com.commcredits.shared.NotFoundException;
 import com.commcredits.shared.Page;
 import com.commcredits.shared.ValidationException;
@@ -10,6 +13,7 @@ import com.commcredits.wallet.AddFunds;
 import com.commcredits.wallet.Funding;
 import com.commcredits.wallet.FundingOutcome;
 import com.commcredits.wallet.FundingService;
+import com.commcredits.wallet.FundingStatus;
 import com.commcredits.wallet.LedgerEntry;
 import com.commcredits.wallet.Wallet;
 import com.commcredits.wallet.WalletService;
@@ -19,9 +23,11 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +36,9 @@ import java.util.UUID;
 /**
  * Billing > Products & services > Communications Credits: the balance (and what a balance at or below
  * zero blocks), Add more funds, the lots, the balance over 90 days, the transactions with a running
- * balance (filter, pages, CSV), the payment method, and manual adjustments (R-FUND, R-REP-3).
+ * balance (filter, pages, CSV), the payment method, auto-recharge and manual adjustments (R-FUND, R-REP-3).
+ * The page holds several forms; each shows only its own errors ({@code fundsErrors}, {@code adjustErrors},
+ * {@code rechargeErrors}, {@code filterErrors}) and its fields have ids no other form uses.
  */
 @WebServlet("/billing/credits")
 public class CreditsServlet extends FundingPageServlet {
@@ -40,7 +48,7 @@ public class CreditsServlet extends FundingPageServlet {
   @Inject WalletService wallets;
   @Inject FundingService fundings;
   @Inject PaymentMethodService methods;
-  @Inject com.commcredits.recharge.RechargeService recharge;
+  @Inject RechargeService recharge;
   @Inject Clock clock;
 
   @Override
@@ -55,14 +63,18 @@ public class CreditsServlet extends FundingPageServlet {
       return;
     }
     Map<String, Object> model = model(request);
-    LocalDate from = date(request, "from", model);
-    LocalDate to = date(request, "to", model);
+    Map<String, String> filterErrors = new LinkedHashMap<>();
+    LocalDate from = date(request, "from", filterErrors);
+    LocalDate to = date(request, "to", filterErrors);
     if ("csv".equals(request.getParameter("export"))) {
+      if (!filterErrors.isEmpty() || from != null && to != null && from.isAfter(to)) {
+        response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+        return;
+      }
       export(request, response, from, to);
       return;
     }
-    model.put("fundsForm", new AddFunds("", null, null, "", UUID.randomUUID().toString()));
-    model.put("adjustForm", new com.commcredits.wallet.WalletService.Adjustment("DEBIT", "", "", UUID.randomUUID().toString()));
+    model.put("filterErrors", filterErrors);
     show(request, response, model, from, to);
   }
 
@@ -71,51 +83,92 @@ public class CreditsServlet extends FundingPageServlet {
     Map<String, Object> model = model(request);
     String action = request.getParameter("action");
     if ("recharge".equals(action)) {
-      var command = new com.commcredits.recharge.RechargeService.Settings(request.getParameter("enabled") != null,
-          request.getParameter("rechargeAmount"), request.getParameter("triggerBelow"), methodId(request),
-          request.getParameter("rechargePurchaseOrder"));
-      try {
-        recharge.save(caller(request), command);
-        redirect(request, response, "/billing/credits", views().message("recharge.saved"));
-      } catch (ValidationException e) {
-        rejected(response, model, e);
-        model.put("rechargeForm", command);
-        model.put("fundsForm", new AddFunds("", null, null, "", UUID.randomUUID().toString()));
-        model.put("adjustForm", new WalletService.Adjustment("DEBIT", "", "", UUID.randomUUID().toString()));
-        show(request, response, model, null, null);
-      }
-      return;
+      saveRecharge(request, response, model);
+    } else if ("adjust".equals(action)) {
+      adjust(request, response, model);
+    } else {
+      addFunds(request, response, model);
     }
-    if ("adjust".equals(action)) {
-      var command = new WalletService.Adjustment(request.getParameter("direction"), request.getParameter("amount"),
-          request.getParameter("reason"), request.getParameter("idempotencyKey"));
-      try {
-        wallets.adjust(caller(request), command);
-        redirect(request, response, "/billing/credits", views().message("credits.adjusted"));
-      } catch (ValidationException e) {
-        rejected(response, model, e);
-        model.put("adjustForm", command);
-        model.put("showAdjust", true);
-        model.put("fundsForm", new AddFunds("", null, null, "", UUID.randomUUID().toString()));
-        show(request, response, model, null, null);
-      }
-      return;
-    }
+  }
+
+  /** Add more funds (R-FUND-9): one funding per form key, whatever is resubmitted (R-FUND-7). */
+  private void addFunds(HttpServletRequest request, HttpServletResponse response, Map<String, Object> model)
+      throws IOException {
     AddFunds command = new AddFunds(request.getParameter("amount"), null, methodId(request),
         request.getParameter("purchaseOrder"), request.getParameter("idempotencyKey"));
     try {
       FundingOutcome outcome = fundings.addFunds(caller(request), command);
-      model.put("adjustForm", new WalletService.Adjustment("DEBIT", "", "", UUID.randomUUID().toString()));
-      answer(request, response, model, command, outcome, () -> show(request, response, model, null, null));
+      answer(request, response, model, command, outcome, () -> {
+        formErrors(model, "fundsErrors", Map.of());
+        show(request, response, model, null, null);
+      });
     } catch (ValidationException e) {
       rejected(response, model, e);
+      formErrors(model, "fundsErrors", Map.of());
       model.put("fundsForm", command);
-      model.put("adjustForm", new WalletService.Adjustment("DEBIT", "", "", UUID.randomUUID().toString()));
+      show(request, response, model, null, null);
+    } catch (ConflictException e) {
+      // the key of this form was used for another amount or method (back, edit, resubmit): nothing was added
+      response.setStatus(HttpServletResponse.SC_CONFLICT);
+      model.put("fundsErrors", Map.of("form", views().message("credits.resubmitted")));
+      model.put("fundsForm", new AddFunds(command.amount(), null, command.paymentMethodId(), command.purchaseOrder(),
+          UUID.randomUUID().toString()));
       show(request, response, model, null, null);
     }
   }
 
-  private LocalDate date(HttpServletRequest request, String name, Map<String, Object> model) {
+  /** A manual credit or debit with a reason (Global and Billing admins: MANAGE_BILLING). */
+  private void adjust(HttpServletRequest request, HttpServletResponse response, Map<String, Object> model)
+      throws IOException {
+    var command = new WalletService.Adjustment(request.getParameter("direction"), request.getParameter("amount"),
+        request.getParameter("reason"), request.getParameter("idempotencyKey"));
+    try {
+      wallets.adjust(caller(request), command);
+      redirect(request, response, "/billing/credits", views().message("credits.adjusted"));
+    } catch (ValidationException e) {
+      rejected(response, model, e);
+      formErrors(model, "adjustErrors", Map.of("amount", "adjustAmount"));
+      model.put("adjustForm", command);
+      show(request, response, model, null, null);
+    } catch (ConflictException e) {
+      response.setStatus(HttpServletResponse.SC_CONFLICT);
+      model.put("adjustErrors", Map.of("form", views().message("credits.resubmitted")));
+      model.put("adjustForm", new WalletService.Adjustment(command.direction(), command.amount(), command.reason(),
+          UUID.randomUUID().toString()));
+      show(request, response, model, null, null);
+    }
+  }
+
+  private void saveRecharge(HttpServletRequest request, HttpServletResponse response, Map<String, Object> model)
+      throws IOException {
+    var command = new RechargeService.Settings(request.getParameter("enabled") != null,
+        request.getParameter("rechargeAmount"), request.getParameter("triggerBelow"), methodId(request),
+        request.getParameter("rechargePurchaseOrder"));
+    try {
+      recharge.save(caller(request), command);
+      redirect(request, response, "/billing/credits", views().message("recharge.saved"));
+    } catch (ValidationException e) {
+      rejected(response, model, e);
+      formErrors(model, "rechargeErrors", Map.of("purchaseOrder", "rechargePurchaseOrder"));
+      model.put("rechargeForm", command);
+      show(request, response, model, null, null);
+    }
+  }
+
+  /**
+   * Moves the errors {@link #rejected} put in the model to the form that was refused, naming its fields
+   * as that form does, so that the page's other forms show none of them.
+   */
+  @SuppressWarnings("unchecked")
+  private static void formErrors(Map<String, Object> model, String formKey, Map<String, String> renamed) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    ((Map<String, String>) model.getOrDefault("errors", Map.of()))
+        .forEach((field, message) -> errors.putIfAbsent(renamed.getOrDefault(field, field), message));
+    model.put(formKey, errors);
+    model.put("errors", Map.of());
+  }
+
+  private LocalDate date(HttpServletRequest request, String name, Map<String, String> errors) {
     String value = request.getParameter(name);
     if (value == null || value.isBlank()) {
       return null;
@@ -123,49 +176,74 @@ public class CreditsServlet extends FundingPageServlet {
     try {
       return LocalDate.parse(value.strip());
     } catch (DateTimeParseException e) {
-      model.put("errors", Map.of(name, views().message("credits.badDate")));
+      errors.put(name, views().message("credits.badDate"));
       return null;
     }
   }
 
   private void show(HttpServletRequest request, HttpServletResponse response, Map<String, Object> model,
       LocalDate from, LocalDate to) throws IOException {
-    var caller = caller(request);
+    Caller caller = caller(request);
     Wallet wallet = wallets.get(caller);
     int page = Math.max(0, intParameter(request, "page", 0));
+    @SuppressWarnings("unchecked")
+    Map<String, String> filterErrors = new LinkedHashMap<>(
+        (Map<String, String>) model.getOrDefault("filterErrors", Map.of()));
     Page<LedgerEntry> entries;
     try {
       entries = wallets.transactions(caller, from, to, page, PAGE_SIZE);
     } catch (ValidationException e) {
-      model.put("errors", Map.of("from", e.getMessage()));
+      e.errors().forEach(error -> filterErrors.putIfAbsent(error.field(), error.message()));
       entries = wallets.transactions(caller, null, null, 0, PAGE_SIZE);
     }
     List<PaymentMethod> paymentMethods = methods.list(caller);
-    List<Funding> recent = wallets.recentFundings(caller, 5);
-    Optional<PaymentMethod> billing = recent.stream().findFirst().flatMap(f -> paymentMethods.stream()
-        .filter(m -> m.id() == f.paymentMethodId()).findFirst());
+    List<Funding> recent = wallets.recentFundings(caller, 10);
+    // the method that last paid; a refused attempt is not what the wallet is billed to
+    Optional<Funding> last = recent.stream().filter(f -> f.status() == FundingStatus.SUCCEEDED).findFirst()
+        .or(() -> recent.stream().findFirst());
     model.put("wallet", wallet);
     model.put("lots", wallets.lots(caller));
     model.put("now", clock.instant());
     model.put("entries", entries);
     model.put("from", from == null ? "" : from.toString());
     model.put("to", to == null ? "" : to.toString());
+    model.put("pageUrl", "/billing/credits" + filterQuery(from, to));
+    model.put("filterErrors", filterErrors);
     model.put("chart", LineChart.of(wallets.balanceHistory(caller, 90)));
     model.put("methods", paymentMethods);
-    model.put("billingMethod", billing.orElse(null));
-    model.put("recentFundings", recent);
+    model.put("lastFunding", last.orElse(null));
+    model.put("billingMethod", last.flatMap(f -> paymentMethods.stream()
+        .filter(m -> m.id() == f.paymentMethodId()).findFirst()).orElse(null));
+    model.putIfAbsent("fundsForm", new AddFunds("", null, null, "", UUID.randomUUID().toString()));
+    model.putIfAbsent("adjustForm", new WalletService.Adjustment("DEBIT", "", "", UUID.randomUUID().toString()));
+    model.putIfAbsent("fundsErrors", Map.of());
+    model.putIfAbsent("adjustErrors", Map.of());
+    model.putIfAbsent("rechargeErrors", Map.of());
     var settings = recharge.settings(caller).orElse(null);
     model.put("recharge", settings);
     model.put("attempts", recharge.recentAttempts(caller));
     model.putIfAbsent("rechargeForm", settings == null
-        ? new com.commcredits.recharge.RechargeService.Settings(false, "100.00", "50.00", null, "")
-        : new com.commcredits.recharge.RechargeService.Settings(settings.enabled(),
-            settings.rechargeAmount().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString(),
-            settings.triggerBelow().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString(),
+        ? new RechargeService.Settings(false, "100.00", "50.00", null, "")
+        : new RechargeService.Settings(settings.enabled(),
+            settings.rechargeAmount().setScale(2, RoundingMode.HALF_UP).toPlainString(),
+            settings.triggerBelow().setScale(2, RoundingMode.HALF_UP).toPlainString(),
             settings.paymentMethodId(), settings.purchaseOrder() == null ? "" : settings.purchaseOrder()));
     render(request, response, "billing/credits", model);
   }
 
+  /** The filter as a query string for the pager's links (dates already parsed, so nothing to escape). */
+  private static String filterQuery(LocalDate from, LocalDate to) {
+    StringBuilder query = new StringBuilder();
+    if (from != null) {
+      query.append("?from=").append(from);
+    }
+    if (to != null) {
+      query.append(query.isEmpty() ? "?" : "&").append("to=").append(to);
+    }
+    return query.toString();
+  }
+
+  /** Every matching entry, newest first, a thousand at a time, straight to the response. */
   private void export(HttpServletRequest request, HttpServletResponse response, LocalDate from, LocalDate to)
       throws IOException {
     var v = views();
@@ -180,8 +258,8 @@ public class CreditsServlet extends FundingPageServlet {
         chunk = wallets.transactions(caller, from, to, page++, 1000);
         for (LedgerEntry e : chunk.items()) {
           csv.row(List.of(e.occurredAt(), e.type(), e.description(), e.reference() == null ? "" : e.reference(),
-              e.amount().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString(),
-              e.balanceAfter().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString(), e.currency(), e.id()));
+              e.amount().setScale(2, RoundingMode.HALF_UP), e.balanceAfter().setScale(2, RoundingMode.HALF_UP),
+              e.currency(), e.id()));
         }
       } while (chunk.hasNext());
     } catch (NotFoundException e) {

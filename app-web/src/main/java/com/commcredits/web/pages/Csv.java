@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 
-/** Streams a list as CSV (RFC 4180), with a leading apostrophe on cells a spreadsheet would run as formulas. */
+/**
+ * Streams a list as CSV (RFC 4180), with a leading apostrophe on text cells a spreadsheet would run as
+ * formulas; numbers (e.g. a negative amount) are written plainly.
+ */
 public final class Csv implements AutoCloseable {
   private final PrintWriter out;
 
@@ -31,9 +34,10 @@ public final class Csv implements AutoCloseable {
     return this;
   }
 
+  /** A number is written as it is (a debit stays a number a spreadsheet can add); text is defused. */
   static String cell(Object value) {
     String text = value == null ? "" : value.toString();
-    if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+    if (!(value instanceof Number) && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
       text = "'" + text;
     }
     if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {

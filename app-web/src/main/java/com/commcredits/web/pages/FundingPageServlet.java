@@ -5,16 +5,30 @@ import com.commcredits.wallet.AddFunds;
 import com.commcredits.wallet.Funding;
 import com.commcredits.wallet.FundingOutcome;
 import com.commcredits.wallet.FundingStatus;
+import com.commcredits.wallet.WalletSettings;
+import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.math.RoundingMode;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 /** The pages that add funds (checkout, Add more funds) answer a funding's outcome the same way. */
 abstract class FundingPageServlet extends PageServlet {
   private static final long serialVersionUID = 1L;
+
+  @Inject WalletSettings limits;
+
+  /** The model of a page with the funds fields: the configured limits appear in the amount's hint. */
+  @Override
+  protected Map<String, Object> model(HttpServletRequest request) {
+    Map<String, Object> model = super.model(request);
+    model.put("fundingMin", String.format(Locale.ENGLISH, "%,.2f", limits.minimum()));
+    model.put("fundingMax", String.format(Locale.ENGLISH, "%,.2f", limits.maximum()));
+    return model;
+  }
 
   /** Re-shows the page's form with the model. */
   @FunctionalInterface

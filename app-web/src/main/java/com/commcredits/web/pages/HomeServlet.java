@@ -4,14 +4,21 @@ import com.commcredits.access.Caller;
 import com.commcredits.access.Permission;
 import com.commcredits.organisation.OrganisationService;
 import com.commcredits.subscription.SubscriptionService;
+import com.commcredits.wallet.FundingLot;
+import com.commcredits.wallet.Wallet;
+import com.commcredits.wallet.WalletService;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Home: the organisation at a glance and what needs the admin's attention. */
 @WebServlet("")
@@ -20,8 +27,11 @@ public class HomeServlet extends PageServlet {
 
   @Inject OrganisationService organisations;
   @Inject SubscriptionService subscriptions;
-  @Inject com.commcredits.wallet.WalletService wallets;
-  @Inject java.time.Clock clock;
+  @Inject WalletService wallets;
+  @Inject Clock clock;
+
+  /** One thing that needs attention: what it is, and the page where it is dealt with. */
+  public record Attention(String text, String link, String linkText) {}
 
   @Override
   protected Permission permission() {
@@ -33,23 +43,40 @@ public class HomeServlet extends PageServlet {
     Caller caller = caller(request);
     Map<String, Object> model = model(request);
     model.put("organisation", organisations.current(caller));
-    List<String> attention = new ArrayList<>();
+    List<Attention> attention = new ArrayList<>();
     if (caller.can(Permission.MANAGE_BILLING)) {
-      var subs = subscriptions.list(caller);
-      model.put("subscriptions", subs);
-      var wallet = wallets.find(caller);
-      if (wallet.isEmpty()) {
-        attention.add("home.attention.noCredits");
-      } else {
-        if (!wallet.get().canPayForCalls()) {
-          attention.add("home.attention.negative");
-        }
-        if (wallets.lots(caller).stream().anyMatch(l -> l.expiresWithinDays(clock.instant(), 30))) {
-          attention.add("home.attention.expiring");
-        }
-      }
+      model.put("subscriptions", subscriptions.list(caller));
+      creditsAttention(caller, attention);
     }
     model.put("attention", attention);
     render(request, response, "home", model);
+  }
+
+  /** Communications Credits: none yet, a balance at or below zero, funds about to expire (R-FUND-4, R-FUND-5). */
+  private void creditsAttention(Caller caller, List<Attention> attention) {
+    var v = views();
+    Optional<Wallet> found = wallets.find(caller);
+    if (found.isEmpty()) {
+      attention.add(new Attention(v.message("home.attention.noCredits"), "/billing/credits/buy",
+          v.message("home.attention.buyNow")));
+      return;
+    }
+    Wallet wallet = found.get();
+    String currency = wallet.currency().name();
+    if (!wallet.canPayForCalls()) {
+      attention.add(new Attention(v.message("home.attention.negative", amount(wallet.balance().amount()), currency),
+          "/billing/credits#add-funds", v.message("home.attention.addFunds")));
+    }
+    Instant now = clock.instant();
+    List<FundingLot> expiring = wallets.lots(caller).stream().filter(l -> l.expiresWithinDays(now, 30)).toList();
+    if (!expiring.isEmpty()) {
+      BigDecimal total = expiring.stream().map(FundingLot::remaining).reduce(BigDecimal.ZERO, BigDecimal::add);
+      attention.add(new Attention(v.message("home.attention.expiring", amount(total), currency), "/billing/credits",
+          v.message("home.attention.viewFunds")));
+    }
+  }
+
+  private static String amount(BigDecimal value) {
+    return String.format(java.util.Locale.ENGLISH, "%,.2f", value);
   }
 }

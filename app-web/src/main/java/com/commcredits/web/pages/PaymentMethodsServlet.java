@@ -61,7 +61,6 @@ public class PaymentMethodsServlet extends PageServlet {
       }
     } catch (ValidationException e) {
       rejected(response, model, e);
-      model.put("openForm", action);
       model.put("eaNumber", request.getParameter("eaNumber"));
       model.put("label", request.getParameter("label"));
       model.put("expiryMonth", request.getParameter("expiryMonth"));
@@ -87,7 +86,6 @@ public class PaymentMethodsServlet extends PageServlet {
     int year = clock.instant().atZone(ZoneOffset.UTC).getYear();
     model.put("years", java.util.stream.IntStream.rangeClosed(year, year + 15).boxed().toList());
     model.put("monthsOfYear", java.util.stream.IntStream.rangeClosed(1, 12).boxed().toList());
-    model.putIfAbsent("openForm", "");
     render(request, response, "billing/payment-methods", model);
   }
 }

@@ -11,10 +11,25 @@ import java.util.List;
  */
 public final class Navigation {
 
-  /** One link: its message key, path and required permission. */
-  public record Item(String labelKey, String path, Permission permission) {
+  /**
+   * One link: its message key, path and required permission, and the exact paths of the pages reached
+   * from it, on which it stays highlighted (Products & services on the Communications Credits page,
+   * Subscriptions on its Buy now checkout).
+   */
+  public record Item(String labelKey, String path, Permission permission, List<String> alsoFor) {
+    public Item(String labelKey, String path, Permission permission) {
+      this(labelKey, path, permission, List.of());
+    }
+
+    public Item {
+      alsoFor = List.copyOf(alsoFor);
+    }
+
     public boolean activeFor(String currentPath) {
-      return "/".equals(path) ? "/".equals(currentPath) : currentPath.equals(path) || currentPath.startsWith(path + "/");
+      if ("/".equals(path)) {
+        return "/".equals(currentPath);
+      }
+      return currentPath.equals(path) || currentPath.startsWith(path + "/") || alsoFor.contains(currentPath);
     }
   }
 
@@ -25,8 +40,9 @@ public final class Navigation {
       new Section("nav.home", List.of(new Item("nav.home", "/", Permission.VIEW_HOME))),
       new Section("nav.users", List.of(new Item("nav.users.active", "/users", Permission.MANAGE_USERS))),
       new Section("nav.billing", List.of(
-          new Item("nav.billing.products", "/billing/products", Permission.MANAGE_BILLING),
-          new Item("nav.billing.subscriptions", "/billing/subscriptions", Permission.MANAGE_BILLING),
+          new Item("nav.billing.products", "/billing/products", Permission.MANAGE_BILLING, List.of("/billing/credits")),
+          new Item("nav.billing.subscriptions", "/billing/subscriptions", Permission.MANAGE_BILLING,
+              List.of("/billing/credits/buy")),
           new Item("nav.billing.paymentMethods", "/billing/payment-methods", Permission.MANAGE_BILLING),
           new Item("nav.billing.statements", "/billing/statements", Permission.MANAGE_BILLING))),
       new Section("nav.reports", List.of(new Item("nav.reports", "/reports", Permission.VIEW_REPORTS))),

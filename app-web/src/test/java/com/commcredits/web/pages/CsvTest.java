@@ -57,6 +57,12 @@ class CsvTest {
   }
 
   @Test
+  void a_negative_number_is_a_number_not_a_formula() {
+    assertEquals("-5.25", Csv.cell(new BigDecimal("-5.25")));
+    assertEquals("-3", Csv.cell(-3));
+  }
+
+  @Test
   void R_SEC_2_a_formula_character_after_the_first_is_harmless() {
     assertEquals("a=b", Csv.cell("a=b"));
     assertEquals("user@contoso.example", Csv.cell("user@contoso.example"));

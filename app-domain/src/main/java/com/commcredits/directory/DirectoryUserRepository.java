@@ -9,6 +9,9 @@ public interface DirectoryUserRepository {
 
   Optional<DirectoryUser> findByUpn(long organisationId, String upn);
 
+  /** The users of these (normalised) UPNs, by UPN, in one query. */
+  java.util.Map<String, DirectoryUser> findByUpns(long organisationId, java.util.Collection<String> upns);
+
   DirectoryUser add(DirectoryUser user);
 
   void remove(DirectoryUser user);

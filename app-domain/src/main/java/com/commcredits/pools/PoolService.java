@@ -69,17 +69,17 @@ public class PoolService {
    * the minutes it covered. The pool's month row is locked, so concurrent calls never overdraw it.
    */
   public long take(long organisationId, String country, PoolKind kind, YearMonth month, long minutes) {
-    if (minutes <= 0) {
-      return 0;
-    }
-    PoolKey key = new PoolKey(country, kind);
-    long used = pools.lockUsed(organisationId, key, month);
-    long capacity = pools.capacities(organisationId, capacityInstant(organisationId, month)).getOrDefault(key, 0L);
-    long covered = Math.max(0, Math.min(minutes, capacity - used));
-    if (covered > 0) {
-      pools.addUsed(organisationId, key, month, covered);
-    }
+    PoolBudget budget = budget(organisationId);
+    long covered = budget.take(country, kind, month, minutes);
+    budget.commit();
     return covered;
+  }
+
+  /** The organisation's pools for rating one batch of calls, taken from in memory and written once. */
+  public PoolBudget budget(long organisationId) {
+    ZoneId zone = zone(organisationId);
+    Instant now = clock.instant();
+    return new PoolBudget(organisationId, pools, month -> capacityInstant(month, zone, now));
   }
 
   /** Minutes still available in one pool this month, without taking any (for call authorisation). */
@@ -91,8 +91,11 @@ public class PoolService {
 
   /** Capacity follows assignments: now for the current month, the month's end for a past one (R-POOL-1). */
   private Instant capacityInstant(long organisationId, YearMonth month) {
-    Instant end = month.plusMonths(1).atDay(1).atStartOfDay(zone(organisationId)).toInstant();
-    Instant now = clock.instant();
+    return capacityInstant(month, zone(organisationId), clock.instant());
+  }
+
+  private static Instant capacityInstant(YearMonth month, ZoneId zone, Instant now) {
+    Instant end = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
     return now.isBefore(end) ? now : end;
   }
 

@@ -97,6 +97,18 @@ public class CallRecord {
     return new CallRecord();
   }
 
+  public long organisationId() {
+    return organisationId;
+  }
+
+  public String ratePrefix() {
+    return ratePrefix;
+  }
+
+  public Instant ratedAt() {
+    return ratedAt;
+  }
+
   public Long id() {
     return id;
   }

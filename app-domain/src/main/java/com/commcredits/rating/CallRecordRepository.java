@@ -10,6 +10,9 @@ public interface CallRecordRepository {
 
   void add(CallRecord record);
 
+  /** Writes many records at once (batched inserts), for rating a batch. */
+  void addAll(java.util.List<CallRecord> records);
+
   /** Records of the filter after the given id (keyset paging in id order), at most {@code limit}. */
   java.util.List<CallRecord> search(long organisationId, UsageFilter filter, long afterId, int limit);
 

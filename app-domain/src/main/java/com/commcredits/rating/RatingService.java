@@ -12,6 +12,7 @@ import com.commcredits.licensing.LicenceRepository;
 import com.commcredits.money.Money;
 import com.commcredits.organisation.Organisation;
 import com.commcredits.organisation.OrganisationRepository;
+import com.commcredits.pools.PoolBudget;
 import com.commcredits.pools.PoolService;
 import com.commcredits.shared.NotFoundException;
 import com.commcredits.wallet.Charge;
@@ -73,111 +74,177 @@ public class RatingService {
     caller.require(Permission.USE_TELEPHONY);
     Organisation org = organisations.lock(caller.organisationId())
         .orElseThrow(() -> new NotFoundException("The organisation"));
-    Map<String, CallRecord> seen = new HashMap<>(records.existing(org.id(),
-        calls.stream().map(Posted::callId).filter(id -> id != null).collect(Collectors.toSet())));
-    Map<String, Set<String>> inclusions = catalog.products().stream()
-        .collect(Collectors.toMap(Product::sku, Product::includes));
-    RatePlan plan = rates.plan(org.currency().name());
-    List<Result> results = new ArrayList<>(calls.size());
+    Map<String, CallRecord> seen = records.existing(org.id(),
+        calls.stream().map(Posted::callId).filter(id -> id != null).collect(Collectors.toSet()));
+    Batch batch = new Batch(org, calls, seen.keySet());
+    Result[] results = new Result[calls.size()];
+    List<Pending> rated = new ArrayList<>();
     Set<String> inThisBatch = new HashSet<>();
-    for (Posted call : calls) {
+    for (int i = 0; i < calls.size(); i++) {
+      Posted call = calls.get(i);
       if (call.error() != null) {
-        results.add(rejected(call, call.error(), org));
+        results[i] = rejected(call, call.error(), org);
       } else if (seen.containsKey(call.callId())) {
-        results.add(duplicate(seen.get(call.callId()), org));
+        results[i] = null; // answered below with the first result
       } else if (!inThisBatch.add(call.callId())) {
-        results.add(rejected(call, "callId appears twice in this batch.", org));
+        results[i] = rejected(call, "callId appears twice in this batch.", org);
       } else {
-        Result result = rateOne(caller, org, plan, inclusions, call);
-        results.add(result);
+        String refusal = batch.rate(call);
+        if (refusal != null) {
+          results[i] = rejected(call, refusal, org);
+        } else {
+          rated.add(new Pending(i, call, batch.last, batch.lastPrice));
+        }
       }
     }
-    return results;
+    batch.pools.commit();
+    List<Pending> payable = rated.stream().filter(p -> p.price().isPositive()).toList();
+    List<ChargeResult> charged = walletService.chargeAll(Caller.system(org.id()), payable.stream()
+        .map(p -> new Charge(p.price(), "call:" + p.call().callId(), p.call().callId(), describe(p.call()),
+            p.call().end())).toList());
+    Map<Integer, ChargeResult> chargeOf = new HashMap<>();
+    for (int i = 0; i < payable.size(); i++) {
+      payable.get(i).record().ledgerEntryId = charged.get(i).entry().id();
+      chargeOf.put(payable.get(i).index(), charged.get(i));
+    }
+    records.addAll(rated.stream().map(Pending::record).toList());
+    for (Pending p : rated) {
+      ChargeResult c = chargeOf.get(p.index());
+      results[p.index()] = new Result(p.call().callId(), Status.RATED, p.record().poolMinutes(),
+          Money.of(p.record().charge(), org.currency()), c == null ? List.of() : c.fundedBy(), null);
+    }
+    answerDuplicates(calls, results, seen, org);
+    return List.of(results);
   }
 
-  private Result rateOne(Caller caller, Organisation org, RatePlan plan, Map<String, Set<String>> inclusions,
-      Posted call) {
-    CallRecord r = CallRecord.blank();
-    r.organisationId = org.id();
-    r.callId = call.callId();
-    r.kind = call.kind();
-    r.fromNumber = call.from().e164();
-    r.toNumber = call.to().e164();
-    r.startAt = call.start();
-    r.endAt = call.end();
-    r.durationSeconds = call.durationSeconds();
-    r.currency = org.currency().name();
-    r.ratedAt = clock.instant();
-    LocalDate day = call.start().atZone(org.timeZone()).toLocalDate();
-    int minutes = (call.durationSeconds() + 59) / 60;
-    int covered = 0;
-    boolean credits;
-    PhoneNumber rated;
-    if (call.kind() == CallKind.TOLL_FREE_INBOUND) {
-      if (call.tollFreeNumber() == null || !rates.tollFreeOwner(call.tollFreeNumber()).map(o -> o == org.id()).orElse(false)) {
-        return rejected(call, "tollFreeNumber: not one of your organisation's toll-free numbers.", org);
-      }
-      r.tollFreeNumber = call.tollFreeNumber();
-      r.destinationCountry = call.from().country();
-      r.domestic = false;
-      credits = true;
-      rated = call.from();
-    } else {
-      Optional<DirectoryUser> found = users.findByUpn(org.id(),
-          call.userUpn() == null ? "" : DirectoryUser.normaliseUpn(call.userUpn()));
-      if (found.isEmpty()) {
-        return rejected(call, "userUpn: there is no user " + call.userUpn() + ".", org);
-      }
-      DirectoryUser user = found.get();
-      r.userUpn = user.upn();
-      r.userName = user.displayName();
-      r.userLocation = user.usageLocation();
-      r.destinationCountry = call.to().country();
-      r.domestic = PoolService.isDomestic(user.usageLocation(), call.to().country());
-      Set<String> held = Capabilities.effective(
-          licences.activeSkus(org.id(), List.of(user.id())).getOrDefault(user.id(), Set.of()), inclusions);
-      PoolKind kind = Entitlement.poolKind(call.kind(), user.usageLocation(), call.to());
-      boolean entitled = Entitlement.entitled(kind, held);
-      credits = held.contains(Capabilities.COMMUNICATIONS_CREDITS);
-      YearMonth month = pools.monthOf(org.id(), call.start());
-      long available = entitled ? pools.available(org.id(), user.usageLocation(), kind, month) : 0;
-      if (minutes > available && !credits) {
-        return rejected(call, "The call goes beyond the " + kind.name().toLowerCase().replace('_', ' ')
-            + " minutes and " + user.upn() + " has no Communications Credits licence.", org);
-      }
-      if (entitled && minutes > 0) {
-        covered = (int) pools.take(org.id(), user.usageLocation(), kind, month, minutes);
-        r.poolKind = kind.name();
-      }
-      rated = call.to();
+  /** A call rated in memory, waiting for its charge and its insert. */
+  private record Pending(int index, Posted call, CallRecord record, Money price) {}
+
+  /**
+   * What one batch needs, read once: the callers and their licences, the toll-free numbers, the rate
+   * card, the wallet, and the pools (locked and counted in memory).
+   */
+  private final class Batch {
+    final Organisation org;
+    final RatePlan plan;
+    final Map<String, Set<String>> inclusions;
+    final Map<String, DirectoryUser> users;
+    final Map<Long, Set<String>> skus;
+    final Map<String, Boolean> ownTollFree = new HashMap<>();
+    final PoolBudget pools;
+    final boolean hasWallet;
+    CallRecord last;
+    Money lastPrice;
+
+    Batch(Organisation org, List<Posted> calls, Set<String> seen) {
+      this.org = org;
+      this.plan = rates.plan(org.currency().name());
+      this.inclusions = catalog.products().stream().collect(Collectors.toMap(Product::sku, Product::includes));
+      this.users = RatingService.this.users.findByUpns(org.id(), calls.stream()
+          .filter(c -> c.error() == null && c.userUpn() != null && !seen.contains(c.callId()))
+          .map(c -> DirectoryUser.normaliseUpn(c.userUpn())).collect(Collectors.toSet()));
+      this.skus = users.isEmpty() ? Map.of()
+          : licences.activeSkus(org.id(), users.values().stream().map(DirectoryUser::id).toList());
+      this.pools = RatingService.this.pools.budget(org.id());
+      this.hasWallet = wallets.findForOrganisation(org.id()).isPresent();
     }
-    r.poolMinutes = covered;
-    int walletSeconds = Math.max(0, call.durationSeconds() - covered * 60);
-    r.walletSeconds = walletSeconds;
-    r.connectionFee = BigDecimal.ZERO;
-    r.charge = BigDecimal.ZERO;
-    List<ChargeResult.LotPayment> fundedBy = List.of();
-    if (walletSeconds > 0 && credits) {
-      Optional<Rate> rate = plan.rateFor(call.kind(), rated, day);
-      if (rate.isEmpty()) {
-        return rejected(call, "No rate applies to " + rated.e164() + ".", org);
+
+    /** Rates one call in memory ({@link #last}, {@link #lastPrice}); returns why it is refused, or null. */
+    String rate(Posted call) {
+      CallRecord r = CallRecord.blank();
+      r.organisationId = org.id();
+      r.callId = call.callId();
+      r.kind = call.kind();
+      r.fromNumber = call.from().e164();
+      r.toNumber = call.to().e164();
+      r.startAt = call.start();
+      r.endAt = call.end();
+      r.durationSeconds = call.durationSeconds();
+      r.currency = org.currency().name();
+      r.ratedAt = clock.instant();
+      int minutes = (call.durationSeconds() + 59) / 60;
+      int covered = 0;
+      boolean credits;
+      PhoneNumber rated;
+      Runnable takeMinutes = () -> { };
+      if (call.kind() == CallKind.TOLL_FREE_INBOUND) {
+        if (call.tollFreeNumber() == null || !ownTollFree.computeIfAbsent(call.tollFreeNumber(),
+            n -> rates.tollFreeOwner(n).map(o -> o == org.id()).orElse(false))) {
+          return "tollFreeNumber: not one of your organisation's toll-free numbers.";
+        }
+        r.tollFreeNumber = call.tollFreeNumber();
+        r.destinationCountry = call.from().country();
+        r.domestic = false;
+        credits = true;
+        rated = call.from();
+      } else {
+        DirectoryUser user = call.userUpn() == null ? null : users.get(DirectoryUser.normaliseUpn(call.userUpn()));
+        if (user == null) {
+          return "userUpn: there is no user " + call.userUpn() + ".";
+        }
+        r.userUpn = user.upn();
+        r.userName = user.displayName();
+        r.userLocation = user.usageLocation();
+        r.destinationCountry = call.to().country();
+        r.domestic = PoolService.isDomestic(user.usageLocation(), call.to().country());
+        Set<String> held = Capabilities.effective(skus.getOrDefault(user.id(), Set.of()), inclusions);
+        PoolKind kind = Entitlement.poolKind(call.kind(), user.usageLocation(), call.to());
+        boolean entitled = Entitlement.entitled(kind, held);
+        credits = held.contains(Capabilities.COMMUNICATIONS_CREDITS);
+        YearMonth month = YearMonth.from(call.start().atZone(org.timeZone()));
+        long available = entitled && minutes > 0 ? pools.available(user.usageLocation(), kind, month) : 0;
+        if (minutes > available && !credits) {
+          return "The call goes beyond the " + kind.name().toLowerCase().replace('_', ' ')
+              + " minutes and " + user.upn() + " has no Communications Credits licence.";
+        }
+        if (entitled && minutes > 0) {
+          covered = (int) Math.min(minutes, available);
+          r.poolKind = kind.name();
+          int take = covered;
+          takeMinutes = () -> pools.take(user.usageLocation(), kind, month, take);
+        }
+        rated = call.to();
       }
-      if (wallets.findForOrganisation(org.id()).isEmpty()) {
-        return rejected(call, "The organisation has no Communications Credits wallet.", org);
+      r.poolMinutes = covered;
+      int walletSeconds = Math.max(0, call.durationSeconds() - covered * 60);
+      r.walletSeconds = walletSeconds;
+      r.connectionFee = BigDecimal.ZERO;
+      r.charge = BigDecimal.ZERO;
+      Money price = Money.zero(org.currency());
+      if (walletSeconds > 0 && credits) {
+        LocalDate day = call.start().atZone(org.timeZone()).toLocalDate();
+        Optional<Rate> rate = plan.rateFor(call.kind(), rated, day);
+        if (rate.isEmpty()) {
+          return "No rate applies to " + rated.e164() + ".";
+        }
+        if (!hasWallet) {
+          return "The organisation has no Communications Credits wallet.";
+        }
+        price = rate.get().price(walletSeconds, org.currency());
+        r.ratePrefix = rate.get().prefix();
+        r.connectionFee = rate.get().connectionFee();
+        r.charge = price.amount();
       }
-      Money price = rate.get().price(walletSeconds, org.currency());
-      r.ratePrefix = rate.get().prefix();
-      r.connectionFee = rate.get().connectionFee();
-      r.charge = price.amount();
-      if (price.isPositive()) {
-        ChargeResult charged = walletService.charge(Caller.system(org.id()), new Charge(price, "call:" + call.callId(),
-            call.callId(), describe(call), call.end()));
-        r.ledgerEntryId = charged.entry().id();
-        fundedBy = charged.fundedBy();
+      takeMinutes.run();
+      last = r;
+      lastPrice = price;
+      return null;
+    }
+  }
+
+  private void answerDuplicates(List<Posted> calls, Result[] results, Map<String, CallRecord> seen,
+      Organisation org) {
+    Map<Long, List<LotAllocation>> paid = wallets.allocations(seen.values().stream()
+        .map(CallRecord::ledgerEntryId).filter(id -> id != null).toList());
+    for (int i = 0; i < results.length; i++) {
+      if (results[i] == null) {
+        CallRecord first = seen.get(calls.get(i).callId());
+        results[i] = new Result(first.callId(), Status.DUPLICATE, first.poolMinutes(),
+            Money.of(first.charge(), org.currency()), first.ledgerEntryId() == null ? List.of()
+                : paid.getOrDefault(first.ledgerEntryId(), List.of()).stream()
+                    .map(a -> new ChargeResult.LotPayment(a.lotId(), a.amount())).toList(), null);
       }
     }
-    records.add(r);
-    return new Result(call.callId(), Status.RATED, covered, Money.of(r.charge, org.currency()), fundedBy, null);
   }
 
   private static String describe(Posted call) {
@@ -186,14 +253,6 @@ public class RatingService {
       case TOLL_FREE_INBOUND -> "Toll-free call from " + call.from().e164() + " to " + call.tollFreeNumber();
       case CONFERENCE_DIAL_OUT -> "Conference dial-out to " + call.to().e164();
     };
-  }
-
-  private Result duplicate(CallRecord first, Organisation org) {
-    List<ChargeResult.LotPayment> fundedBy = first.ledgerEntryId() == null ? List.of()
-        : wallets.allocations(first.ledgerEntryId()).stream()
-            .map((LotAllocation a) -> new ChargeResult.LotPayment(a.lotId(), a.amount())).toList();
-    return new Result(first.callId(), Status.DUPLICATE, first.poolMinutes(), Money.of(first.charge(), org.currency()),
-        fundedBy, null);
   }
 
   private static Result rejected(Posted call, String why, Organisation org) {

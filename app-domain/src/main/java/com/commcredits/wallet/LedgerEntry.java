@@ -85,6 +85,14 @@ public class LedgerEntry {
     return id;
   }
 
+  /** For entries written by batched inserts rather than by JPA. */
+  void assignId(long id) {
+    if (this.id != null) {
+      throw new IllegalStateException("Entry " + this.id + " already has an id");
+    }
+    this.id = id;
+  }
+
   public long walletId() {
     return walletId;
   }

@@ -47,6 +47,10 @@ public class LotAllocation {
     return id;
   }
 
+  public long walletId() {
+    return walletId;
+  }
+
   public long entryId() {
     return entryId;
   }

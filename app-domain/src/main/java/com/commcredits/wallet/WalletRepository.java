@@ -44,6 +44,21 @@ public interface WalletRepository {
   /** Persists what an operation produced: the new lot, the entry, then its allocations. */
   void record(Movement movement);
 
+  /** The entries already written under any of these keys, by key (one query). */
+  Map<String, LedgerEntry> entriesByKeys(long walletId, java.util.Collection<String> keys);
+
+  /** The allocations of many entries, by entry (one query). */
+  Map<Long, List<LotAllocation>> allocations(java.util.Collection<Long> entryIds);
+
+  /**
+   * Writes many new entries of one wallet at once (batched inserts); returns each one's id by its
+   * idempotency key. Used for charges, whose lots already exist.
+   */
+  Map<String, Long> insertEntries(List<LedgerEntry> entries);
+
+  /** Writes many allocation rows at once (batched inserts). */
+  void insertAllocations(List<LotAllocation> allocations);
+
   Page<LedgerEntry> entries(long walletId, Instant from, Instant to, int page, int size);
 
   /** The balance at the end of each day of the range, in the zone given (days without entries carry over). */

@@ -84,33 +84,72 @@ public class WalletService {
    * moves no money (R-FUND-7); the balance may go below zero (R-FUND-5).
    */
   public ChargeResult charge(Caller caller, Charge charge) {
+    return chargeAll(caller, List.of(charge)).get(0);
+  }
+
+  /**
+   * Charges many calls of one organisation at once, as rating a batch does: the wallet is locked once,
+   * its lots are read once and pay each charge in turn, soonest expiry first (R-FUND-3), and the entries
+   * and allocations are written with batched inserts. Each charge keeps its own entry and key, so the
+   * ledger reads as if they had been made one by one; a key seen before answers its first result.
+   * Auto-recharge and the zero-balance notice see the batch's final balance once.
+   */
+  public List<ChargeResult> chargeAll(Caller caller, List<Charge> charges) {
     if (caller.actorType() != Caller.ActorType.SYSTEM && !caller.can(Permission.USE_TELEPHONY)) {
       throw new AccessDeniedException("Only the telephony platform charges a wallet.");
     }
+    if (charges.isEmpty()) {
+      return List.of();
+    }
     Wallet wallet = wallets.lockForOrganisation(caller.organisationId())
         .orElseThrow(() -> new NotFoundException("The Communications Credits wallet"));
-    Optional<LedgerEntry> existing = wallets.entryByKey(wallet.id(), charge.idempotencyKey());
-    if (existing.isPresent()) {
-      LedgerEntry first = existing.get();
-      if (first.type() != EntryType.CHARGE || first.amount().negate().compareTo(charge.amount().amount()) != 0) {
-        throw new ConflictException("The idempotency key " + charge.idempotencyKey()
-            + " was already used for a different charge.");
-      }
-      return result(first, true);
-    }
+    Map<String, LedgerEntry> earlier = wallets.entriesByKeys(wallet.id(),
+        charges.stream().map(Charge::idempotencyKey).toList());
+    Map<Long, List<LotAllocation>> earlierAllocations = wallets.allocations(
+        earlier.values().stream().map(LedgerEntry::id).toList());
+    List<FundingLot> lots = earlier.size() == charges.size() ? List.of() : wallets.openLots(wallet.id());
     Money before = wallet.balance();
-    Movement movement = wallet.charge(charge.amount(), wallets.openLots(wallet.id()),
-        new Wallet.Stamp(charge.occurredAt(), clock.instant(), charge.idempotencyKey(), charge.reference(),
-            charge.description(), caller.actorName()));
-    wallets.record(movement);
-    noticeZeroCrossing(wallet, before, movement.entry());
-    watcher.afterDebit(wallet);
-    return result(movement.entry(), false);
-  }
-
-  private ChargeResult result(LedgerEntry entry, boolean duplicate) {
-    return new ChargeResult(entry, duplicate, wallets.allocations(entry.id()).stream()
-        .map(a -> new ChargeResult.LotPayment(a.lotId(), a.amount())).toList());
+    Instant now = clock.instant();
+    List<Movement> movements = new java.util.ArrayList<>();
+    Map<String, Movement> made = new java.util.HashMap<>();
+    for (Charge charge : charges) {
+      LedgerEntry first = earlier.get(charge.idempotencyKey());
+      if (first != null) {
+        if (first.type() != EntryType.CHARGE || first.amount().negate().compareTo(charge.amount().amount()) != 0) {
+          throw new ConflictException("The idempotency key " + charge.idempotencyKey()
+              + " was already used for a different charge.");
+        }
+      } else if (made.containsKey(charge.idempotencyKey())) {
+        throw new IllegalArgumentException("The key " + charge.idempotencyKey() + " appears twice in one batch");
+      } else {
+        Movement movement = wallet.charge(charge.amount(), lots, new Wallet.Stamp(charge.occurredAt(), now,
+            charge.idempotencyKey(), charge.reference(), charge.description(), caller.actorName()));
+        movements.add(movement);
+        made.put(charge.idempotencyKey(), movement);
+      }
+    }
+    if (!movements.isEmpty()) {
+      Map<String, Long> ids = wallets.insertEntries(movements.stream().map(Movement::entry).toList());
+      List<LotAllocation> rows = new java.util.ArrayList<>();
+      for (Movement movement : movements) {
+        movement.entry().assignId(ids.get(movement.entry().idempotencyKey()));
+        rows.addAll(movement.allocations());
+      }
+      wallets.insertAllocations(rows);
+      movements.stream().filter(m -> m.entry().balanceAfter().signum() <= 0).findFirst()
+          .ifPresent(m -> noticeZeroCrossing(wallet, before, m.entry()));
+      watcher.afterDebit(wallet);
+    }
+    return charges.stream().map(charge -> {
+      LedgerEntry first = earlier.get(charge.idempotencyKey());
+      if (first != null) {
+        return new ChargeResult(first, true, earlierAllocations.getOrDefault(first.id(), List.of()).stream()
+            .map(a -> new ChargeResult.LotPayment(a.lotId(), a.amount())).toList());
+      }
+      Movement movement = made.get(charge.idempotencyKey());
+      return new ChargeResult(movement.entry(), false, movement.parts().stream()
+          .map(p -> new ChargeResult.LotPayment(p.lot() == null ? null : p.lot().id(), p.amount())).toList());
+    }).toList();
   }
 
   /** A manual credit or debit with a mandatory reason (Global and Billing admins), audited. */

@@ -15,6 +15,8 @@ class JpaCallRecordRepository implements CallRecordRepository {
   @PersistenceContext(unitName = "commcredits")
   EntityManager em;
 
+  @jakarta.inject.Inject JdbcBatches batches;
+
   @Override
   public Map<String, CallRecord> existing(long organisationId, Collection<String> callIds) {
     if (callIds.isEmpty()) {
@@ -28,6 +30,42 @@ class JpaCallRecordRepository implements CallRecordRepository {
   @Override
   public void add(CallRecord record) {
     em.persist(record);
+  }
+
+  @Override
+  public void addAll(java.util.List<CallRecord> rows) {
+    batches.insert("INSERT INTO call_record (organisation_id, call_id, kind, user_upn, user_name, user_location, "
+        + "toll_free_number, from_number, to_number, destination_country, domestic, start_at, end_at, duration_seconds, "
+        + "pool_kind, pool_minutes, wallet_seconds, rate_prefix, connection_fee, charge, currency, ledger_entry_id, "
+        + "rated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, (ps, r) -> {
+          ps.setLong(1, r.organisationId());
+          ps.setString(2, r.callId());
+          ps.setString(3, r.kind().name());
+          ps.setString(4, r.userUpn());
+          ps.setString(5, r.userName());
+          ps.setString(6, r.userLocation());
+          ps.setString(7, r.tollFreeNumber());
+          ps.setString(8, r.fromNumber());
+          ps.setString(9, r.toNumber());
+          ps.setString(10, r.destinationCountry());
+          ps.setBoolean(11, r.domestic());
+          ps.setTimestamp(12, UtcTimestamps.of(r.startAt()));
+          ps.setTimestamp(13, UtcTimestamps.of(r.endAt()));
+          ps.setInt(14, r.durationSeconds());
+          ps.setString(15, r.poolKind());
+          ps.setInt(16, r.poolMinutes());
+          ps.setInt(17, r.walletSeconds());
+          ps.setString(18, r.ratePrefix());
+          ps.setBigDecimal(19, r.connectionFee());
+          ps.setBigDecimal(20, r.charge());
+          ps.setString(21, r.currency());
+          if (r.ledgerEntryId() == null) {
+            ps.setNull(22, java.sql.Types.BIGINT);
+          } else {
+            ps.setLong(22, r.ledgerEntryId());
+          }
+          ps.setTimestamp(23, UtcTimestamps.of(r.ratedAt()));
+        });
   }
 
   private static String where(com.commcredits.rating.UsageFilter f) {

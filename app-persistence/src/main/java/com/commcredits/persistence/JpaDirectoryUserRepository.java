@@ -42,6 +42,16 @@ class JpaDirectoryUserRepository implements DirectoryUserRepository {
   }
 
   @Override
+  public java.util.Map<String, DirectoryUser> findByUpns(long organisationId, java.util.Collection<String> upns) {
+    if (upns.isEmpty()) {
+      return java.util.Map.of();
+    }
+    return em.createQuery("SELECT u FROM DirectoryUser u WHERE u.organisationId = :org AND u.upn IN :upns",
+            DirectoryUser.class).setParameter("org", organisationId).setParameter("upns", upns).getResultStream()
+        .collect(java.util.stream.Collectors.toMap(DirectoryUser::upn, u -> u));
+  }
+
+  @Override
   public void remove(DirectoryUser user) {
     em.remove(em.contains(user) ? user : em.merge(user));
   }

@@ -32,6 +32,8 @@ class JpaWalletRepository implements WalletRepository {
   @PersistenceContext(unitName = "commcredits")
   EntityManager em;
 
+  @jakarta.inject.Inject JdbcBatches batches;
+
   @Override
   public Optional<Wallet> findForOrganisation(long organisationId) {
     return em.createQuery("SELECT w FROM Wallet w WHERE w.organisationId = :org", Wallet.class)
@@ -120,6 +122,84 @@ class JpaWalletRepository implements WalletRepository {
     for (LotAllocation allocation : movement.allocations()) {
       em.persist(allocation);
     }
+  }
+
+  @Override
+  public Map<String, LedgerEntry> entriesByKeys(long walletId, java.util.Collection<String> keys) {
+    if (keys.isEmpty()) {
+      return Map.of();
+    }
+    return em.createQuery("SELECT e FROM LedgerEntry e WHERE e.walletId = :w AND e.idempotencyKey IN :k",
+            LedgerEntry.class).setParameter("w", walletId).setParameter("k", keys).getResultStream()
+        .collect(Collectors.toMap(LedgerEntry::idempotencyKey, Function.identity()));
+  }
+
+  @Override
+  public Map<Long, List<LotAllocation>> allocations(java.util.Collection<Long> entryIds) {
+    if (entryIds.isEmpty()) {
+      return Map.of();
+    }
+    return em.createQuery("SELECT a FROM LotAllocation a WHERE a.entryId IN :e ORDER BY a.id", LotAllocation.class)
+        .setParameter("e", entryIds).getResultStream()
+        .collect(Collectors.groupingBy(LotAllocation::entryId, LinkedHashMap::new, Collectors.toList()));
+  }
+
+  @Override
+  public Map<String, Long> insertEntries(List<LedgerEntry> entries) {
+    if (entries.isEmpty()) {
+      return Map.of();
+    }
+    long walletId = entries.get(0).walletId();
+    batches.insert("INSERT INTO ledger_entry (wallet_id, entry_type, amount, balance_after, currency, occurred_at, "
+        + "recorded_at, idempotency_key, reference, description, reverses_entry_id, actor) "
+        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", entries, (ps, e) -> {
+          if (e.walletId() != walletId) {
+            throw new IllegalArgumentException("One wallet per call");
+          }
+          ps.setLong(1, e.walletId());
+          ps.setString(2, e.type().name());
+          ps.setBigDecimal(3, e.amount());
+          ps.setBigDecimal(4, e.balanceAfter());
+          ps.setString(5, e.currency());
+          ps.setTimestamp(6, UtcTimestamps.of(e.occurredAt()));
+          ps.setTimestamp(7, UtcTimestamps.of(e.recordedAt()));
+          ps.setString(8, e.idempotencyKey());
+          ps.setString(9, e.reference());
+          ps.setString(10, e.description());
+          if (e.reversesEntryId() == null) {
+            ps.setNull(11, java.sql.Types.BIGINT);
+          } else {
+            ps.setLong(11, e.reversesEntryId());
+          }
+          ps.setString(12, e.actor());
+        });
+    // the ids by key, read back rather than inferred from the auto-increment: exact whatever the lock mode
+    Map<String, Long> ids = new java.util.HashMap<>();
+    for (List<LedgerEntry> chunk : JdbcBatches.chunks(entries, 1000)) {
+      ids.putAll(batches.query("SELECT idempotency_key, id FROM ledger_entry WHERE wallet_id = ? AND idempotency_key IN ("
+          + JdbcBatches.placeholders(chunk.size()) + ")", ps -> {
+            ps.setLong(1, walletId);
+            for (int i = 0; i < chunk.size(); i++) {
+              ps.setString(i + 2, chunk.get(i).idempotencyKey());
+            }
+          }, rs -> Map.entry(rs.getString(1), rs.getLong(2))));
+    }
+    return ids;
+  }
+
+  @Override
+  public void insertAllocations(List<LotAllocation> allocations) {
+    batches.insert("INSERT INTO lot_allocation (wallet_id, entry_id, lot_id, amount) VALUES (?, ?, ?, ?)",
+        allocations, (ps, a) -> {
+          ps.setLong(1, a.walletId());
+          ps.setLong(2, a.entryId());
+          if (a.lotId() == null) {
+            ps.setNull(3, java.sql.Types.BIGINT);
+          } else {
+            ps.setLong(3, a.lotId());
+          }
+          ps.setBigDecimal(4, a.amount());
+        });
   }
 
   @Override

@@ -21,6 +21,7 @@ public class ApiKeyService {
   @Inject ApiKeyRepository keys;
   @Inject AuditLog audit;
   @Inject Clock clock;
+  @Inject RecentApiKeys recent;
 
   public List<ApiKey> list(Caller caller) {
     caller.require(Permission.MANAGE_SETTINGS);
@@ -52,6 +53,7 @@ public class ApiKeyService {
     ApiKey key = keys.find(caller.organisationId(), id).orElseThrow(() -> new NotFoundException("The API key"));
     String before = key.describe();
     key.revoke(caller.actorName(), clock.instant());
+    recent.forget(id);
     audit.record(caller, AuditAction.API_KEY_REVOKED, "api-key", id, "Revoked API key " + key.name(), before,
         key.describe());
   }
@@ -61,8 +63,16 @@ public class ApiKeyService {
     if (plainKey == null || plainKey.isBlank() || plainKey.length() > 200) {
       return Optional.empty();
     }
-    return keys.findByHash(ApiKey.hash(plainKey)).filter(k -> !k.isRevoked()).map(k -> {
+    String hash = ApiKey.hash(plainKey);
+    Optional<Caller> known = recent.find(hash);
+    if (known.isPresent()) {
+      return known;
+    }
+    return keys.findByHash(hash).filter(k -> !k.isRevoked()).map(k -> {
       k.touch(clock.instant());
+      if (k.asCaller().roles().contains(Role.PLATFORM)) {
+        recent.remember(hash, k.id(), k.asCaller());
+      }
       return k.asCaller();
     });
   }

@@ -82,7 +82,7 @@ public class PoolService {
     return new PoolBudget(organisationId, pools, month -> capacityInstant(month, zone, now));
   }
 
-  /** Minutes still available in one pool this month, without taking any (for call authorisation). */
+  /** Minutes still available in one pool for a month, without taking any. */
   public long available(long organisationId, String country, PoolKind kind, YearMonth month) {
     PoolKey key = new PoolKey(country, kind);
     long capacity = pools.capacities(organisationId, capacityInstant(organisationId, month)).getOrDefault(key, 0L);
@@ -94,7 +94,8 @@ public class PoolService {
     return capacityInstant(month, zone(organisationId), clock.instant());
   }
 
-  private static Instant capacityInstant(YearMonth month, ZoneId zone, Instant now) {
+  /** The instant whose assignments give a month's capacity: now, or the month's end once it is over. */
+  public static Instant capacityInstant(YearMonth month, ZoneId zone, Instant now) {
     Instant end = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
     return now.isBefore(end) ? now : end;
   }

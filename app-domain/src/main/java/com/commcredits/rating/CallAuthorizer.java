@@ -6,24 +6,19 @@ import com.commcredits.catalog.CatalogRepository;
 import com.commcredits.catalog.PoolKind;
 import com.commcredits.catalog.Product;
 import com.commcredits.directory.DirectoryUser;
-import com.commcredits.directory.DirectoryUserRepository;
-import com.commcredits.directory.UserState;
 import com.commcredits.licensing.Capabilities;
-import com.commcredits.licensing.LicenceRepository;
-import com.commcredits.organisation.Organisation;
-import com.commcredits.organisation.OrganisationRepository;
 import com.commcredits.pools.PoolService;
 import com.commcredits.shared.NotFoundException;
 import com.commcredits.shared.ValidationException;
-import com.commcredits.wallet.Wallet;
-import com.commcredits.wallet.WalletRepository;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -36,14 +31,12 @@ import java.util.stream.Collectors;
  * calls are always paid by the wallet.
  */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS) // reads only: no transaction to begin and commit per call
 public class CallAuthorizer {
-  @Inject DirectoryUserRepository users;
-  @Inject LicenceRepository licences;
+  @Inject AuthorizationReads reads;
   @Inject CatalogRepository catalog;
-  @Inject OrganisationRepository organisations;
-  @Inject WalletRepository wallets;
-  @Inject PoolService pools;
   @Inject RateRepository rates;
+  @Inject Clock clock;
 
   /** The call as the platform describes it before placing it. */
   public record CallRequest(CallKind kind, String userUpn, String tollFreeNumber, PhoneNumber from, PhoneNumber to,
@@ -51,38 +44,42 @@ public class CallAuthorizer {
 
   public Authorization authorize(Caller caller, CallRequest call) {
     caller.require(Permission.USE_TELEPHONY);
-    Organisation org = organisations.find(caller.organisationId()).orElseThrow(() -> new NotFoundException("The organisation"));
-    Optional<Wallet> wallet = wallets.findForOrganisation(org.id());
+    String upn = call.kind() == CallKind.TOLL_FREE_INBOUND || call.userUpn() == null ? null
+        : DirectoryUser.normaliseUpn(call.userUpn());
+    AuthorizationReads.OrganisationFacts org = reads.organisation(caller.organisationId(), upn)
+        .orElseThrow(() -> new NotFoundException("The organisation"));
+    Optional<BigDecimal> balance = org.walletBalance();
     RatePlan plan = rates.plan(org.currency().name());
-    LocalDate day = call.at().atZone(org.timeZone()).toLocalDate();
+    LocalDate day = call.at().atZone(org.zone()).toLocalDate();
 
     if (call.kind() == CallKind.TOLL_FREE_INBOUND) {
-      if (call.tollFreeNumber() == null || !rates.tollFreeOwner(call.tollFreeNumber()).map(o -> o == org.id()).orElse(false)) {
+      if (call.tollFreeNumber() == null
+          || !rates.tollFreeOwner(call.tollFreeNumber()).map(o -> o == caller.organisationId()).orElse(false)) {
         throw ValidationException.of("tollFreeNumber", "This toll-free number is not one of your organisation's.");
       }
       Rate rate = plan.rateFor(CallKind.TOLL_FREE_INBOUND, call.from(), day)
           .orElseThrow(() -> ValidationException.of("from", "No rate applies to a call from this number."));
-      return walletPays(wallet, rate, 0, call.from().country());
+      return walletPays(balance, rate, call.from().country());
     }
 
-    DirectoryUser user = users.findByUpn(org.id(), call.userUpn() == null ? "" : DirectoryUser.normaliseUpn(call.userUpn()))
+    AuthorizationReads.UserFacts user = org.user()
         .orElseThrow(() -> ValidationException.of("userUpn", "There is no user " + call.userUpn() + "."));
-    if (user.state() == UserState.BLOCKED) {
+    if (user.blocked()) {
       return Authorization.refused("The user is blocked.");
     }
     Map<String, Set<String>> inclusions = catalog.products().stream()
         .collect(Collectors.toMap(Product::sku, Product::includes));
-    Set<String> held = Capabilities.effective(
-        licences.activeSkus(org.id(), List.of(user.id())).getOrDefault(user.id(), Set.of()), inclusions);
+    Set<String> held = Capabilities.effective(user.skus(), inclusions);
     String country = user.usageLocation();
     PoolKind poolKind = Entitlement.poolKind(call.kind(), country, call.to());
     boolean entitled = Entitlement.entitled(poolKind, held);
-    long poolSeconds = entitled
-        ? pools.available(org.id(), country, poolKind, YearMonth.from(call.at().atZone(org.timeZone()))) * 60 : 0;
+    YearMonth month = YearMonth.from(call.at().atZone(org.zone()));
+    long poolSeconds = entitled ? reads.availableMinutes(caller.organisationId(), country, poolKind, month,
+        PoolService.capacityInstant(month, org.zone(), clock.instant())) * 60 : 0;
     boolean credits = held.contains(Capabilities.COMMUNICATIONS_CREDITS);
     Optional<Rate> rate = plan.rateFor(call.kind(), call.to(), day);
-    long walletSeconds = credits && rate.isPresent() && wallet.isPresent() && wallet.get().canPayForCalls()
-        ? rate.get().secondsCoveredBy(wallet.get().balance().amount()) : 0;
+    long walletSeconds = credits && rate.isPresent() && canPay(balance)
+        ? rate.get().secondsCoveredBy(balance.get()) : 0;
     if (poolSeconds > 0) {
       return new Authorization(true, Authorization.PayerType.POOL, country, poolKind, poolSeconds + walletSeconds, null);
     }
@@ -93,18 +90,22 @@ public class CallAuthorizer {
     if (rate.isEmpty()) {
       return Authorization.refused("No rate applies to this destination.");
     }
-    return walletPays(wallet, rate.get(), 0, country);
+    return walletPays(balance, rate.get(), country);
   }
 
-  private static Authorization walletPays(Optional<Wallet> wallet, Rate rate, long extra, String country) {
-    if (wallet.isEmpty() || !wallet.get().canPayForCalls()) {
+  /** Calls that need credits are refused while the balance is zero or below (R-FUND-5). */
+  private static boolean canPay(Optional<BigDecimal> balance) {
+    return balance.isPresent() && balance.get().signum() > 0;
+  }
+
+  private static Authorization walletPays(Optional<BigDecimal> balance, Rate rate, String country) {
+    if (!canPay(balance)) {
       return Authorization.refused("The Communications Credits balance is zero or below.");
     }
-    BigDecimal balance = wallet.get().balance().amount();
-    long seconds = rate.secondsCoveredBy(balance);
+    long seconds = rate.secondsCoveredBy(balance.get());
     if (seconds == 0) {
       return Authorization.refused("The Communications Credits balance does not cover the first minute.");
     }
-    return new Authorization(true, Authorization.PayerType.WALLET, country, null, seconds + extra, null);
+    return new Authorization(true, Authorization.PayerType.WALLET, country, null, seconds, null);
   }
 }

@@ -87,6 +87,25 @@ public class JdbcBatches {
     }
   }
 
+  /** Maps one row of a result. */
+  @FunctionalInterface
+  public interface RowMapper<T> {
+    T map(ResultSet row) throws SQLException;
+  }
+
+  /** Runs a query and maps its first row, if any. */
+  public <T> java.util.Optional<T> first(String sql, Parameters parameters, RowMapper<T> mapper) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      parameters.bind(statement);
+      try (ResultSet rs = statement.executeQuery()) {
+        return rs.next() ? java.util.Optional.ofNullable(mapper.map(rs)) : java.util.Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new PersistenceException("Query failed: " + e.getMessage(), e);
+    }
+  }
+
   static String placeholders(int count) {
     return String.join(", ", Collections.nCopies(count, "?"));
   }

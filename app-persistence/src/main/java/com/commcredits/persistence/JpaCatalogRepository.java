@@ -13,9 +13,26 @@ class JpaCatalogRepository implements CatalogRepository {
   @PersistenceContext(unitName = "commcredits")
   EntityManager em;
 
+  /**
+   * The catalog changes only with a migration, and every call authorisation reads it: it is read once
+   * and kept for a minute (a product with its two collections costs three queries).
+   */
+  private static final long KEEP_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+
+  private record Snapshot(List<Product> products, long readAt) {}
+
+  private volatile Snapshot snapshot;
+
   @Override
   public List<Product> products() {
-    return em.createQuery("SELECT p FROM Product p ORDER BY p.sortOrder", Product.class).getResultList();
+    Snapshot current = snapshot;
+    if (current == null || System.nanoTime() - current.readAt() > KEEP_NANOS) {
+      List<Product> read = em.createQuery("SELECT p FROM Product p ORDER BY p.sortOrder", Product.class)
+          .getResultList();
+      current = new Snapshot(List.copyOf(read), System.nanoTime());
+      snapshot = current;
+    }
+    return current.products();
   }
 
   @Override

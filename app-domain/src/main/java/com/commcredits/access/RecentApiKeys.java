@@ -1,0 +1,44 @@
+package com.commcredits.access;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Platform keys this server has just authenticated, so the telephony platform's requests (hundreds a
+ * second on one key) do not each cost a database transaction; admin keys are always read afresh. An entry lives {@value #TTL_SECONDS} seconds: a key
+ * revoked here is forgotten at once; one revoked on another server stops working here within that time.
+ */
+@ApplicationScoped
+public class RecentApiKeys {
+  static final long TTL_SECONDS = 10;
+  private static final int MAX_ENTRIES = 10_000;
+
+  private record Entry(long keyId, Caller caller, long expiresAt) {}
+
+  private final ConcurrentHashMap<String, Entry> byHash = new ConcurrentHashMap<>();
+
+  Optional<Caller> find(String hash) {
+    Entry entry = byHash.get(hash);
+    if (entry == null) {
+      return Optional.empty();
+    }
+    if (System.nanoTime() - entry.expiresAt() > 0) {
+      byHash.remove(hash, entry);
+      return Optional.empty();
+    }
+    return Optional.of(entry.caller());
+  }
+
+  void remember(String hash, long keyId, Caller caller) {
+    if (byHash.size() >= MAX_ENTRIES) {
+      byHash.clear();
+    }
+    byHash.put(hash, new Entry(keyId, caller, System.nanoTime() + TimeUnit.SECONDS.toNanos(TTL_SECONDS)));
+  }
+
+  void forget(long keyId) {
+    byHash.values().removeIf(e -> e.keyId() == keyId);
+  }
+}

@@ -149,4 +149,57 @@ class RatingIT {
         call("z", u, "+442079460000", 30))) + "]");
     assertEquals(400, tooMany.status());
   }
+
+  @Test
+  void R_FUND_3_R_FUND_5_a_batch_pays_from_the_lots_in_turn_then_goes_below_zero_once_with_the_ledger_in_step() {
+    String u = user("big", "US", "BUSINESS_VOICE", "COMMUNICATIONS_CREDITS");
+    // 1,000 minutes to the UAE: 0.05 connection + 1,000 x 0.22 = 220.05 each
+    JsonArray results = post(call("uae1", u, "+97145550100", 60_000), call("uae2", u, "+97145550100", 60_000),
+        call("uk1", u, "+442079460000", 60));
+    JsonArray first = results.getJsonObject(0).getJsonArray("fundedBy");
+    assertEquals(2, first.size(), "the lot's 100.00, then the part no lot covers");
+    assertEquals("100.00", first.getJsonObject(0).getJsonObject("amount").getString("amount"));
+    assertTrue(uncovered(first.getJsonObject(1)));
+    assertEquals("120.05", first.getJsonObject(1).getJsonObject("amount").getString("amount"));
+    assertTrue(uncovered(results.getJsonObject(1).getJsonArray("fundedBy").getJsonObject(0)), "nothing left");
+    assertEquals(0, new BigDecimal("-340.13").compareTo(balance()), "100.00 - 220.05 - 220.05 - 0.03");
+    assertEquals(0, Fixtures.decimal("SELECT SUM(amount) FROM ledger_entry WHERE wallet_id = ?", wallet)
+        .compareTo(balance()), "the ledger sums to the balance");
+    assertEquals(0, Fixtures.decimal("SELECT balance_after FROM ledger_entry WHERE wallet_id = ? ORDER BY id DESC "
+        + "LIMIT 1", wallet).compareTo(balance()), "each entry carries the running balance");
+    assertEquals(0, Fixtures.decimal("SELECT remaining FROM funding_lot WHERE wallet_id = ?", wallet).signum());
+    assertEquals(1, Fixtures.count("SELECT COUNT(*) FROM notification WHERE organisation_id = ? "
+        + "AND event = 'BALANCE_AT_OR_BELOW_ZERO'", org.id()), "one notice for the batch that crossed zero");
+    assertEquals(0, Fixtures.decimal("SELECT COALESCE(SUM(a.amount), 0) - 440.13 FROM lot_allocation a "
+        + "JOIN ledger_entry e ON e.id = a.entry_id WHERE e.wallet_id = ? AND e.entry_type = 'CHARGE'", wallet)
+        .signum(), "the allocations account for every charge");
+  }
+
+  private static boolean uncovered(JsonObject part) {
+    return !part.containsKey("lotId") || part.isNull("lotId");
+  }
+
+  @Test
+  void R_RATE_3_bad_records_are_rejected_naming_the_field_and_nothing_is_charged() {
+    String u = user("typo", "US", "BUSINESS_VOICE", "COMMUNICATIONS_CREDITS");
+    String endBeforeStart = "{\"callId\":\"e1\",\"kind\":\"OUTBOUND\",\"userUpn\":\"" + u + "\",\"from\":"
+        + "\"+14255550100\",\"to\":\"+442079460000\",\"start\":\"2026-11-20T10:00:00Z\","
+        + "\"end\":\"2026-11-20T09:00:00Z\",\"durationSeconds\":60}";
+    String wrongDuration = call("e2", u, "+442079460000", 60).replace("\"durationSeconds\":60", "\"durationSeconds\":600");
+    String unknownField = call("e3", u, "+442079460000", 60).replace("}", ",\"colour\":\"red\"}");
+    String unknownUser = call("e4", "nobody@" + org.domain(), "+442079460000", 60);
+    String notOurs = "{\"callId\":\"e5\",\"kind\":\"TOLL_FREE_INBOUND\",\"tollFreeNumber\":\"+18005550000\","
+        + "\"from\":\"+14255550100\",\"to\":\"+18005550000\",\"start\":\"2026-11-20T10:00:00Z\","
+        + "\"end\":\"2026-11-20T10:01:00Z\",\"durationSeconds\":60}";
+    JsonArray results = post(endBeforeStart, wrongDuration, unknownField, unknownUser, notOurs);
+    List<String> fields = List.of("end", "durationSeconds", "colour", "userUpn", "tollFreeNumber");
+    for (int i = 0; i < fields.size(); i++) {
+      JsonObject r = results.getJsonObject(i);
+      assertEquals("REJECTED", r.getString("status"), r.toString());
+      assertTrue(r.getString("error").contains(fields.get(i)), r.getString("error") + " names " + fields.get(i));
+    }
+    assertEquals(0, Fixtures.count("SELECT COUNT(*) FROM call_record WHERE organisation_id = ?", org.id()));
+    assertEquals(0, new BigDecimal("100.00").compareTo(balance()));
+    assertEquals(400, api.post("calls", platform, "{\"not\":\"an array\"}").status());
+  }
 }

@@ -91,8 +91,8 @@ public class CallsResource {
   @Operation(summary = "Rate finished calls: an array of up to 1,000 {callId, kind, userUpn or tollFreeNumber, from, "
       + "to, start, end, durationSeconds}, rated in one transaction. One result per record: RATED, DUPLICATE (the "
       + "first result; the call id is the idempotency key) or REJECTED with the reason.")
-  public List<RatedJson> rate(jakarta.json.JsonArray body) {
-    if (body == null) {
+  public List<RatedJson> rate(jakarta.json.JsonStructure json) {
+    if (!(json instanceof jakarta.json.JsonArray body)) {
       throw ValidationException.of("body", "Send a JSON array of call records.");
     }
     if (body.size() > MAX_BATCH) {

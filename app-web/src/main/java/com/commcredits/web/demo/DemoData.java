@@ -18,7 +18,6 @@ import com.commcredits.money.Money;
 import com.commcredits.payment.PaymentMethodService;
 import com.commcredits.wallet.FundingSteps;
 import com.commcredits.wallet.LotSource;
-import com.commcredits.wallet.Movement;
 import com.commcredits.wallet.Wallet;
 import com.commcredits.wallet.WalletRepository;
 import java.math.BigDecimal;
@@ -28,7 +27,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -55,7 +53,10 @@ public class DemoData {
   @Inject com.commcredits.rating.RateRepository rates;
   @Inject com.commcredits.recharge.RechargeService recharge;
   @Inject com.commcredits.licensing.LicensingService licensing;
-  @Inject com.commcredits.pools.PoolService pools;
+  @Inject com.commcredits.rating.RatingService rating;
+
+  @jakarta.persistence.PersistenceContext(unitName = "commcredits")
+  jakarta.persistence.EntityManager em;
 
   @PostConstruct
   void load() {
@@ -97,24 +98,27 @@ public class DemoData {
       directory.add(c, new DirectoryService.NewUser(u[0], u[1], u[2]));
     }
 
-    walletHistory(c, contoso);
-    long visa = paymentMethods.list(c).stream().filter(m -> m.isCard() && "4242".equals(m.cardLast4())).findFirst()
-        .orElseThrow().id();
-    recharge.save(c, new com.commcredits.recharge.RechargeService.Settings(true, "100.00", "50.00", visa, null));
     for (String[] u : contosoUsers) {
       licensing.assign(c, u[1], "BUSINESS_VOICE");
     }
+    fundingSteps.openCredits(c); // brings the Communications Credits licences
     for (int i = 0; i < 8; i++) {
       licensing.assign(c, contosoUsers[i][1], "COMMUNICATIONS_CREDITS");
     }
     licensing.assign(c, "adele.vance@contoso.example", "INTERNATIONAL_CALLING_PLAN");
-    rates.addTollFree(contoso.id(), "+18005550199", clock.instant());
-    java.time.YearMonth month = pools.currentMonth(c);
-    pools.take(contoso.id(), "US", com.commcredits.catalog.PoolKind.DOMESTIC, month, 4_200);
-    pools.take(contoso.id(), "CA", com.commcredits.catalog.PoolKind.DOMESTIC, month, 1_300);
-    pools.take(contoso.id(), "GB", com.commcredits.catalog.PoolKind.DOMESTIC, month, 700);
-    pools.take(contoso.id(), "US", com.commcredits.catalog.PoolKind.INTERNATIONAL, month, 120);
-    pools.take(contoso.id(), "US", com.commcredits.catalog.PoolKind.CONFERENCING_DIAL_OUT, month, 45);
+    rates.addTollFree(contoso.id(), DemoCalls.TOLL_FREE, clock.instant());
+    // the licences have been held for a year, so the pools of past months count them
+    em.createNativeQuery("UPDATE licence_assignment SET assigned_at = ? WHERE organisation_id = ?")
+        .setParameter(1, com.commcredits.persistence.UtcTimestamps.of(clock.instant().minus(Duration.ofDays(365))))
+        .setParameter(2, contoso.id()).executeUpdate();
+    List<DemoCalls.DemoUser> callers = new ArrayList<>();
+    for (int i = 0; i < contosoUsers.length; i++) {
+      callers.add(new DemoCalls.DemoUser(contosoUsers[i][1], contosoUsers[i][2], i < 8));
+    }
+    walletHistory(c, contoso, callers);
+    long visa = paymentMethods.list(c).stream().filter(m -> m.isCard() && "4242".equals(m.cardLast4())).findFirst()
+        .orElseThrow().id();
+    recharge.save(c, new com.commcredits.recharge.RechargeService.Settings(true, "100.00", "50.00", visa, null));
 
     Organisation fabrikam = organisations.provision("Fabrikam", "GB", SupportedCurrency.GBP,
         ZoneId.of("Europe/London"));
@@ -136,10 +140,11 @@ public class DemoData {
 
   /**
    * Contoso's Communications Credits: a sandbox Visa ending 4242, an EA with a PO, three lots of
-   * different ages (one expiring within 30 days) and about 100 days of charges, written through the
-   * wallet aggregate with back-dated stamps so the chart and the ledger have a history.
+   * different ages (one expiring within 30 days), and about three months of calls rated through
+   * {@link com.commcredits.rating.RatingService} day by day, with the fundings recorded in between at their dates, so the report,
+   * the charts, the pools and the ledger have a history.
    */
-  private void walletHistory(Caller c, Organisation contoso) {
+  private void walletHistory(Caller c, Organisation contoso, List<DemoCalls.DemoUser> callers) {
     int cardYear = clock.instant().atZone(contoso.timeZone()).getYear() + 3;
     paymentMethods.addCard(c, new PaymentMethodService.NewCard("4242 4242 4242 4242", 12, cardYear, "123"));
     paymentMethods.addEnterpriseAgreement(c, "54321987", "Contoso Enterprise Agreement");
@@ -147,34 +152,25 @@ public class DemoData {
     paymentMethods.addCard(c, new PaymentMethodService.NewCard("4000 0000 0000 0002", 6, cardYear, "321"));
     Wallet wallet = fundingSteps.openCredits(c);
     Instant now = clock.instant();
-    record Event(Instant at, String kind, BigDecimal amount, String reference) {}
-    List<Event> events = new ArrayList<>();
-    events.add(new Event(now.minus(Duration.ofDays(345)), "MANUAL", new BigDecimal("400.00"), "Visa ending 4242"));
-    events.add(new Event(now.minus(Duration.ofDays(122)), "PURCHASE_ORDER", new BigDecimal("500.00"),
-        "EA 54321987 PO PO-2026-0117"));
-    events.add(new Event(now.minus(Duration.ofDays(18)), "MANUAL", new BigDecimal("100.00"), "Visa ending 4242"));
-    Random random = new Random(42);
-    String[] calls = {"International call to +44 20", "International call to +49 30", "Toll-free inbound from +1 800",
-        "Conference dial-out to +33 1", "Minutes beyond the US domestic pool", "International call to +91 22"};
-    for (int day = 100; day >= 1; day--) {
-      int count = 1 + random.nextInt(3);
-      for (int i = 0; i < count; i++) {
-        BigDecimal amount = BigDecimal.valueOf(20 + random.nextInt(160), 2);
-        Instant at = now.minus(Duration.ofDays(day)).plus(Duration.ofMinutes(60L * (8 + i * 3) + random.nextInt(50)));
-        events.add(new Event(at, "CHARGE", amount, calls[random.nextInt(calls.length)]));
-      }
-    }
-    events.sort(java.util.Comparator.comparing(Event::at));
+    record Funded(Instant at, String kind, BigDecimal amount, String reference) {}
+    List<Funded> fundings = new ArrayList<>(List.of(
+        new Funded(now.minus(Duration.ofDays(345)), "MANUAL", new BigDecimal("400.00"), "Visa ending 4242"),
+        new Funded(now.minus(Duration.ofDays(122)), "PURCHASE_ORDER", new BigDecimal("500.00"),
+            "EA 54321987 PO PO-2026-0117"),
+        new Funded(now.minus(Duration.ofDays(18)), "MANUAL", new BigDecimal("100.00"), "Visa ending 4242")));
+    Caller platform = DemoCalls.platform(contoso.id());
+    java.time.LocalDate today = now.atZone(contoso.timeZone()).toLocalDate();
     int n = 0;
-    for (Event e : events) {
-      n++;
-      Money amount = Money.of(e.amount(), wallet.currency());
-      Wallet.Stamp stamp = new Wallet.Stamp(e.at(), e.at(), "demo:" + n, e.reference(),
-          "CHARGE".equals(e.kind()) ? e.reference() : "Funds added (" + e.reference() + ")", "Demo data");
-      Movement movement = "CHARGE".equals(e.kind())
-          ? wallet.charge(amount, walletRepository.openLots(wallet.id()), stamp)
-          : wallet.fund(amount, LotSource.valueOf(e.kind()), null, e.reference(), contoso.timeZone(), stamp);
-      walletRepository.record(movement);
+    for (java.time.LocalDate day = today.minusDays(92); !day.isAfter(today); day = day.plusDays(1)) {
+      Instant dayStart = day.atStartOfDay(contoso.timeZone()).toInstant();
+      while (!fundings.isEmpty() && fundings.get(0).at().isBefore(dayStart)) {
+        Funded e = fundings.remove(0);
+        Wallet locked = walletRepository.lock(wallet.id()).orElseThrow();
+        walletRepository.record(locked.fund(Money.of(e.amount(), locked.currency()), LotSource.valueOf(e.kind()), null,
+            e.reference(), contoso.timeZone(), new Wallet.Stamp(e.at(), e.at(), "demo:" + (++n), e.reference(),
+                "Funds added (" + e.reference() + ")", "Demo data")));
+      }
+      rating.rate(platform, DemoCalls.day(day, contoso, callers, now));
     }
   }
 

@@ -18,6 +18,13 @@ public interface CallRecordRepository {
 
   long count(long organisationId, UsageFilter filter);
 
-  /** For each ledger entry, which lots paid how much ("lot 3: 0.0300; uncovered: 0.0100"). */
-  Map<Long, String> funding(Collection<Long> entryIds);
+  /** For each ledger entry, which lots paid how much, in allocation order (a null lot is the uncovered part). */
+  Map<Long, java.util.List<com.commcredits.wallet.ChargeResult.LotPayment>> funding(Collection<Long> entryIds);
+
+  /**
+   * The charges of the filter summed per day of the given zone and per call kind, in one grouped query:
+   * day → kind → amount.
+   */
+  java.util.SortedMap<java.time.LocalDate, Map<CallKind, java.math.BigDecimal>> spendByDay(long organisationId,
+      UsageFilter filter, java.time.ZoneId zone);
 }

@@ -7,6 +7,7 @@ import com.commcredits.organisation.OrganisationRepository;
 import com.commcredits.shared.NotFoundException;
 import com.commcredits.shared.Page;
 import com.commcredits.shared.Validator;
+import com.commcredits.wallet.ChargeResult;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -29,16 +30,28 @@ public class UsageReport {
   @Inject OrganisationRepository organisations;
   @Inject Clock clock;
 
-  /** One row: the record and which lots paid its charge. */
-  public record Row(CallRecord call, String funding) {}
+  /** One row: the record and which lots paid its charge, in the order they paid (a null lot is the uncovered part). */
+  public record Row(CallRecord call, List<ChargeResult.LotPayment> fundedBy) {
+    /** The funding as a person reads it: "lot 3: 0.03; uncovered: 0.01". */
+    public String funding() {
+      return fundedBy.stream().map(p -> (p.lotId() == null ? "uncovered" : "lot " + p.lotId()) + ": "
+          + p.amount().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString())
+          .collect(java.util.stream.Collectors.joining("; "));
+    }
+  }
 
   /** Builds a filter from the organisation's calendar dates; the default is the last 30 days. */
   public UsageFilter filter(Caller caller, LocalDate from, LocalDate to, String upn, CallKind kind) {
+    return filter(caller, from, to, upn, kind, 30);
+  }
+
+  /** As {@link #filter(Caller, LocalDate, LocalDate, String, CallKind)}, defaulting to the last {@code days} days. */
+  public UsageFilter filter(Caller caller, LocalDate from, LocalDate to, String upn, CallKind kind, int days) {
     caller.require(Permission.VIEW_REPORTS);
     ZoneId zone = zone(caller);
     LocalDate today = clock.instant().atZone(zone).toLocalDate();
     LocalDate end = to == null ? today : to;
-    LocalDate start = from == null ? end.minusDays(29) : from;
+    LocalDate start = from == null ? end.minusDays(days - 1L) : from;
     new Validator()
         .check(!start.isAfter(end), "from", "The start date must not be after the end date.")
         .check(!start.isBefore(end.minusYears(1)), "from", "Choose a period of at most one year.")
@@ -56,7 +69,11 @@ public class UsageReport {
     return new Page<>(rows(slice), page, size, records.count(caller.organisationId(), filter));
   }
 
-  /** Every row of the filter, in chunks of 1,000, to an export. */
+  /**
+   * Every row of the filter, in chunks of 1,000, to an export. Each chunk is its own read, outside any
+   * transaction, so an export of a year of calls is not cut short by the transaction timeout.
+   */
+  @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
   public void forEach(Caller caller, UsageFilter filter, Consumer<Row> sink) {
     caller.require(Permission.VIEW_REPORTS);
     long after = 0;
@@ -71,14 +88,32 @@ public class UsageReport {
   }
 
   private List<Row> rows(List<CallRecord> calls) {
-    Map<Long, String> funding = records.funding(calls.stream().map(CallRecord::ledgerEntryId)
+    Map<Long, List<ChargeResult.LotPayment>> funding = records.funding(calls.stream().map(CallRecord::ledgerEntryId)
         .filter(java.util.Objects::nonNull).toList());
-    return calls.stream().map(c -> new Row(c, c.ledgerEntryId() == null ? "" : funding.getOrDefault(c.ledgerEntryId(), "")))
-        .toList();
+    return calls.stream().map(c -> new Row(c, c.ledgerEntryId() == null ? List.of()
+        : funding.getOrDefault(c.ledgerEntryId(), List.of()))).toList();
+  }
+
+  /** Spend per call kind over the filter's period, by day, week or month (R-REP-3), from one grouped query. */
+  public SpendByKind spendByKind(Caller caller, UsageFilter filter) {
+    caller.require(Permission.VIEW_REPORTS);
+    Organisation organisation = organisation(caller);
+    ZoneId zone = organisation.timeZone();
+    return SpendByKind.of(organisation.currency().name(), filter.from().atZone(zone).toLocalDate(),
+        filter.to().minusNanos(1).atZone(zone).toLocalDate(), records.spendByDay(caller.organisationId(), filter, zone));
+  }
+
+  /** How many rows the filter selects. */
+  public long count(Caller caller, UsageFilter filter) {
+    caller.require(Permission.VIEW_REPORTS);
+    return records.count(caller.organisationId(), filter);
+  }
+
+  private Organisation organisation(Caller caller) {
+    return organisations.find(caller.organisationId()).orElseThrow(() -> new NotFoundException("The organisation"));
   }
 
   private ZoneId zone(Caller caller) {
-    return organisations.find(caller.organisationId()).map(Organisation::timeZone)
-        .orElseThrow(() -> new NotFoundException("The organisation"));
+    return organisation(caller).timeZone();
   }
 }

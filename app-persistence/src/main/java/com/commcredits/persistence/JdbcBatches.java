@@ -71,17 +71,30 @@ public class JdbcBatches {
 
   /** Runs a query and collects its rows into a map. */
   public <K, V> Map<K, V> query(String sql, Parameters parameters, RowReader<K, V> reader) {
+    Map<K, V> result = new java.util.HashMap<>();
+    each(sql, parameters, rs -> {
+      Map.Entry<K, V> entry = reader.read(rs);
+      result.put(entry.getKey(), entry.getValue());
+    });
+    return result;
+  }
+
+  /** Reads one row of a result. */
+  @FunctionalInterface
+  public interface RowConsumer {
+    void accept(ResultSet row) throws SQLException;
+  }
+
+  /** Runs a query and hands each row to the consumer, streaming. */
+  public void each(String sql, Parameters parameters, RowConsumer consumer) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {
       parameters.bind(statement);
-      Map<K, V> result = new java.util.HashMap<>();
       try (ResultSet rs = statement.executeQuery()) {
         while (rs.next()) {
-          Map.Entry<K, V> entry = reader.read(rs);
-          result.put(entry.getKey(), entry.getValue());
+          consumer.accept(rs);
         }
       }
-      return result;
     } catch (SQLException e) {
       throw new PersistenceException("Query failed: " + e.getMessage(), e);
     }

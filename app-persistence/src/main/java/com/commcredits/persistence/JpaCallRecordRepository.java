@@ -1,12 +1,26 @@
 package com.commcredits.persistence;
 
+import com.commcredits.rating.CallKind;
 import com.commcredits.rating.CallRecord;
 import com.commcredits.rating.CallRecordRepository;
+import com.commcredits.rating.UsageFilter;
+import com.commcredits.wallet.ChargeResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.zone.ZoneOffsetTransition;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -99,22 +113,64 @@ class JpaCallRecordRepository implements CallRecordRepository {
   }
 
   @Override
-  public Map<Long, String> funding(Collection<Long> entryIds) {
+  public Map<Long, List<ChargeResult.LotPayment>> funding(Collection<Long> entryIds) {
+    Map<Long, List<ChargeResult.LotPayment>> result = new HashMap<>();
     if (entryIds.isEmpty()) {
-      return Map.of();
+      return result;
     }
-    Map<Long, StringBuilder> text = new java.util.HashMap<>();
     for (Object[] row : em.createQuery("SELECT a.entryId, a.lotId, a.amount FROM LotAllocation a WHERE a.entryId IN :ids "
         + "ORDER BY a.id", Object[].class).setParameter("ids", entryIds).getResultList()) {
-      StringBuilder b = text.computeIfAbsent((Long) row[0], k -> new StringBuilder());
-      if (b.length() > 0) {
-        b.append("; ");
-      }
-      b.append(row[1] == null ? "uncovered" : "lot " + row[1]).append(": ")
-          .append(((java.math.BigDecimal) row[2]).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString());
+      result.computeIfAbsent((Long) row[0], k -> new ArrayList<>())
+          .add(new ChargeResult.LotPayment((Long) row[1], (BigDecimal) row[2]));
     }
-    Map<Long, String> result = new java.util.HashMap<>();
-    text.forEach((k, v) -> result.put(k, v.toString()));
+    return result;
+  }
+
+  /**
+   * One GROUP BY over the organisation's start-time index. Days are those of the zone: the UTC start is shifted
+   * by the zone's offset in force at that instant, a CASE over the zone's transitions in the period (a year has
+   * at most a few), so a day boundary is exact across daylight-saving changes without time-zone tables.
+   */
+  @Override
+  public SortedMap<LocalDate, Map<CallKind, BigDecimal>> spendByDay(long organisationId, UsageFilter filter, ZoneId zone) {
+    List<Instant> changes = new ArrayList<>();
+    List<Integer> offsets = new ArrayList<>();
+    offsets.add(zone.getRules().getOffset(filter.from()).getTotalSeconds());
+    for (ZoneOffsetTransition t = zone.getRules().nextTransition(filter.from());
+        t != null && t.getInstant().isBefore(filter.to()); t = zone.getRules().nextTransition(t.getInstant())) {
+      changes.add(t.getInstant());
+      offsets.add(t.getOffsetAfter().getTotalSeconds());
+    }
+    StringBuilder shift = new StringBuilder("CASE");
+    for (int i = 0; i < changes.size(); i++) {
+      shift.append(" WHEN start_at < ? THEN ?");
+    }
+    shift.append(" ELSE ? END");
+    String sql = "SELECT DATE(DATE_ADD(start_at, INTERVAL " + shift + " SECOND)) AS day, kind, SUM(charge) "
+        + "FROM call_record WHERE organisation_id = ? AND start_at >= ? AND start_at < ?"
+        + (filter.userUpn() == null ? "" : " AND user_upn = ?") + (filter.kind() == null ? "" : " AND kind = ?")
+        + " GROUP BY day, kind";
+    SortedMap<LocalDate, Map<CallKind, BigDecimal>> result = new TreeMap<>();
+    batches.each(sql, statement -> {
+      int p = 1;
+      for (int i = 0; i < changes.size(); i++) {
+        statement.setTimestamp(p++, UtcTimestamps.of(changes.get(i)));
+        statement.setInt(p++, offsets.get(i));
+      }
+      statement.setInt(p++, offsets.get(offsets.size() - 1));
+      statement.setLong(p++, organisationId);
+      statement.setTimestamp(p++, UtcTimestamps.of(filter.from()));
+      statement.setTimestamp(p++, UtcTimestamps.of(filter.to()));
+      if (filter.userUpn() != null) {
+        statement.setString(p++, filter.userUpn());
+      }
+      if (filter.kind() != null) {
+        statement.setString(p, filter.kind().name());
+      }
+    }, row -> {
+      result.computeIfAbsent(row.getDate(1).toLocalDate(), d -> new EnumMap<>(CallKind.class))
+          .merge(CallKind.valueOf(row.getString(2)), row.getBigDecimal(3), BigDecimal::add);
+    });
     return result;
   }
 }

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.commcredits.access.Role;
 import com.commcredits.it.Fixtures.TestOrg;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -30,26 +34,7 @@ class UsageReportIT {
   @Test
   void R_REP_1_the_usage_report_lists_calls_with_funding_and_exports_CSV_and_Excel() throws Exception {
     TestOrg org = Fixtures.organisation("Usage", "USD");
-    ApiClient api = new ApiClient(base.toURI());
-    String admin = org.key(Role.GLOBAL_ADMIN);
-    api.post("subscriptions", admin, "{\"sku\":\"BUSINESS_VOICE\",\"quantity\":2}");
-    api.post("subscriptions", admin, "{\"sku\":\"COMMUNICATIONS_CREDITS\",\"quantity\":1}");
-    String upn = "caller@" + org.domain();
-    api.post("users", admin, "{\"displayName\":\"Caller\",\"upn\":\"" + upn + "\",\"usageLocation\":\"US\"}");
-    api.put("users/" + upn + "/licences/BUSINESS_VOICE", admin, "");
-    api.put("users/" + upn + "/licences/COMMUNICATIONS_CREDITS", admin, "");
-    long ea = api.post("payment-methods", admin, "{\"type\":\"ENTERPRISE_AGREEMENT\",\"eaNumber\":\"55667788\"}").json()
-        .getJsonNumber("id").longValue();
-    HttpClient http = HttpClient.newHttpClient();
-    http.send(HttpRequest.newBuilder(base.toURI().resolve("api/v1/wallet/fundings")).header("Authorization", "Bearer " + admin)
-        .header("Content-Type", "application/json").header("Idempotency-Key", "u-" + System.nanoTime())
-        .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":{\"amount\":\"50.00\",\"currency\":\"USD\"},"
-            + "\"paymentMethodId\":" + ea + "}")).build(), HttpResponse.BodyHandlers.ofString());
-    Instant start = Instant.now().minusSeconds(3600);
-    String calls = "[" + record("u1", upn, "+14255550101", start, 120) + "," + record("u2", upn, "+442079460000", start, 61)
-        + "]";
-    assertEquals(200, api.post("calls", org.key(Role.PLATFORM), calls).status());
-
+    callsOf(org, 2);
     WebSession web = new WebSession(base.toURI()).signedIn(org.email(Role.REPORTS_READER));
     String page = web.get("reports/pstn-usage").body();
     assertTrue(page.contains("u1") && page.contains("u2"), "both calls are listed");
@@ -80,6 +65,151 @@ class UsageReportIT {
       }
     }
     assertTrue(sheet, "an Excel workbook with a header and two rows");
+  }
+
+  @Test
+  void R_REP_1_the_API_streams_the_report_as_JSON_CSV_and_Excel_only_to_report_readers_of_the_organisation()
+      throws Exception {
+    TestOrg org = Fixtures.organisation("UsageApi", "USD");
+    String upn = callsOf(org, 2);
+    ApiClient api = new ApiClient(base.toURI());
+    String reader = org.key(Role.REPORTS_READER);
+
+    ApiClient.Reply json = api.get("reports/pstn-usage", reader);
+    assertEquals(200, json.status(), json.body());
+    JsonArray records = json.json().getJsonArray("records");
+    assertEquals(2, records.size(), json.body());
+    JsonObject uk = records.stream().map(JsonValue::asJsonObject)
+        .filter(r -> r.getString("callId").equals("u2")).findFirst().orElseThrow();
+    assertEquals(upn, uk.getString("userUpn"));
+    assertEquals("OUTBOUND", uk.getString("callType"));
+    assertEquals(false, uk.getBoolean("domestic"));
+    assertEquals("GB", uk.getString("destinationDialed"));
+    assertEquals("0.06", uk.getJsonObject("charge").getString("amount"));
+    assertEquals(61, uk.getInt("durationSeconds"));
+    assertEquals("Communications Credits", uk.getString("capabilityUsed"));
+    JsonObject paid = uk.getJsonArray("fundedBy").getJsonObject(0);
+    assertTrue(paid.getJsonNumber("lotId").longValue() > 0, "the lot that paid is named");
+    assertEquals("0.06", paid.getJsonObject("amount").getString("amount"));
+
+    ApiClient.Reply csv = api.get("reports/pstn-usage?format=csv&kind=OUTBOUND&user=" + upn, reader);
+    assertTrue(csv.contentType().startsWith("text/csv"), csv.contentType());
+    assertEquals(3, csv.body().split("\r\n").length, csv.body());
+    ApiClient.Reply xlsx = api.get("reports/pstn-usage?format=xlsx", reader);
+    assertTrue(xlsx.contentType().startsWith("application/vnd.openxmlformats"), xlsx.contentType());
+
+    assertProblem(api.get("reports/pstn-usage?format=pdf", reader), "format");
+    assertProblem(api.get("reports/pstn-usage?from=yesterday", reader), "from");
+    assertProblem(api.get("reports/pstn-usage?from=2024-01-01&to=2025-06-01", reader), "from");
+    assertProblem(api.get("reports/pstn-usage?kind=LOCAL", reader), "kind");
+    assertEquals(403, api.get("reports/pstn-usage", org.key(Role.PLATFORM)).status(), "the platform reads no reports");
+    assertEquals(403, api.get("reports/pstn-usage", org.key(Role.USER_ADMIN)).status());
+
+    TestOrg other = Fixtures.organisation("UsageOther", "USD");
+    ApiClient.Reply theirs = api.get("reports/pstn-usage?user=" + upn, other.key(Role.GLOBAL_ADMIN));
+    assertEquals(200, theirs.status());
+    assertEquals(0, theirs.json().getJsonArray("records").size(), "another organisation sees none of these calls");
+  }
+
+  @Test
+  void R_REP_3_spend_by_call_type_is_charted_on_the_report_and_the_credits_page_and_its_series_exports()
+      throws Exception {
+    TestOrg org = Fixtures.organisation("Spend", "USD");
+    callsOf(org, 2);
+    WebSession web = new WebSession(base.toURI()).signedIn(org.email(Role.BILLING_ADMIN));
+    String page = web.get("reports/pstn-usage").body();
+    assertTrue(page.contains("Spend by call type"), "the chart is on the report");
+    assertTrue(page.contains("<rect") && page.contains("Outbound: 0.06 USD"), "one column segment for the UK call");
+    String series = web.get("reports/pstn-usage?export=spend").body();
+    String[] lines = series.split("\r\n");
+    assertEquals("Period start,Outbound,Toll-free inbound,Conference dial-out,Total,Currency", lines[0]);
+    assertEquals(31, lines.length, "a row for each of the 30 days, zeros included");
+    assertEquals(1, java.util.Arrays.stream(lines).filter(l -> l.endsWith(",0.06,0.00,0.00,0.06,USD")).count(), series);
+
+    String credits = web.get("billing/credits").body();
+    assertTrue(credits.contains("Spend by call type over the last 90 days") && credits.contains("Outbound: 0.06 USD"));
+    String weekly = web.get("billing/credits?export=spend").body();
+    assertTrue(weekly.split("\r\n").length <= 16, "90 days are drawn by week: " + weekly);
+    assertTrue(weekly.contains(",0.06,0.00,0.00,0.06,USD"), weekly);
+
+    TestOrg other = Fixtures.organisation("SpendOther", "USD");
+    String theirs = new WebSession(base.toURI()).signedIn(other.email(Role.REPORTS_READER))
+        .get("reports/pstn-usage?export=spend").body();
+    assertTrue(!theirs.contains("0.06"), "another organisation's chart has none of these charges");
+  }
+
+  @Test
+  void R_REP_1_a_large_export_runs_in_the_background_with_progress_and_only_its_admin_downloads_it()
+      throws Exception {
+    // the test server runs exports of more than 5 rows in the background (EXPORT_BACKGROUND_ROWS in liberty/pom.xml)
+    TestOrg org = Fixtures.organisation("Export", "USD");
+    callsOf(org, 9);
+    WebSession web = new WebSession(base.toURI()).signedIn(org.email(Role.REPORTS_READER));
+    web.get("reports/pstn-usage");
+    HttpResponse<String> small = web.post("reports/exports", Map.of("format", "csv", "kind", "OUTBOUND",
+        "user", "nobody@" + org.domain()));
+    assertEquals(200, small.statusCode(), "a small export streams at once");
+    assertEquals(1, small.body().split("\r\n").length);
+
+    HttpResponse<String> started = web.post("reports/exports", Map.of("format", "csv"));
+    assertEquals(302, started.statusCode(), started.body());
+    String progressPage = started.headers().firstValue("Location").orElseThrow();
+    String jobPath = progressPage.substring(progressPage.indexOf("reports/exports/"));
+    String status = "";
+    for (int i = 0; i < 300 && !status.contains("data-status=\"DONE\""); i++) {
+      HttpResponse<String> progress = web.get(jobPath);
+      assertEquals(200, progress.statusCode());
+      assertTrue(progress.body().contains("<progress"), "the page shows the progress");
+      status = progress.body();
+      Thread.sleep(100);
+    }
+    assertTrue(status.contains("Ready: 9 rows written."), status);
+    String file = web.get(jobPath + "/file").body();
+    assertEquals(10, file.split("\r\n").length, "header and nine calls");
+    assertTrue(file.startsWith("Usage ID,Call ID"));
+
+    WebSession colleague = new WebSession(base.toURI()).signedIn(org.email(Role.GLOBAL_ADMIN));
+    assertEquals(404, colleague.get(jobPath + "/file").statusCode(), "another admin cannot take this export");
+    TestOrg other = Fixtures.organisation("ExportOther", "USD");
+    WebSession stranger = new WebSession(base.toURI()).signedIn(other.email(Role.GLOBAL_ADMIN));
+    assertEquals(404, stranger.get(jobPath).statusCode(), "nor can another organisation");
+  }
+
+  private static void assertProblem(ApiClient.Reply reply, String field) {
+    assertEquals(400, reply.status(), reply.body());
+    assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());
+    assertTrue(reply.body().contains("\"" + field + "\""), reply.body());
+  }
+
+  /**
+   * A user with a domestic plan and Communications Credits, a wallet of 50.00 and {@code count} calls: u1 a
+   * domestic call in the pool, u2 a 61-second call to the UK charged 0.06 to the wallet, the rest short domestic.
+   */
+  private String callsOf(TestOrg org, int count) throws Exception {
+    ApiClient api = new ApiClient(base.toURI());
+    String admin = org.key(Role.GLOBAL_ADMIN);
+    api.post("subscriptions", admin, "{\"sku\":\"BUSINESS_VOICE\",\"quantity\":2}");
+    api.post("subscriptions", admin, "{\"sku\":\"COMMUNICATIONS_CREDITS\",\"quantity\":1}");
+    String upn = "caller@" + org.domain();
+    api.post("users", admin, "{\"displayName\":\"Caller\",\"upn\":\"" + upn + "\",\"usageLocation\":\"US\"}");
+    api.put("users/" + upn + "/licences/BUSINESS_VOICE", admin, "");
+    api.put("users/" + upn + "/licences/COMMUNICATIONS_CREDITS", admin, "");
+    long ea = api.post("payment-methods", admin, "{\"type\":\"ENTERPRISE_AGREEMENT\",\"eaNumber\":\"55667788\"}").json()
+        .getJsonNumber("id").longValue();
+    HttpClient http = HttpClient.newHttpClient();
+    http.send(HttpRequest.newBuilder(base.toURI().resolve("api/v1/wallet/fundings")).header("Authorization", "Bearer " + admin)
+        .header("Content-Type", "application/json").header("Idempotency-Key", "u-" + System.nanoTime())
+        .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":{\"amount\":\"50.00\",\"currency\":\"USD\"},"
+            + "\"paymentMethodId\":" + ea + "}")).build(), HttpResponse.BodyHandlers.ofString());
+    Instant start = Instant.now().minusSeconds(3600);
+    StringBuilder calls = new StringBuilder("[" + record("u1", upn, "+14255550101", start, 120) + ","
+        + record("u2", upn, "+442079460000", start, 61));
+    for (int i = 3; i <= count; i++) {
+      calls.append(',').append(record("u" + i, upn, "+14255550101", start.plusSeconds(i), 30));
+    }
+    assertEquals(200, api.post("calls", org.key(Role.PLATFORM), calls.append(']').toString()).status());
+    return upn;
+
   }
 
   private static String record(String id, String upn, String to, Instant start, int seconds) {

@@ -24,8 +24,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -114,21 +112,10 @@ public class WalletResource {
       + "of the organisation's calendar")
   public TransactionsJson transactions(@QueryParam("from") String from, @QueryParam("to") String to,
       @QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("100") String size) {
-    Page<LedgerEntry> entries = wallets.transactions(caller.get(), date("from", from), date("to", to),
+    Page<LedgerEntry> entries = wallets.transactions(caller.get(), QueryParams.date("from", from), QueryParams.date("to", to),
         QueryParams.integer("page", page), QueryParams.integer("size", size));
     return new TransactionsJson(entries.items().stream().map(EntryJson::of).toList(), entries.page(), entries.size(),
         entries.total());
-  }
-
-  private static LocalDate date(String name, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      throw ValidationException.of(name, "'" + name + "' must be a date like 2026-01-31.");
-    }
   }
 
   /** The wallet as the API shows it. */

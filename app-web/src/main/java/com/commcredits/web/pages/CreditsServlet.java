@@ -17,7 +17,10 @@ import com.commcredits.wallet.FundingStatus;
 import com.commcredits.wallet.LedgerEntry;
 import com.commcredits.wallet.Wallet;
 import com.commcredits.wallet.WalletService;
+import com.commcredits.rating.UsageFilter;
+import com.commcredits.rating.UsageReport;
 import com.commcredits.web.view.LineChart;
+import com.commcredits.web.view.StackedBars;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -49,6 +52,7 @@ public class CreditsServlet extends FundingPageServlet {
   @Inject FundingService fundings;
   @Inject PaymentMethodService methods;
   @Inject RechargeService recharge;
+  @Inject UsageReport usage;
   @Inject Clock clock;
 
   @Override
@@ -66,6 +70,10 @@ public class CreditsServlet extends FundingPageServlet {
     Map<String, String> filterErrors = new LinkedHashMap<>();
     LocalDate from = date(request, "from", filterErrors);
     LocalDate to = date(request, "to", filterErrors);
+    if ("spend".equals(request.getParameter("export"))) {
+      UsageExport.spendCsv(usage.spendByKind(caller(request), last90Days(request)), response);
+      return;
+    }
     if ("csv".equals(request.getParameter("export"))) {
       if (!filterErrors.isEmpty() || from != null && to != null && from.isAfter(to)) {
         response.sendError(HttpServletResponse.SC_BAD_REQUEST);
@@ -210,6 +218,8 @@ public class CreditsServlet extends FundingPageServlet {
     model.put("pageUrl", "/billing/credits" + filterQuery(from, to));
     model.put("filterErrors", filterErrors);
     model.put("chart", LineChart.of(wallets.balanceHistory(caller, 90)));
+    model.put("spend", StackedBars.of(usage.spendByKind(caller, last90Days(request))));
+    model.put("spendCsv", request.getContextPath() + "/billing/credits?export=spend");
     model.put("methods", paymentMethods);
     model.put("lastFunding", last.orElse(null));
     model.put("billingMethod", last.flatMap(f -> paymentMethods.stream()
@@ -229,6 +239,11 @@ public class CreditsServlet extends FundingPageServlet {
             settings.triggerBelow().setScale(2, RoundingMode.HALF_UP).toPlainString(),
             settings.paymentMethodId(), settings.purchaseOrder() == null ? "" : settings.purchaseOrder()));
     render(request, response, "billing/credits", model);
+  }
+
+  /** The period of the charts: the last 90 days of the organisation's calendar, today included. */
+  private UsageFilter last90Days(HttpServletRequest request) {
+    return usage.filter(caller(request), null, null, null, null, 90);
   }
 
   /** The filter as a query string for the pager's links (dates already parsed, so nothing to escape). */

@@ -22,6 +22,11 @@ public final class Csv implements AutoCloseable {
     return new Csv(response.getWriter());
   }
 
+  /** CSV to a stream, in UTF-8. */
+  public static Csv to(java.io.OutputStream stream) {
+    return new Csv(new PrintWriter(new java.io.OutputStreamWriter(stream, java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
   public Csv row(List<?> cells) {
     StringBuilder line = new StringBuilder();
     for (int i = 0; i < cells.size(); i++) {

@@ -7,10 +7,10 @@ import com.commcredits.rating.UsageFilter;
 import com.commcredits.rating.UsageReport;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
+import com.commcredits.rating.SpendByKind;
+import jakarta.servlet.http.HttpServletResponse;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.dhatim.fastexcel.Workbook;
@@ -48,21 +48,49 @@ public final class UsageExport {
   }
 
   public static void csv(UsageReport report, Caller caller, UsageFilter filter, OutputStream out) throws IOException {
-    PrintWriter writer = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-    writer.write(line(HEADERS));
-    report.forEach(caller, filter, row -> writer.write(line(values(row))));
-    writer.flush();
+    csv(report, caller, filter, out, () -> { });
   }
 
-  private static String line(List<?> cells) {
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < cells.size(); i++) {
-      b.append(i == 0 ? "" : ",").append(Csv.cell(cells.get(i)));
+  /** CSV of the filter's rows; {@code progress} runs after each row. */
+  public static void csv(UsageReport report, Caller caller, UsageFilter filter, OutputStream out, Runnable progress)
+      throws IOException {
+    try (Csv csv = Csv.to(out)) {
+      csv.row(HEADERS);
+      report.forEach(caller, filter, row -> {
+        csv.row(values(row));
+        progress.run();
+      });
     }
-    return b.append("\r\n").toString();
+  }
+
+  /** The spend chart's series as CSV: one row per day, week or month, a column per call kind (R-REP-3). */
+  public static void spendCsv(SpendByKind spend, HttpServletResponse response) throws IOException {
+    try (Csv csv = Csv.download(response, "spend-by-call-type.csv")) {
+      List<Object> header = new ArrayList<>(List.of("Period start"));
+      for (CallKind kind : CallKind.values()) {
+        header.add(label(kind));
+      }
+      header.addAll(List.of("Total", "Currency"));
+      csv.row(header);
+      for (SpendByKind.Period p : spend.periods()) {
+        List<Object> cells = new ArrayList<>(List.of(p.start()));
+        for (CallKind kind : CallKind.values()) {
+          cells.add(p.amount(kind).setScale(2, RoundingMode.HALF_UP));
+        }
+        cells.add(p.total().setScale(2, RoundingMode.HALF_UP));
+        cells.add(spend.currency());
+        csv.row(cells);
+      }
+    }
   }
 
   public static void xlsx(UsageReport report, Caller caller, UsageFilter filter, OutputStream out) throws IOException {
+    xlsx(report, caller, filter, out, () -> { });
+  }
+
+  /** Excel of the filter's rows, flushed every 1,000 rows; {@code progress} runs after each row. */
+  public static void xlsx(UsageReport report, Caller caller, UsageFilter filter, OutputStream out, Runnable progress)
+      throws IOException {
     Workbook workbook = new Workbook(out, "Communications Credits", "1.0");
     Worksheet sheet = workbook.newWorksheet("PSTN usage");
     for (int c = 0; c < HEADERS.size(); c++) {
@@ -88,6 +116,7 @@ public final class UsageExport {
         }
       }
       r[0]++;
+      progress.run();
     });
     workbook.finish();
   }

@@ -1,24 +1,32 @@
 package com.commcredits.web.pages;
 
+import com.commcredits.access.Caller;
 import com.commcredits.access.Permission;
 import com.commcredits.rating.CallKind;
 import com.commcredits.rating.UsageFilter;
 import com.commcredits.rating.UsageReport;
 import com.commcredits.shared.ValidationException;
+import com.commcredits.web.view.StackedBars;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Map;
 
-/** Reports > PSTN usage: every rated call with its funding; filters, pages, CSV and Excel export (R-REP-1). */
+/**
+ * Reports > PSTN usage: every rated call with its funding; filters, pages, CSV and Excel export (R-REP-1), and
+ * the spend by call type over the period as a chart with its series as CSV (R-REP-3).
+ */
 @WebServlet("/reports/pstn-usage")
 public class UsageReportServlet extends PageServlet {
   private static final long serialVersionUID = 1L;
+  private static final String[] FILTERS = {"from", "to", "user", "kind"};
 
   @Inject UsageReport report;
 
@@ -30,38 +38,70 @@ public class UsageReportServlet extends PageServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Map<String, Object> model = model(request);
-    String kindText = request.getParameter("kind");
-    CallKind kind = Arrays.stream(CallKind.values()).filter(k -> k.name().equals(kindText)).findFirst().orElse(null);
     UsageFilter filter;
     try {
-      filter = report.filter(caller(request), date(request, "from"), date(request, "to"), request.getParameter("user"), kind);
+      filter = filter(report, caller(request), request);
     } catch (ValidationException e) {
       rejected(response, model, e);
       filter = report.filter(caller(request), null, null, null, null);
     }
     String format = request.getParameter("export");
-    if ("csv".equals(format)) {
-      response.setContentType("text/csv;charset=UTF-8");
-      response.setHeader("Content-Disposition", "attachment; filename=\"pstn-usage.csv\"");
-      UsageExport.csv(report, caller(request), filter, response.getOutputStream());
+    if ("spend".equals(format)) {
+      UsageExport.spendCsv(report.spendByKind(caller(request), filter), response);
       return;
     }
-    if ("xlsx".equals(format)) {
-      response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-      response.setHeader("Content-Disposition", "attachment; filename=\"pstn-usage.xlsx\"");
-      UsageExport.xlsx(report, caller(request), filter, response.getOutputStream());
+    if ("csv".equals(format) || "xlsx".equals(format)) {
+      download(report, caller(request), filter, format, response);
       return;
     }
     var rows = report.page(caller(request), filter, Math.max(0, intParameter(request, "page", 0)), 50);
     model.put("rows", rows);
     model.put("cells", rows.items().stream().map(UsageExport::values).toList());
     model.put("headers", UsageExport.HEADERS);
-    model.put("from", request.getParameter("from") == null ? "" : request.getParameter("from"));
-    model.put("to", request.getParameter("to") == null ? "" : request.getParameter("to"));
-    model.put("user", request.getParameter("user") == null ? "" : request.getParameter("user"));
-    model.put("kind", kind == null ? "" : kind.name());
+    for (String name : FILTERS) {
+      model.put(name, request.getParameter(name) == null ? "" : request.getParameter(name));
+    }
     model.put("kinds", CallKind.values());
+    model.put("spend", StackedBars.of(report.spendByKind(caller(request), filter)));
+    model.put("spendCsv", request.getContextPath() + "/reports/pstn-usage?" + query(request)
+        + (query(request).isEmpty() ? "" : "&") + "export=spend");
     render(request, response, "reports/usage", model);
+  }
+
+  /** The report's filter from the request's parameters (dates of the organisation's calendar). */
+  static UsageFilter filter(UsageReport report, Caller caller, HttpServletRequest request) {
+    String kindText = request.getParameter("kind");
+    CallKind kind = Arrays.stream(CallKind.values()).filter(k -> k.name().equals(kindText)).findFirst().orElse(null);
+    return report.filter(caller, date(request, "from"), date(request, "to"), request.getParameter("user"), kind);
+  }
+
+  /** The filter's parameters as a query string, encoded. */
+  static String query(HttpServletRequest request) {
+    StringBuilder q = new StringBuilder();
+    for (String name : FILTERS) {
+      String v = request.getParameter(name);
+      if (v != null && !v.isBlank()) {
+        q.append(q.isEmpty() ? "" : "&").append(name).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8));
+      }
+    }
+    return q.toString();
+  }
+
+  /** Streams the filter's rows as CSV or Excel straight to the response. */
+  static void download(UsageReport report, Caller caller, UsageFilter filter, String format,
+      HttpServletResponse response) throws IOException {
+    response.setContentType(contentType(format));
+    response.setHeader("Content-Disposition", "attachment; filename=\"pstn-usage." + format + "\"");
+    if ("xlsx".equals(format)) {
+      UsageExport.xlsx(report, caller, filter, response.getOutputStream());
+    } else {
+      UsageExport.csv(report, caller, filter, response.getOutputStream());
+    }
+  }
+
+  static String contentType(String format) {
+    return "xlsx".equals(format) ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        : "text/csv;charset=UTF-8";
   }
 
   private static LocalDate date(HttpServletRequest request, String name) {

@@ -1,0 +1,157 @@
+package com.commcredits.web.pages;
+
+import com.commcredits.access.Caller;
+import com.commcredits.rating.UsageFilter;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Large PSTN usage exports written in the background to a temporary file while the admin watches the
+ * progress (rows written of rows selected); the file is kept an hour for download, then deleted. A job is
+ * seen only by the admin who started it. Jobs live in this server's memory: behind a load balancer, the
+ * progress page needs the same server (sticky sessions), as the session itself does.
+ */
+@ApplicationScoped
+public class ExportJobs {
+  static final Duration KEPT = Duration.ofHours(1);
+  /** Exports of more rows than this run in the background with a progress page; smaller ones stream at once. */
+  static final long BACKGROUND_ROWS = Long.parseLong(System.getenv().getOrDefault("EXPORT_BACKGROUND_ROWS", "20000"));
+
+  private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+
+  @Inject ExportRunner runner;
+  @Inject Clock clock;
+
+  /** Where a job is: running, done (file ready) or failed. */
+  public enum Status { RUNNING, DONE, FAILED }
+
+  /** One export: who asked, what, how far it has got. */
+  public static final class Job {
+    private final String id;
+    private final long organisationId;
+    private final long adminId;
+    private final String format;
+    private final long total;
+    private final Path file;
+    private final Instant startedAt;
+    private final AtomicLong written = new AtomicLong();
+    private volatile Status status = Status.RUNNING;
+    private volatile Instant finishedAt;
+
+    Job(String id, long organisationId, long adminId, String format, long total, Path file, Instant startedAt) {
+      this.id = id;
+      this.organisationId = organisationId;
+      this.adminId = adminId;
+      this.format = format;
+      this.total = total;
+      this.file = file;
+      this.startedAt = startedAt;
+    }
+
+    public String id() {
+      return id;
+    }
+
+    public String format() {
+      return format;
+    }
+
+    public long total() {
+      return total;
+    }
+
+    public long written() {
+      return written.get();
+    }
+
+    /** Done in per cent, 0 to 100. */
+    public int percent() {
+      return status == Status.DONE ? 100 : total == 0 ? 0 : (int) Math.min(99, written.get() * 100 / total);
+    }
+
+    public Status status() {
+      return status;
+    }
+
+    public Instant startedAt() {
+      return startedAt;
+    }
+
+    public Instant finishedAt() {
+      return finishedAt;
+    }
+
+    public String filename() {
+      return "pstn-usage." + format;
+    }
+
+    Path file() {
+      return file;
+    }
+
+    void rowWritten() {
+      written.incrementAndGet();
+    }
+
+    void finish(Status outcome, Instant at) {
+      finishedAt = at;
+      status = outcome;
+    }
+  }
+
+  /** Starts an export of the filter's rows (about {@code total}) in the background. */
+  public Job start(Caller caller, long adminId, UsageFilter filter, String format, long total) throws IOException {
+    forgetOld();
+    Path file = Files.createTempFile("commcredits-export-", "." + format);
+    Job job = new Job(UUID.randomUUID().toString(), caller.organisationId(), adminId, format, total, file,
+        clock.instant());
+    jobs.put(job.id(), job);
+    runner.run(job, caller, filter);
+    return job;
+  }
+
+  /** The job, if it exists and this admin of this organisation started it. */
+  public Optional<Job> find(Caller caller, long adminId, String id) {
+    forgetOld();
+    Job job = id == null ? null : jobs.get(id);
+    return job != null && job.organisationId == caller.organisationId() && job.adminId == adminId
+        ? Optional.of(job) : Optional.empty();
+  }
+
+  private void forgetOld() {
+    Instant limit = clock.instant().minus(KEPT);
+    jobs.values().removeIf(job -> {
+      boolean old = job.finishedAt() != null && job.finishedAt().isBefore(limit);
+      if (old) {
+        delete(job);
+      }
+      return old;
+    });
+  }
+
+  @PreDestroy
+  void deleteAll() {
+    jobs.values().forEach(ExportJobs::delete);
+    jobs.clear();
+  }
+
+  private static void delete(Job job) {
+    try {
+      Files.deleteIfExists(job.file());
+    } catch (IOException e) {
+      // a temporary file; the operating system cleans its temporary directory
+    }
+  }
+}

@@ -16,6 +16,9 @@ public interface CallRecordRepository {
   /** Records of the filter after the given id (keyset paging in id order), at most {@code limit}. */
   java.util.List<CallRecord> search(long organisationId, UsageFilter filter, long afterId, int limit);
 
+  /** A page of the filter's records, newest call first. */
+  java.util.List<CallRecord> latest(long organisationId, UsageFilter filter, int offset, int limit);
+
   long count(long organisationId, UsageFilter filter);
 
   /** For each ledger entry, which lots paid how much, in allocation order (a null lot is the uncovered part). */

@@ -60,13 +60,12 @@ public class UsageReport {
         upn == null || upn.isBlank() ? null : upn.strip().toLowerCase(java.util.Locale.ROOT), kind);
   }
 
-  /** A page for the screen: keyset after the last id shown, with the total. */
+  /** A page for the screen, newest call first, with the total. */
   public Page<Row> page(Caller caller, UsageFilter filter, int page, int size) {
     caller.require(Permission.VIEW_REPORTS);
     Page.validate(page, size, 500);
-    List<CallRecord> calls = records.search(caller.organisationId(), filter, 0, (page + 1) * size);
-    List<CallRecord> slice = calls.subList(Math.min(calls.size(), page * size), calls.size());
-    return new Page<>(rows(slice), page, size, records.count(caller.organisationId(), filter));
+    List<CallRecord> calls = records.latest(caller.organisationId(), filter, page * size, size);
+    return new Page<>(rows(calls), page, size, records.count(caller.organisationId(), filter));
   }
 
   /**

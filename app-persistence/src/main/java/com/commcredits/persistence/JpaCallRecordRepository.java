@@ -107,6 +107,12 @@ class JpaCallRecordRepository implements CallRecordRepository {
   }
 
   @Override
+  public List<CallRecord> latest(long organisationId, UsageFilter filter, int offset, int limit) {
+    return bind(em.createQuery("SELECT c FROM CallRecord c" + where(filter) + " ORDER BY c.startAt DESC, c.id DESC",
+        CallRecord.class), organisationId, filter).setFirstResult(offset).setMaxResults(limit).getResultList();
+  }
+
+  @Override
   public long count(long organisationId, com.commcredits.rating.UsageFilter filter) {
     return bind(em.createQuery("SELECT COUNT(c) FROM CallRecord c" + where(filter), Long.class), organisationId, filter)
         .getSingleResult();

@@ -146,10 +146,10 @@ public class DemoData {
    */
   private void walletHistory(Caller c, Organisation contoso, List<DemoCalls.DemoUser> callers) {
     int cardYear = clock.instant().atZone(contoso.timeZone()).getYear() + 3;
-    paymentMethods.addCard(c, new PaymentMethodService.NewCard("4242 4242 4242 4242", 12, cardYear, "123"));
-    paymentMethods.addEnterpriseAgreement(c, "54321987", "Contoso Enterprise Agreement");
-    // the sandbox card that always declines, for trying a failed recharge
+    // the sandbox card that always declines, for trying a failed recharge (added first, so listed last)
     paymentMethods.addCard(c, new PaymentMethodService.NewCard("4000 0000 0000 0002", 6, cardYear, "321"));
+    paymentMethods.addEnterpriseAgreement(c, "54321987", "Contoso Enterprise Agreement");
+    paymentMethods.addCard(c, new PaymentMethodService.NewCard("4242 4242 4242 4242", 12, cardYear, "123"));
     Wallet wallet = fundingSteps.openCredits(c);
     Instant now = clock.instant();
     record Funded(Instant at, String kind, BigDecimal amount, String reference) {}
@@ -162,15 +162,19 @@ public class DemoData {
     java.time.LocalDate today = now.atZone(contoso.timeZone()).toLocalDate();
     int n = 0;
     for (java.time.LocalDate day = today.minusDays(92); !day.isAfter(today); day = day.plusDays(1)) {
-      Instant dayStart = day.atStartOfDay(contoso.timeZone()).toInstant();
-      while (!fundings.isEmpty() && fundings.get(0).at().isBefore(dayStart)) {
+      // the day's fundings first: recorded at their time, before its calls are rated an hour after midnight
+      Instant dayEnd = day.plusDays(1).atStartOfDay(contoso.timeZone()).toInstant();
+      while (!fundings.isEmpty() && fundings.get(0).at().isBefore(dayEnd)) {
         Funded e = fundings.remove(0);
         Wallet locked = walletRepository.lock(wallet.id()).orElseThrow();
         walletRepository.record(locked.fund(Money.of(e.amount(), locked.currency()), LotSource.valueOf(e.kind()), null,
             e.reference(), contoso.timeZone(), new Wallet.Stamp(e.at(), e.at(), "demo:" + (++n), e.reference(),
                 "Funds added (" + e.reference() + ")", "Demo data")));
       }
-      rating.rate(platform, DemoCalls.day(day, contoso, callers, now));
+      // rated an hour after the day ended, as the platform would have posted them, so the ledger's times are real
+      Instant ratedAt = dayEnd.plus(Duration.ofHours(1));
+      var calls = DemoCalls.day(day, contoso, callers, now);
+      com.commcredits.time.AppClock.asOf(ratedAt.isBefore(now) ? ratedAt : now, () -> rating.rate(platform, calls));
     }
   }
 

@@ -12,6 +12,7 @@ import com.commcredits.shared.ValidationException;
 import com.commcredits.wallet.AddFunds;
 import com.commcredits.wallet.Funding;
 import com.commcredits.wallet.FundingOutcome;
+import com.commcredits.wallet.FundingLot;
 import com.commcredits.wallet.FundingService;
 import com.commcredits.wallet.FundingStatus;
 import com.commcredits.wallet.LedgerEntry;
@@ -210,7 +211,10 @@ public class CreditsServlet extends FundingPageServlet {
     Optional<Funding> last = recent.stream().filter(f -> f.status() == FundingStatus.SUCCEEDED).findFirst()
         .or(() -> recent.stream().findFirst());
     model.put("wallet", wallet);
-    model.put("lots", wallets.lots(caller));
+    var lots = wallets.lots(caller);
+    model.put("lots", lots);
+    // funds recorded without a funding request (an import, say) still name how they were paid
+    model.put("newestLot", lots.stream().max(java.util.Comparator.comparing(FundingLot::purchasedAt)).orElse(null));
     model.put("now", clock.instant());
     model.put("entries", entries);
     model.put("from", from == null ? "" : from.toString());

@@ -40,6 +40,10 @@ public class Organisation {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  /** The operator's organisation: its Global admins publish the rate cards (R-RATE-1). Set by the operator. */
+  @Column(name = "publishes_rates", nullable = false)
+  private boolean publishesRates;
+
   protected Organisation() {
     // for JPA
   }
@@ -67,6 +71,10 @@ public class Organisation {
 
   public String name() {
     return name;
+  }
+
+  public boolean publishesRates() {
+    return publishesRates;
   }
 
   public String billingCountry() {

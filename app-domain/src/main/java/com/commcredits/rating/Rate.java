@@ -135,6 +135,14 @@ public class Rate {
     return minimumSeconds;
   }
 
+  public LocalDate effectiveFrom() {
+    return effectiveFrom;
+  }
+
+  public LocalDate effectiveTo() {
+    return effectiveTo;
+  }
+
   public long rateCardId() {
     return rateCardId;
   }

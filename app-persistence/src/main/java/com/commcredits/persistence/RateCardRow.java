@@ -5,7 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A published rate card's header, read to find the card of a currency. */
+/** A published rate card's header: its currency, name and publication time. */
 @Entity
 @Table(name = "rate_card")
 public class RateCardRow {
@@ -15,7 +15,29 @@ public class RateCardRow {
   @Column(nullable = false)
   private String currency;
 
+  @Column(nullable = false)
+  private String name;
+
+  @Column(name = "published_at", nullable = false)
+  private java.time.Instant publishedAt;
+
   protected RateCardRow() {
     // for JPA
+  }
+
+  long id() {
+    return id;
+  }
+
+  String currency() {
+    return currency;
+  }
+
+  String name() {
+    return name;
+  }
+
+  java.time.Instant publishedAt() {
+    return publishedAt;
   }
 }

@@ -123,6 +123,7 @@ public final class DevServer {
     System.out.println("   users@contoso.example      User admin");
     System.out.println("   reports@contoso.example    Reports reader");
     System.out.println("   admin@fabrikam.example     Global admin    (Fabrikam, GBP)");
+    System.out.println("   ops@commcredits.example    Global admin    (the operator: publishes the rate cards)");
     System.out.println();
     System.out.println(" Demo API keys (Authorization: Bearer <key>)");
     System.out.println("   demo-contoso-admin         Global admin");

@@ -76,7 +76,7 @@ public final class WebSession {
     String boundary = "----cc" + System.nanoTime();
     String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
         + filename + "\"\r\nContent-Type: text/csv\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
-    return send(HttpRequest.newBuilder(resolve(path + "?_csrf=" + enc(csrf)))
+    return send(HttpRequest.newBuilder(resolve(path + (path.contains("?") ? "&" : "?") + "_csrf=" + enc(csrf)))
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofString(body)));
   }

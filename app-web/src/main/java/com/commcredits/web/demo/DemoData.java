@@ -135,7 +135,13 @@ public class DemoData {
       directory.add(f, new DirectoryService.NewUser(u[0], u[1], u[2]));
       licensing.assign(f, u[1], "BUSINESS_VOICE");
     }
-    LOG.info("Demo data loaded: Contoso and Fabrikam");
+    // the operator, whose Global admins publish the rate cards (Settings > Rates)
+    Organisation operator = organisations.provision("Communications Credits Operations", "US", SupportedCurrency.USD,
+        ZoneId.of("America/New_York"));
+    admin(Caller.system(operator.id()), "ops@commcredits.example", "Rate desk", Role.GLOBAL_ADMIN);
+    em.createNativeQuery("UPDATE organisation SET publishes_rates = TRUE WHERE id = ?").setParameter(1, operator.id())
+        .executeUpdate();
+    LOG.info("Demo data loaded: Contoso, Fabrikam and the operator");
   }
 
   /**

@@ -51,7 +51,8 @@ public final class Navigation {
           new Item("nav.settings.apiKeys", "/settings/api-keys", Permission.MANAGE_SETTINGS),
           new Item("nav.settings.audit", "/settings/audit", Permission.MANAGE_SETTINGS),
           new Item("nav.settings.admins", "/settings/admins", Permission.MANAGE_SETTINGS),
-          new Item("nav.settings.notifications", "/settings/notifications", Permission.MANAGE_SETTINGS))));
+          new Item("nav.settings.notifications", "/settings/notifications", Permission.MANAGE_SETTINGS),
+          new Item("nav.settings.rates", "/settings/rates", Permission.MANAGE_SETTINGS))));
 
   private Navigation() {}
 

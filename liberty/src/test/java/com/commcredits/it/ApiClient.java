@@ -49,6 +49,21 @@ public final class ApiClient {
     return send(request(path, key).DELETE());
   }
 
+  /**
+   * Through the API as the organisation's Global admin: buys Business Voice and Communications Credits and adds
+   * caller@ its domain, in the US, with both licences; returns the UPN.
+   */
+  public String creditsCaller(Fixtures.TestOrg org) {
+    String admin = org.key(com.commcredits.access.Role.GLOBAL_ADMIN);
+    post("subscriptions", admin, "{\"sku\":\"BUSINESS_VOICE\",\"quantity\":2}");
+    post("subscriptions", admin, "{\"sku\":\"COMMUNICATIONS_CREDITS\",\"quantity\":1}");
+    String upn = "caller@" + org.domain();
+    post("users", admin, "{\"displayName\":\"Caller\",\"upn\":\"" + upn + "\",\"usageLocation\":\"US\"}");
+    put("users/" + upn + "/licences/BUSINESS_VOICE", admin, "");
+    put("users/" + upn + "/licences/COMMUNICATIONS_CREDITS", admin, "");
+    return upn;
+  }
+
   private HttpRequest.Builder request(String path, String key) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
         .header("Accept", "application/json");

@@ -71,7 +71,7 @@ class BrowserIT {
     assertEquals(org.name(), browser.findElement(By.tagName("h1")).getText());
     List<String> nav = browser.findElements(By.cssSelector(".leftnav a")).stream().map(WebElement::getText).toList();
     assertEquals(List.of("Home", "Active users", "Products & services", "Subscriptions", "Payment methods", "EA statements",
-        "Reports", "Message center", "API keys", "Audit log", "Admins", "Billing notifications"), nav);
+        "Reports", "Message center", "API keys", "Audit log", "Admins", "Billing notifications", "Rates"), nav);
     Path shot = Browser.screenshot(browser, "home");
     assertTrue(Files.size(shot) > 10_000, "a real screenshot was written to " + shot);
   }

@@ -25,7 +25,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 class PageTourIT {
   private static final List<String> PAGES = List.of("", "users", "users/import", "billing/products",
       "billing/subscriptions", "billing/payment-methods", "billing/credits", "reports", "reports/pools", "reports/pstn-usage", "messages", "billing/statements",
-      "settings/api-keys", "settings/audit", "settings/admins", "settings/notifications");
+      "settings/api-keys", "settings/audit", "settings/admins", "settings/notifications", "settings/rates");
 
   @ArquillianResource URL base;
 

@@ -73,13 +73,7 @@ class RateCardsIT {
     String callee = "+447955512345";
     TestOrg customer = Fixtures.organisation("RateUser", "USD");
     ApiClient api = new ApiClient(base.toURI());
-    String admin = customer.key(Role.GLOBAL_ADMIN);
-    api.post("subscriptions", admin, "{\"sku\":\"BUSINESS_VOICE\",\"quantity\":1}");
-    api.post("subscriptions", admin, "{\"sku\":\"COMMUNICATIONS_CREDITS\",\"quantity\":1}");
-    String upn = "caller@" + customer.domain();
-    api.post("users", admin, "{\"displayName\":\"Caller\",\"upn\":\"" + upn + "\",\"usageLocation\":\"US\"}");
-    api.put("users/" + upn + "/licences/BUSINESS_VOICE", admin, "");
-    api.put("users/" + upn + "/licences/COMMUNICATIONS_CREDITS", admin, "");
+    String upn = api.creditsCaller(customer);
     Fixtures.update("UPDATE wallet SET balance = 6.00 WHERE organisation_id = ?", customer.id());
     assertEquals(3000, maxSeconds(api, customer, upn, callee), "6.00 at the UK mobile rate of 0.12 a minute");
 

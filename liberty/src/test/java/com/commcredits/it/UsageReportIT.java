@@ -188,12 +188,7 @@ class UsageReportIT {
   private String callsOf(TestOrg org, int count) throws Exception {
     ApiClient api = new ApiClient(base.toURI());
     String admin = org.key(Role.GLOBAL_ADMIN);
-    api.post("subscriptions", admin, "{\"sku\":\"BUSINESS_VOICE\",\"quantity\":2}");
-    api.post("subscriptions", admin, "{\"sku\":\"COMMUNICATIONS_CREDITS\",\"quantity\":1}");
-    String upn = "caller@" + org.domain();
-    api.post("users", admin, "{\"displayName\":\"Caller\",\"upn\":\"" + upn + "\",\"usageLocation\":\"US\"}");
-    api.put("users/" + upn + "/licences/BUSINESS_VOICE", admin, "");
-    api.put("users/" + upn + "/licences/COMMUNICATIONS_CREDITS", admin, "");
+    String upn = api.creditsCaller(org);
     long ea = api.post("payment-methods", admin, "{\"type\":\"ENTERPRISE_AGREEMENT\",\"eaNumber\":\"55667788\"}").json()
         .getJsonNumber("id").longValue();
     HttpClient http = HttpClient.newHttpClient();

@@ -75,6 +75,8 @@ public class RatesServlet extends PageServlet {
         Math.min(shown.size(), (page + 1) * PAGE_SIZE)), page, PAGE_SIZE, shown.size()));
     model.put("kind", kind == null ? "" : kind.name());
     model.put("q", q);
+    model.put("pageUrl", "/settings/rates?currency=" + currency + (kind == null ? "" : "&kind=" + kind.name())
+        + (q.isEmpty() ? "" : "&q=" + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8)));
     show(request, response, model, card);
   }
 
@@ -149,6 +151,7 @@ public class RatesServlet extends PageServlet {
     model.put("rates", new Page<>(card.lines().stream().limit(PAGE_SIZE).toList(), 0, PAGE_SIZE, card.lines().size()));
     model.put("kind", "");
     model.put("q", "");
+    model.put("pageUrl", "/settings/rates?currency=" + card.currency());
   }
 
   private void show(HttpServletRequest request, HttpServletResponse response, Map<String, Object> model, RateCard card)

@@ -63,8 +63,10 @@ public class UsageReportServlet extends PageServlet {
     }
     model.put("kinds", CallKind.values());
     model.put("spend", StackedBars.of(report.spendByKind(caller(request), filter)));
-    model.put("spendCsv", request.getContextPath() + "/reports/pstn-usage?" + query(request)
-        + (query(request).isEmpty() ? "" : "&") + "export=spend");
+    String query = query(request);
+    model.put("pageUrl", "/reports/pstn-usage" + (query.isEmpty() ? "" : "?" + query));
+    model.put("spendCsv", request.getContextPath() + "/reports/pstn-usage?" + query + (query.isEmpty() ? "" : "&")
+        + "export=spend");
     render(request, response, "reports/usage", model);
   }
 

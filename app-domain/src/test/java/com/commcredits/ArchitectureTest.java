@@ -11,45 +11,73 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
 /**
- * The domain stays the business (STYLE.md): only the application services are EJBs, nothing depends on
- * the web, REST, template or persistence code, and packages are named after the business.
+ * The domain stays the business (STYLE.md): only the application services are EJBs, nothing depends
+ * on the web, REST, template or persistence code, and packages are named after the business.
  */
 class ArchitectureTest {
-  private static final JavaClasses DOMAIN = new ClassFileImporter()
-      .withImportOption(new ImportOption.DoNotIncludeTests())
-      .importPackages("com.commcredits");
+  private static final JavaClasses DOMAIN =
+      new ClassFileImporter()
+          .withImportOption(new ImportOption.DoNotIncludeTests())
+          .importPackages("com.commcredits");
 
   @Test
   void the_import_holds_the_domain_model_and_its_services_so_the_rules_are_not_vacuous() {
     assertTrue(DOMAIN.contain("com.commcredits.wallet.Wallet"));
     assertTrue(DOMAIN.contain("com.commcredits.access.AdminService"));
-    assertTrue(DOMAIN.stream().noneMatch(c -> c.getSimpleName().endsWith("Test")), "test classes stay out");
+    assertTrue(
+        DOMAIN.stream().noneMatch(c -> c.getSimpleName().endsWith("Test")),
+        "test classes stay out");
   }
 
   @Test
   void the_domain_model_has_no_EJB_dependency_only_the_stateless_and_singleton_beans_do() {
-    ArchRule rule = noClasses().that().areNotAnnotatedWith(jakarta.ejb.Stateless.class)
-        .and().areNotAnnotatedWith(jakarta.ejb.Singleton.class)
-        .should().dependOnClassesThat().resideInAPackage("jakarta.ejb..")
-        .because("the model is plain Java; transactions and timers belong to the services (STYLE.md)");
+    ArchRule rule =
+        noClasses()
+            .that()
+            .areNotAnnotatedWith(jakarta.ejb.Stateless.class)
+            .and()
+            .areNotAnnotatedWith(jakarta.ejb.Singleton.class)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("jakarta.ejb..")
+            .because(
+                "the model is plain Java; transactions and timers belong to the services (STYLE.md)");
     rule.check(DOMAIN);
   }
 
   @Test
-  void nothing_in_the_domain_depends_on_servlets_JAX_RS_Thymeleaf_or_the_persistence_and_web_modules() {
-    ArchRule rule = noClasses().should().dependOnClassesThat().resideInAnyPackage(
-            "jakarta.servlet..", "jakarta.ws.rs..", "org.thymeleaf..",
-            "com.commcredits.persistence..", "com.commcredits.web..")
-        .because("dependencies point one way: app-web -> app-domain <- app-persistence (STYLE.md)");
+  void
+      nothing_in_the_domain_depends_on_servlets_JAX_RS_Thymeleaf_or_the_persistence_and_web_modules() {
+    ArchRule rule =
+        noClasses()
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                "jakarta.servlet..",
+                "jakarta.ws.rs..",
+                "org.thymeleaf..",
+                "com.commcredits.persistence..",
+                "com.commcredits.web..")
+            .because(
+                "dependencies point one way: app-web -> app-domain <- app-persistence (STYLE.md)");
     rule.check(DOMAIN);
   }
 
   @Test
   void packages_are_named_after_the_business_not_after_technical_layers() {
-    ArchRule rule = classes().should().resideOutsideOfPackages(
-            "..service..", "..services..", "..util..", "..utils..", "..manager..", "..managers..",
-            "..helper..", "..helpers..")
-        .because("packages are bounded contexts such as wallet or access (STYLE.md)");
+    ArchRule rule =
+        classes()
+            .should()
+            .resideOutsideOfPackages(
+                "..service..",
+                "..services..",
+                "..util..",
+                "..utils..",
+                "..manager..",
+                "..managers..",
+                "..helper..",
+                "..helpers..")
+            .because("packages are bounded contexts such as wallet or access (STYLE.md)");
     rule.check(DOMAIN);
   }
 }

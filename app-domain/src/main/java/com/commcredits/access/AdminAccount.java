@@ -1,5 +1,7 @@
 package com.commcredits.access;
 
+import com.commcredits.shared.Caller;
+import com.commcredits.shared.Role;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -15,8 +17,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -25,8 +27,8 @@ import java.util.Set;
 
 /**
  * An admin of one organisation: email sign-in, display name, roles, a PBKDF2 password hash, and the
- * times of its recent failed sign-ins behind the lockout: 5 failures within any 15 minutes lock it for
- * 15 minutes (a sliding window, so failures on both sides of a fixed boundary still count).
+ * times of its recent failed sign-ins behind the lockout: 5 failures within any 15 minutes lock it
+ * for 15 minutes (a sliding window, so failures on both sides of a fixed boundary still count).
  */
 @Entity
 @Table(name = "admin_account")
@@ -52,7 +54,9 @@ public class AdminAccount {
   private String passwordHash;
 
   @ElementCollection(fetch = FetchType.EAGER)
-  @CollectionTable(name = "admin_account_role", joinColumns = @JoinColumn(name = "admin_account_id"))
+  @CollectionTable(
+      name = "admin_account_role",
+      joinColumns = @JoinColumn(name = "admin_account_id"))
   @Enumerated(EnumType.STRING)
   @Column(name = "role")
   private Set<Role> roles = new HashSet<>();
@@ -73,15 +77,19 @@ public class AdminAccount {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
-  @Version
-  private long version;
+  @Version private long version;
 
   protected AdminAccount() {
     // for JPA
   }
 
-  public AdminAccount(long organisationId, String email, String displayName, String passwordHash,
-      Set<Role> roles, Instant createdAt) {
+  public AdminAccount(
+      long organisationId,
+      String email,
+      String displayName,
+      String passwordHash,
+      Set<Role> roles,
+      Instant createdAt) {
     this.organisationId = organisationId;
     this.email = normaliseEmail(email);
     this.displayName = Objects.requireNonNull(displayName, "displayName").strip();
@@ -154,7 +162,8 @@ public class AdminAccount {
   }
 
   public Caller asCaller() {
-    return new Caller(organisationId, Caller.ActorType.ADMIN, id, displayName + " <" + email + ">", roles());
+    return new Caller(
+        organisationId, Caller.ActorType.ADMIN, id, displayName + " <" + email + ">", roles());
   }
 
   public Long id() {
@@ -199,6 +208,13 @@ public class AdminAccount {
 
   /** A one-line description for the audit log's before/after. */
   public String describe() {
-    return "email=" + email + ", name=" + displayName + ", roles=" + EnumSet.copyOf(roles) + ", enabled=" + enabled;
+    return "email="
+        + email
+        + ", name="
+        + displayName
+        + ", roles="
+        + EnumSet.copyOf(roles)
+        + ", enabled="
+        + enabled;
   }
 }

@@ -2,7 +2,10 @@ package com.commcredits.access;
 
 import com.commcredits.audit.AuditAction;
 import com.commcredits.audit.AuditLog;
+import com.commcredits.shared.Caller;
 import com.commcredits.shared.NotFoundException;
+import com.commcredits.shared.Permission;
+import com.commcredits.shared.Role;
 import com.commcredits.shared.ValidationException;
 import com.commcredits.shared.Validator;
 import jakarta.ejb.Stateless;
@@ -11,7 +14,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
-/** Settings > Admins: list, add and change the organisation's admin accounts; every change is audited. */
+/**
+ * Settings > Admins: list, add and change the organisation's admin accounts; every change is
+ * audited.
+ */
 @Stateless
 public class AdminService {
 
@@ -26,19 +32,30 @@ public class AdminService {
 
   public AdminAccount get(Caller caller, long id) {
     caller.require(Permission.MANAGE_SETTINGS);
-    return accounts.find(caller.organisationId(), id).orElseThrow(() -> new NotFoundException("The admin"));
+    return accounts
+        .find(caller.organisationId(), id)
+        .orElseThrow(() -> new NotFoundException("The admin"));
   }
 
   public AdminAccount create(Caller caller, NewAdmin command) {
     caller.require(Permission.MANAGE_SETTINGS);
-    Validator v = new Validator()
-        .required(command.email(), "email", "Email", 254)
-        .required(command.displayName(), "displayName", "Display name", 200)
-        .check(command.roles() != null && !command.roles().isEmpty(), "roles", "Choose at least one role.")
-        .check(command.roles() == null || !command.roles().contains(Role.PLATFORM), "roles",
-            "The platform role is for API keys only.");
+    Validator v =
+        new Validator()
+            .required(command.email(), "email", "Email", 254)
+            .required(command.displayName(), "displayName", "Display name", 200)
+            .check(
+                command.roles() != null && !command.roles().isEmpty(),
+                "roles",
+                "Choose at least one role.")
+            .check(
+                command.roles() == null || !command.roles().contains(Role.PLATFORM),
+                "roles",
+                "The platform role is for API keys only.");
     if (command.email() != null && !command.email().isBlank()) {
-      v.check(com.commcredits.shared.EmailAddress.isValid(command.email()), "email", "Enter an email address like name@example.com.");
+      v.check(
+          com.commcredits.shared.EmailAddress.isValid(command.email()),
+          "email",
+          "Enter an email address like name@example.com.");
     }
     String weakness = PasswordHasher.weakness(command.password());
     v.check(weakness == null, "password", weakness == null ? "" : weakness);
@@ -46,10 +63,22 @@ public class AdminService {
     if (accounts.emailExists(AdminAccount.normaliseEmail(command.email()))) {
       throw ValidationException.of("email", "An admin with this email already exists.");
     }
-    AdminAccount account = accounts.add(new AdminAccount(caller.organisationId(), command.email(),
-        command.displayName(), PasswordHasher.hash(command.password().toCharArray()), command.roles(),
-        clock.instant()));
-    audit.record(caller, AuditAction.ADMIN_CREATED, "admin", account.id(), "Added admin " + account.email(), null,
+    AdminAccount account =
+        accounts.add(
+            new AdminAccount(
+                caller.organisationId(),
+                command.email(),
+                command.displayName(),
+                PasswordHasher.hash(command.password().toCharArray()),
+                command.roles(),
+                clock.instant()));
+    audit.record(
+        caller,
+        AuditAction.ADMIN_CREATED,
+        "admin",
+        account.id(),
+        "Added admin " + account.email(),
+        null,
         account.describe());
     return account;
   }
@@ -58,15 +87,27 @@ public class AdminService {
     AdminAccount account = get(caller, id);
     new Validator()
         .check(roles != null && !roles.isEmpty(), "roles", "Choose at least one role.")
-        .check(roles == null || !roles.contains(Role.PLATFORM), "roles", "The platform role is for API keys only.")
-        .check(caller.actorType() != Caller.ActorType.ADMIN || caller.actorId() != id
-            || (enabled && roles != null && roles.contains(Role.GLOBAL_ADMIN)), "roles",
+        .check(
+            roles == null || !roles.contains(Role.PLATFORM),
+            "roles",
+            "The platform role is for API keys only.")
+        .check(
+            caller.actorType() != Caller.ActorType.ADMIN
+                || caller.actorId() != id
+                || (enabled && roles != null && roles.contains(Role.GLOBAL_ADMIN)),
+            "roles",
             "You cannot remove your own Global admin role or disable yourself.")
         .throwIfInvalid();
     String before = account.describe();
     account.changeRoles(roles);
     account.setEnabled(enabled);
-    audit.record(caller, AuditAction.ADMIN_CHANGED, "admin", id, "Changed admin " + account.email(), before,
+    audit.record(
+        caller,
+        AuditAction.ADMIN_CHANGED,
+        "admin",
+        id,
+        "Changed admin " + account.email(),
+        before,
         account.describe());
     return account;
   }
@@ -74,7 +115,14 @@ public class AdminService {
   public void unlock(Caller caller, long id) {
     AdminAccount account = get(caller, id);
     account.unlock();
-    audit.record(caller, AuditAction.ADMIN_UNLOCKED, "admin", id, "Unlocked admin " + account.email(), null, null);
+    audit.record(
+        caller,
+        AuditAction.ADMIN_UNLOCKED,
+        "admin",
+        id,
+        "Unlocked admin " + account.email(),
+        null,
+        null);
   }
 
   /** The input of {@link #create}. */

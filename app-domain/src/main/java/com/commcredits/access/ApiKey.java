@@ -1,5 +1,7 @@
 package com.commcredits.access;
 
+import com.commcredits.shared.Caller;
+import com.commcredits.shared.Role;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -30,7 +32,9 @@ import java.util.Set;
 @Entity
 @Table(name = "api_key")
 public class ApiKey {
-  /** Last use is written at most this often, so a busy key does not update its row on every call. */
+  /**
+   * Last use is written at most this often, so a busy key does not update its row on every call.
+   */
   public static final Duration LAST_USE_RESOLUTION = Duration.ofMinutes(1);
 
   @Id
@@ -74,7 +78,12 @@ public class ApiKey {
     // for JPA
   }
 
-  public ApiKey(long organisationId, String name, String plainKey, Set<Role> roles, String createdBy,
+  public ApiKey(
+      long organisationId,
+      String name,
+      String plainKey,
+      Set<Role> roles,
+      String createdBy,
       Instant createdAt) {
     if (roles == null || roles.isEmpty()) {
       throw new IllegalArgumentException("An API key needs at least one role.");
@@ -90,7 +99,8 @@ public class ApiKey {
 
   public static String hash(String plainKey) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(plainKey.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(plainKey.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
@@ -118,7 +128,11 @@ public class ApiKey {
   }
 
   public Caller asCaller() {
-    return new Caller(organisationId, Caller.ActorType.API_KEY, id, "API key " + name + " (" + keyPrefix + "…)",
+    return new Caller(
+        organisationId,
+        Caller.ActorType.API_KEY,
+        id,
+        "API key " + name + " (" + keyPrefix + "…)",
         roles());
   }
 
@@ -159,7 +173,12 @@ public class ApiKey {
   }
 
   public String describe() {
-    return "name=" + name + ", prefix=" + keyPrefix + ", roles=" + EnumSet.copyOf(roles)
+    return "name="
+        + name
+        + ", prefix="
+        + keyPrefix
+        + ", roles="
+        + EnumSet.copyOf(roles)
         + (revokedAt == null ? "" : ", revoked=" + revokedAt);
   }
 }

@@ -2,7 +2,10 @@ package com.commcredits.access;
 
 import com.commcredits.audit.AuditAction;
 import com.commcredits.audit.AuditLog;
+import com.commcredits.shared.Caller;
 import com.commcredits.shared.NotFoundException;
+import com.commcredits.shared.Permission;
+import com.commcredits.shared.Role;
 import com.commcredits.shared.Validator;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -13,7 +16,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Settings > API keys: create (the key is returned once), revoke, list; and authenticate a presented key. */
+/**
+ * Settings > API keys: create (the key is returned once), revoke, list; and authenticate a
+ * presented key.
+ */
 @Stateless
 public class ApiKeyService {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -31,7 +37,11 @@ public class ApiKeyService {
   public CreatedKey create(Caller caller, String name, Set<Role> roles) {
     byte[] secret = new byte[32];
     RANDOM.nextBytes(secret);
-    return register(caller, name, roles, "cc_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+    return register(
+        caller,
+        name,
+        roles,
+        "cc_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
   }
 
   /** Registers a key whose value is chosen elsewhere: the demo data's fixed keys. */
@@ -41,20 +51,41 @@ public class ApiKeyService {
         .required(name, "name", "Name", 100)
         .check(roles != null && !roles.isEmpty(), "roles", "Choose at least one role.")
         .throwIfInvalid();
-    ApiKey key = keys.add(new ApiKey(caller.organisationId(), name, plainKey, roles, caller.actorName(),
-        clock.instant()));
-    audit.record(caller, AuditAction.API_KEY_CREATED, "api-key", key.id(), "Created API key " + key.name(), null,
+    ApiKey key =
+        keys.add(
+            new ApiKey(
+                caller.organisationId(),
+                name,
+                plainKey,
+                roles,
+                caller.actorName(),
+                clock.instant()));
+    audit.record(
+        caller,
+        AuditAction.API_KEY_CREATED,
+        "api-key",
+        key.id(),
+        "Created API key " + key.name(),
+        null,
         key.describe());
     return new CreatedKey(key, plainKey);
   }
 
   public void revoke(Caller caller, long id) {
     caller.require(Permission.MANAGE_SETTINGS);
-    ApiKey key = keys.find(caller.organisationId(), id).orElseThrow(() -> new NotFoundException("The API key"));
+    ApiKey key =
+        keys.find(caller.organisationId(), id)
+            .orElseThrow(() -> new NotFoundException("The API key"));
     String before = key.describe();
     key.revoke(caller.actorName(), clock.instant());
     recent.forget(id);
-    audit.record(caller, AuditAction.API_KEY_REVOKED, "api-key", id, "Revoked API key " + key.name(), before,
+    audit.record(
+        caller,
+        AuditAction.API_KEY_REVOKED,
+        "api-key",
+        id,
+        "Revoked API key " + key.name(),
+        before,
         key.describe());
   }
 
@@ -68,13 +99,16 @@ public class ApiKeyService {
     if (known.isPresent()) {
       return known;
     }
-    return keys.findByHash(hash).filter(k -> !k.isRevoked()).map(k -> {
-      k.touch(clock.instant());
-      if (k.asCaller().roles().contains(Role.PLATFORM)) {
-        recent.remember(hash, k.id(), k.asCaller());
-      }
-      return k.asCaller();
-    });
+    return keys.findByHash(hash)
+        .filter(k -> !k.isRevoked())
+        .map(
+            k -> {
+              k.touch(clock.instant());
+              if (k.asCaller().roles().contains(Role.PLATFORM)) {
+                recent.remember(hash, k.id(), k.asCaller());
+              }
+              return k.asCaller();
+            });
   }
 
   /** A new key and its plain value, which is shown once and never stored. */

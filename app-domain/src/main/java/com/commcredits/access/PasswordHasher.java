@@ -26,7 +26,13 @@ public final class PasswordHasher {
     RANDOM.nextBytes(salt);
     byte[] key = derive(password, salt, ITERATIONS);
     Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-    return PREFIX + "$" + ITERATIONS + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(key);
+    return PREFIX
+        + "$"
+        + ITERATIONS
+        + "$"
+        + b64.encodeToString(salt)
+        + "$"
+        + b64.encodeToString(key);
   }
 
   public static boolean verify(char[] password, String stored) {
@@ -40,7 +46,8 @@ public final class PasswordHasher {
       byte[] actual = derive(password, b64.decode(parts[2]), Integer.parseInt(parts[1]));
       return MessageDigest.isEqual(expected, actual);
     } catch (IllegalArgumentException e) {
-      // a damaged stored value (bad number, bad Base64, empty salt, no iterations) matches no password
+      // a damaged stored value (bad number, bad Base64, empty salt, no iterations) matches no
+      // password
       return false;
     }
   }

@@ -1,14 +1,16 @@
 package com.commcredits.access;
 
+import com.commcredits.shared.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Platform keys this server has just authenticated, so the telephony platform's requests (hundreds a
- * second on one key) do not each cost a database transaction; admin keys are always read afresh. An entry lives {@value #TTL_SECONDS} seconds: a key
- * revoked here is forgotten at once; one revoked on another server stops working here within that time.
+ * Platform keys this server has just authenticated, so the telephony platform's requests (hundreds
+ * a second on one key) do not each cost a database transaction; admin keys are always read afresh.
+ * An entry lives {@value #TTL_SECONDS} seconds: a key revoked here is forgotten at once; one
+ * revoked on another server stops working here within that time.
  */
 @ApplicationScoped
 public class RecentApiKeys {
@@ -35,7 +37,8 @@ public class RecentApiKeys {
     if (byHash.size() >= MAX_ENTRIES) {
       byHash.clear();
     }
-    byHash.put(hash, new Entry(keyId, caller, System.nanoTime() + TimeUnit.SECONDS.toNanos(TTL_SECONDS)));
+    byHash.put(
+        hash, new Entry(keyId, caller, System.nanoTime() + TimeUnit.SECONDS.toNanos(TTL_SECONDS)));
   }
 
   void forget(long keyId) {

@@ -2,6 +2,7 @@ package com.commcredits.access;
 
 import com.commcredits.audit.AuditAction;
 import com.commcredits.audit.AuditLog;
+import com.commcredits.shared.Caller;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -23,8 +24,10 @@ public class SignInService {
 
   public SignInOutcome signIn(String email, char[] password) {
     Instant now = clock.instant();
-    Optional<AdminAccount> found = email == null || email.isBlank()
-        ? Optional.empty() : accounts.findByEmailForUpdate(AdminAccount.normaliseEmail(email));
+    Optional<AdminAccount> found =
+        email == null || email.isBlank()
+            ? Optional.empty()
+            : accounts.findByEmailForUpdate(AdminAccount.normaliseEmail(email));
     if (found.isEmpty() || !found.get().enabled()) {
       PasswordHasher.verify(password, DUMMY_HASH);
       return SignInOutcome.invalid();
@@ -32,18 +35,38 @@ public class SignInService {
     AdminAccount account = found.get();
     Caller actor = account.asCaller();
     if (account.isLocked(now)) {
-      audit.record(actor, AuditAction.SIGN_IN_REFUSED_LOCKED, "admin", account.id(),
-          "Sign-in refused: account locked until " + account.lockedUntil(), null, null);
+      audit.record(
+          actor,
+          AuditAction.SIGN_IN_REFUSED_LOCKED,
+          "admin",
+          account.id(),
+          "Sign-in refused: account locked until " + account.lockedUntil(),
+          null,
+          null);
       return SignInOutcome.locked(account.lockedUntil());
     }
     if (!PasswordHasher.verify(password, account.passwordHash())) {
       boolean lockedNow = account.recordFailedSignIn(now);
-      audit.record(actor, AuditAction.SIGN_IN_FAILED, "admin", account.id(), "Wrong password for " + account.email(),
-          null, null);
+      audit.record(
+          actor,
+          AuditAction.SIGN_IN_FAILED,
+          "admin",
+          account.id(),
+          "Wrong password for " + account.email(),
+          null,
+          null);
       if (lockedNow) {
-        audit.record(actor, AuditAction.ACCOUNT_LOCKED, "admin", account.id(),
-            "Locked after " + AdminAccount.MAX_FAILURES + " failed sign-ins until " + account.lockedUntil(),
-            null, null);
+        audit.record(
+            actor,
+            AuditAction.ACCOUNT_LOCKED,
+            "admin",
+            account.id(),
+            "Locked after "
+                + AdminAccount.MAX_FAILURES
+                + " failed sign-ins until "
+                + account.lockedUntil(),
+            null,
+            null);
         return SignInOutcome.locked(account.lockedUntil());
       }
       return SignInOutcome.invalid();
@@ -57,7 +80,10 @@ public class SignInService {
     audit.record(caller, AuditAction.SIGN_OUT, "admin", caller.actorId(), "Signed out", null, null);
   }
 
-  /** The caller for a signed-in session, read afresh so that role changes and disabling apply at once. */
+  /**
+   * The caller for a signed-in session, read afresh so that role changes and disabling apply at
+   * once.
+   */
   public Optional<Caller> callerFor(long adminId) {
     return accounts.findById(adminId).filter(AdminAccount::enabled).map(AdminAccount::asCaller);
   }

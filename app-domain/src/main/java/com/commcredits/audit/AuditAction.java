@@ -1,6 +1,8 @@
 package com.commcredits.audit;
 
-/** The audited actions; later contexts add theirs here so the log can be filtered by a known list. */
+/**
+ * The audited actions; later contexts add theirs here so the log can be filtered by a known list.
+ */
 public enum AuditAction {
   SIGN_IN,
   SIGN_IN_FAILED,

@@ -1,6 +1,6 @@
 package com.commcredits.audit;
 
-import com.commcredits.access.Caller;
+import com.commcredits.shared.Caller;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -60,8 +60,15 @@ public class AuditEntry {
     // for JPA
   }
 
-  public AuditEntry(Caller actor, Instant occurredAt, AuditAction action, String targetType, String targetId,
-      String summary, String before, String after) {
+  public AuditEntry(
+      Caller actor,
+      Instant occurredAt,
+      AuditAction action,
+      String targetType,
+      String targetId,
+      String summary,
+      String before,
+      String after) {
     this.organisationId = actor.organisationId();
     this.actorType = actor.actorType();
     this.actorId = actor.actorId();

@@ -15,12 +15,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** A catalog product, seeded by a migration: its SKU, name, kind, what it includes and where it is sold. */
+/**
+ * A catalog product, seeded by a migration: its SKU, name, kind, what it includes and where it is
+ * sold.
+ */
 @Entity
 @Table(name = "product")
 public class Product {
-  @Id
-  private String sku;
+  @Id private String sku;
 
   @Column(nullable = false)
   private String name;

@@ -40,14 +40,18 @@ public class DirectoryUser {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
-  @Version
-  private long version;
+  @Version private long version;
 
   protected DirectoryUser() {
     // for JPA
   }
 
-  public DirectoryUser(long organisationId, String displayName, String upn, String usageLocation, Instant createdAt) {
+  public DirectoryUser(
+      long organisationId,
+      String displayName,
+      String upn,
+      String usageLocation,
+      Instant createdAt) {
     this.organisationId = organisationId;
     this.displayName = Objects.requireNonNull(displayName, "displayName").strip();
     this.upn = normaliseUpn(upn);
@@ -98,6 +102,13 @@ public class DirectoryUser {
   }
 
   public String describe() {
-    return "upn=" + upn + ", name=" + displayName + ", location=" + usageLocation + ", state=" + state;
+    return "upn="
+        + upn
+        + ", name="
+        + displayName
+        + ", location="
+        + usageLocation
+        + ", state="
+        + state;
   }
 }

@@ -10,7 +10,8 @@ public interface DirectoryUserRepository {
   Optional<DirectoryUser> findByUpn(long organisationId, String upn);
 
   /** The users of these (normalised) UPNs, by UPN, in one query. */
-  java.util.Map<String, DirectoryUser> findByUpns(long organisationId, java.util.Collection<String> upns);
+  java.util.Map<String, DirectoryUser> findByUpns(
+      long organisationId, java.util.Collection<String> upns);
 
   DirectoryUser add(DirectoryUser user);
 

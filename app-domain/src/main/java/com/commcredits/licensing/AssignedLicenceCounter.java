@@ -6,8 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Tells subscriptions how many licences are assigned, so a quantity never drops below them (R-LIC-1), and
- * the directory whether a user still holds any, so such a user is not deleted.
+ * Tells subscriptions how many licences are assigned, so a quantity never drops below them
+ * (R-LIC-1), and the directory whether a user still holds any, so such a user is not deleted.
  */
 @ApplicationScoped
 public class AssignedLicenceCounter implements AssignedLicences, HeldLicences {

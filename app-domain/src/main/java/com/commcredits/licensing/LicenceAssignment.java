@@ -10,8 +10,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A product licence held by a user from {@code assignedAt} until {@code removedAt}. Removal closes the
- * row rather than deleting it, so a month's pools can follow the assignments made during it (R-POOL-1).
+ * A product licence held by a user from {@code assignedAt} until {@code removedAt}. Removal closes
+ * the row rather than deleting it, so a month's pools can follow the assignments made during it
+ * (R-POOL-1).
  */
 @Entity
 @Table(name = "licence_assignment")
@@ -35,7 +36,9 @@ public class LicenceAssignment {
   @Column(name = "removed_at")
   private Instant removedAt;
 
-  /** 1 while active, NULL once removed: a unique key on (user, sku, active) allows one active row. */
+  /**
+   * 1 while active, NULL once removed: a unique key on (user, sku, active) allows one active row.
+   */
   @Column(name = "active_flag")
   private Integer activeFlag;
 

@@ -1,14 +1,14 @@
 package com.commcredits.licensing;
 
-import com.commcredits.access.Caller;
-import com.commcredits.access.Permission;
 import com.commcredits.audit.AuditAction;
 import com.commcredits.audit.AuditLog;
 import com.commcredits.catalog.CatalogRepository;
 import com.commcredits.catalog.Product;
 import com.commcredits.directory.DirectoryUser;
 import com.commcredits.directory.DirectoryUserRepository;
+import com.commcredits.shared.Caller;
 import com.commcredits.shared.NotFoundException;
+import com.commcredits.shared.Permission;
 import com.commcredits.shared.ValidationException;
 import com.commcredits.subscription.SubscriptionRepository;
 import jakarta.ejb.Stateless;
@@ -26,9 +26,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Users > Active users > Product licences (R-LIC-1, R-LIC-2): assign and remove licences for one user or
- * many at once. The organisation's subscriptions of the SKU are locked while counting, so concurrent
- * assignments never exceed what was purchased. Every change is audited.
+ * Users > Active users > Product licences (R-LIC-1, R-LIC-2): assign and remove licences for one
+ * user or many at once. The organisation's subscriptions of the SKU are locked while counting, so
+ * concurrent assignments never exceed what was purchased. Every change is audited.
  */
 @Stateless
 public class LicensingService {
@@ -43,7 +43,9 @@ public class LicensingService {
   public Set<String> licencesOf(Caller caller, String upn) {
     caller.require(Permission.MANAGE_USERS);
     DirectoryUser user = user(caller, upn);
-    return licences.activeSkus(caller.organisationId(), List.of(user.id())).getOrDefault(user.id(), Set.of());
+    return licences
+        .activeSkus(caller.organisationId(), List.of(user.id()))
+        .getOrDefault(user.id(), Set.of());
   }
 
   /** Active SKUs of many users at once, for the users list. */
@@ -78,55 +80,73 @@ public class LicensingService {
   }
 
   /**
-   * Sets licences for one or many users: true assigns, false removes, a missing SKU is left as it is.
-   * All or nothing: the first refusal rolls every change back and says which user and why.
+   * Sets licences for one or many users: true assigns, false removes, a missing SKU is left as it
+   * is. All or nothing: the first refusal rolls every change back and says which user and why.
    */
   public void change(Caller caller, List<String> upns, Map<String, Boolean> toggles) {
     caller.require(Permission.MANAGE_USERS);
     if (upns.isEmpty()) {
       throw ValidationException.of("users", "Select at least one user.");
     }
-    Map<String, Product> products = catalog.products().stream()
-        .collect(Collectors.toMap(Product::sku, Function.identity()));
+    Map<String, Product> products =
+        catalog.products().stream().collect(Collectors.toMap(Product::sku, Function.identity()));
     for (String sku : toggles.keySet()) {
       if (!products.containsKey(sku)) {
         throw ValidationException.of("sku", "Unknown product: " + sku + ".");
       }
     }
-    Map<String, String> names = products.values().stream().collect(Collectors.toMap(Product::sku, Product::name));
-    Map<String, Set<String>> inclusions = products.values().stream()
-        .collect(Collectors.toMap(Product::sku, Product::includes));
+    Map<String, String> names =
+        products.values().stream().collect(Collectors.toMap(Product::sku, Product::name));
+    Map<String, Set<String>> inclusions =
+        products.values().stream().collect(Collectors.toMap(Product::sku, Product::includes));
     List<DirectoryUser> targets = new ArrayList<>();
     for (String upn : upns) {
       targets.add(user(caller, upn));
     }
-    Map<Long, Set<String>> held = licences.activeSkus(caller.organisationId(),
-        targets.stream().map(DirectoryUser::id).toList());
+    Map<Long, Set<String>> held =
+        licences.activeSkus(
+            caller.organisationId(), targets.stream().map(DirectoryUser::id).toList());
     // removals before additions, so a swap in one request needs no free licence
-    List<Map.Entry<String, Boolean>> ordered = toggles.entrySet().stream()
-        .sorted(Map.Entry.comparingByValue()).toList();
+    List<Map.Entry<String, Boolean>> ordered =
+        toggles.entrySet().stream().sorted(Map.Entry.comparingByValue()).toList();
     for (DirectoryUser user : targets) {
       Set<String> skus = new HashSet<>(held.getOrDefault(user.id(), Set.of()));
       for (Map.Entry<String, Boolean> toggle : ordered) {
         String sku = toggle.getKey();
         if (toggle.getValue() && !skus.contains(sku)) {
-          Optional<String> missing = Capabilities.missingFor(sku, withPending(skus, toggles), inclusions, names);
+          Optional<String> missing =
+              Capabilities.missingFor(sku, withPending(skus, toggles), inclusions, names);
           if (missing.isPresent()) {
             throw ValidationException.of(sku, user.upn() + ": " + missing.get());
           }
           long purchased = subscriptions.lockPurchased(caller.organisationId(), sku);
           long assigned = licences.assignedCount(caller.organisationId(), sku);
           if (purchased == 0) {
-            throw ValidationException.of(sku, "Your organisation has no " + names.get(sku)
-                + " licences: buy them in Billing > Subscriptions.");
+            throw ValidationException.of(
+                sku,
+                "Your organisation has no "
+                    + names.get(sku)
+                    + " licences: buy them in Billing > Subscriptions.");
           }
           if (assigned >= purchased) {
-            throw ValidationException.of(sku, user.upn() + ": all " + purchased + " " + names.get(sku)
-                + " licences are assigned (0 free). Buy more or remove one from another user.");
+            throw ValidationException.of(
+                sku,
+                user.upn()
+                    + ": all "
+                    + purchased
+                    + " "
+                    + names.get(sku)
+                    + " licences are assigned (0 free). Buy more or remove one from another user.");
           }
-          licences.add(new LicenceAssignment(caller.organisationId(), user.id(), sku, clock.instant()));
-          audit.record(caller, AuditAction.LICENCE_ASSIGNED, "user", user.upn(),
-              "Assigned " + names.get(sku) + " to " + user.upn(), String.join(",", new TreeSet<>(skus)),
+          licences.add(
+              new LicenceAssignment(caller.organisationId(), user.id(), sku, clock.instant()));
+          audit.record(
+              caller,
+              AuditAction.LICENCE_ASSIGNED,
+              "user",
+              user.upn(),
+              "Assigned " + names.get(sku) + " to " + user.upn(),
+              String.join(",", new TreeSet<>(skus)),
               String.join(",", new TreeSet<>(plus(skus, sku))));
           skus.add(sku);
         } else if (!toggle.getValue() && skus.contains(sku)) {
@@ -137,8 +157,13 @@ public class LicensingService {
           licences.active(user.id(), sku).orElseThrow().remove(clock.instant());
           Set<String> after = new TreeSet<>(skus);
           after.remove(sku);
-          audit.record(caller, AuditAction.LICENCE_REMOVED, "user", user.upn(),
-              "Removed " + names.get(sku) + " from " + user.upn(), String.join(",", new TreeSet<>(skus)),
+          audit.record(
+              caller,
+              AuditAction.LICENCE_REMOVED,
+              "user",
+              user.upn(),
+              "Removed " + names.get(sku) + " from " + user.upn(),
+              String.join(",", new TreeSet<>(skus)),
               String.join(",", after));
           skus.remove(sku);
         }
@@ -147,19 +172,26 @@ public class LicensingService {
   }
 
   /** A dependant that the same request removes is no reason to refuse. */
-  private static boolean removedToo(Optional<String> message, Map<String, Boolean> toggles, Map<String, String> names) {
-    return toggles.entrySet().stream().anyMatch(t -> !t.getValue()
-        && message.get().startsWith(names.get(t.getKey()) + " depends on"));
+  private static boolean removedToo(
+      Optional<String> message, Map<String, Boolean> toggles, Map<String, String> names) {
+    return toggles.entrySet().stream()
+        .anyMatch(
+            t -> !t.getValue() && message.get().startsWith(names.get(t.getKey()) + " depends on"));
   }
 
-  /** What the user will hold once this request's additions are in, for dependency checks of add-ons. */
+  /**
+   * What the user will hold once this request's additions are in, for dependency checks of add-ons.
+   */
   private static Set<String> withPending(Set<String> skus, Map<String, Boolean> toggles) {
     Set<String> all = new HashSet<>(skus);
-    toggles.forEach((sku, on) -> {
-      if (on && !Capabilities.CALLING_PLANS.contains(sku) && !Capabilities.COMMUNICATIONS_CREDITS.equals(sku)) {
-        all.add(sku);
-      }
-    });
+    toggles.forEach(
+        (sku, on) -> {
+          if (on
+              && !Capabilities.CALLING_PLANS.contains(sku)
+              && !Capabilities.COMMUNICATIONS_CREDITS.equals(sku)) {
+            all.add(sku);
+          }
+        });
     return all;
   }
 
@@ -170,7 +202,8 @@ public class LicensingService {
   }
 
   private DirectoryUser user(Caller caller, String upn) {
-    return users.findByUpn(caller.organisationId(), upn == null ? "" : DirectoryUser.normaliseUpn(upn))
+    return users
+        .findByUpn(caller.organisationId(), upn == null ? "" : DirectoryUser.normaliseUpn(upn))
         .orElseThrow(() -> new NotFoundException("The user " + upn));
   }
 }

@@ -6,8 +6,8 @@ import java.math.RoundingMode;
 import java.util.Objects;
 
 /**
- * An amount of one currency. Every amount is rounded once, HALF_UP, to the currency's minor unit, here
- * in {@link #of(BigDecimal, SupportedCurrency)}; operations refuse to mix currencies.
+ * An amount of one currency. Every amount is rounded once, HALF_UP, to the currency's minor unit,
+ * here in {@link #of(BigDecimal, SupportedCurrency)}; operations refuse to mix currencies.
  */
 public final class Money implements Comparable<Money> {
   private final BigDecimal amount;
@@ -34,8 +34,8 @@ public final class Money implements Comparable<Money> {
   }
 
   /**
-   * Reads an amount a person typed, refusing rather than rounding: more decimals than the currency has
-   * is an input error, not a rounding case.
+   * Reads an amount a person typed, refusing rather than rounding: more decimals than the currency
+   * has is an input error, not a rounding case.
    *
    * @throws IllegalArgumentException with a message fit for the user
    */
@@ -50,7 +50,8 @@ public final class Money implements Comparable<Money> {
       throw new IllegalArgumentException("Enter the amount as a number, like 25.00.");
     }
     if (value.stripTrailingZeros().scale() > currency.minorUnits()) {
-      throw new IllegalArgumentException("Use at most " + currency.minorUnits() + " decimals for " + currency + ".");
+      throw new IllegalArgumentException(
+          "Use at most " + currency.minorUnits() + " decimals for " + currency + ".");
     }
     return of(value, currency);
   }
@@ -121,7 +122,10 @@ public final class Money implements Comparable<Money> {
     return Objects.hash(amount.stripTrailingZeros(), currency);
   }
 
-  /** The amount as the API writes it: a plain decimal string with the currency's digits, e.g. "12.50". */
+  /**
+   * The amount as the API writes it: a plain decimal string with the currency's digits, e.g.
+   * "12.50".
+   */
   public String toPlainString() {
     return amount.toPlainString();
   }

@@ -2,12 +2,12 @@ package com.commcredits.notification;
 
 import com.commcredits.access.AdminAccount;
 import com.commcredits.access.AdminAccountRepository;
-import com.commcredits.access.Caller;
-import com.commcredits.access.Permission;
-import com.commcredits.access.Role;
 import com.commcredits.audit.AuditAction;
 import com.commcredits.audit.AuditLog;
+import com.commcredits.shared.Caller;
 import com.commcredits.shared.FieldError;
+import com.commcredits.shared.Permission;
+import com.commcredits.shared.Role;
 import com.commcredits.shared.ValidationException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -19,8 +19,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Settings > Billing notifications (R-NOTIFY-1): the addresses that receive billing emails; when none is
- * listed, the organisation's enabled Global and Billing admins do.
+ * Settings > Billing notifications (R-NOTIFY-1): the addresses that receive billing emails; when
+ * none is listed, the organisation's enabled Global and Billing admins do.
  */
 @Stateless
 public class BillingContacts {
@@ -38,9 +38,12 @@ public class BillingContacts {
   }
 
   public List<String> defaults(long organisationId) {
-    return admins.list(organisationId).stream().filter(AdminAccount::enabled)
-        .filter(a -> a.roles().contains(Role.GLOBAL_ADMIN) || a.roles().contains(Role.BILLING_ADMIN))
-        .map(AdminAccount::email).toList();
+    return admins.list(organisationId).stream()
+        .filter(AdminAccount::enabled)
+        .filter(
+            a -> a.roles().contains(Role.GLOBAL_ADMIN) || a.roles().contains(Role.BILLING_ADMIN))
+        .map(AdminAccount::email)
+        .toList();
   }
 
   public List<String> listed(Caller caller) {
@@ -71,8 +74,15 @@ public class BillingContacts {
     }
     List<String> before = contacts.contacts(caller.organisationId());
     contacts.replaceContacts(caller.organisationId(), List.copyOf(emails), clock.instant());
-    audit.record(caller, AuditAction.BILLING_CONTACTS_CHANGED, "organisation", caller.organisationId(),
-        emails.isEmpty() ? "Billing emails go to the Global and Billing admins" : "Billing emails go to " + emails,
-        String.join(",", before), String.join(",", emails));
+    audit.record(
+        caller,
+        AuditAction.BILLING_CONTACTS_CHANGED,
+        "organisation",
+        caller.organisationId(),
+        emails.isEmpty()
+            ? "Billing emails go to the Global and Billing admins"
+            : "Billing emails go to " + emails,
+        String.join(",", before),
+        String.join(",", emails));
   }
 }

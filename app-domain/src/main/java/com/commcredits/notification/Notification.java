@@ -15,7 +15,8 @@ import java.util.Objects;
 
 /**
  * One email in the outbox: written with the event it tells about, unique per event occurrence (its
- * dedupe key), delivered at most once by the sender, retried with back-off while the mail server fails.
+ * dedupe key), delivered at most once by the sender, retried with back-off while the mail server
+ * fails.
  */
 @Entity
 @Table(name = "notification")
@@ -71,8 +72,15 @@ public class Notification {
     // for JPA
   }
 
-  public Notification(long organisationId, NotificationEvent event, String dedupeKey, List<String> recipients,
-      String subject, String textBody, String htmlBody, Instant createdAt) {
+  public Notification(
+      long organisationId,
+      NotificationEvent event,
+      String dedupeKey,
+      List<String> recipients,
+      String subject,
+      String textBody,
+      String htmlBody,
+      Instant createdAt) {
     this.organisationId = organisationId;
     this.event = Objects.requireNonNull(event, "event");
     this.dedupeKey = Objects.requireNonNull(dedupeKey, "dedupeKey");
@@ -92,10 +100,14 @@ public class Notification {
     this.lastError = null;
   }
 
-  /** A failed delivery: retried after the base delay, then doubling up to an hour; failed for good after the last. */
+  /**
+   * A failed delivery: retried after the base delay, then doubling up to an hour; failed for good
+   * after the last.
+   */
   public void failed(String error, Instant at, long baseDelaySeconds) {
     this.attempts++;
-    this.lastError = error == null ? "unknown error" : error.substring(0, Math.min(300, error.length()));
+    this.lastError =
+        error == null ? "unknown error" : error.substring(0, Math.min(300, error.length()));
     if (attempts >= MAX_ATTEMPTS) {
       this.status = NotificationStatus.FAILED;
     } else {

@@ -12,7 +12,12 @@ import jakarta.inject.Inject;
 public class NotificationTimers {
   @Inject OutboxSender sender;
 
-  @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false, info = "send notifications")
+  @Schedule(
+      hour = "*",
+      minute = "*",
+      second = "*/10",
+      persistent = false,
+      info = "send notifications")
   public void send() {
     sender.sendDue();
   }

@@ -1,8 +1,8 @@
 package com.commcredits.notification;
 
-import com.commcredits.access.Caller;
-import com.commcredits.access.Permission;
+import com.commcredits.shared.Caller;
 import com.commcredits.shared.Page;
+import com.commcredits.shared.Permission;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -11,10 +11,10 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Writes notifications into the outbox inside the caller's transaction (R-NOTIFY-2): if the event rolls
- * back, so does its email; a repeated event (same dedupe key) is written once. Recipients are the
- * organisation's billing contacts (Settings > Billing notifications; by default its Global and Billing
- * admins).
+ * Writes notifications into the outbox inside the caller's transaction (R-NOTIFY-2): if the event
+ * rolls back, so does its email; a repeated event (same dedupe key) is written once. Recipients are
+ * the organisation's billing contacts (Settings > Billing notifications; by default its Global and
+ * Billing admins).
  */
 @Stateless
 public class Notifier {
@@ -24,13 +24,27 @@ public class Notifier {
 
   /** Must run inside the event's transaction. */
   @TransactionAttribute(TransactionAttributeType.MANDATORY)
-  public boolean notify(long organisationId, NotificationEvent event, String dedupeKey, String subject, String text) {
+  public boolean notify(
+      long organisationId, NotificationEvent event, String dedupeKey, String subject, String text) {
     String link = creditsLink();
     List<String> recipients = contacts.recipients(organisationId);
-    String html = "<p>" + escape(text).replace("\n", "<br>") + "</p><p><a href=\"" + escape(link) + "\">"
-        + "Open Communications Credits</a></p>";
-    return outbox.addIfNew(new Notification(organisationId, event, event.name() + ":" + dedupeKey, recipients,
-        subject, text + "\n\n" + link, html, clock.instant()));
+    String html =
+        "<p>"
+            + escape(text).replace("\n", "<br>")
+            + "</p><p><a href=\""
+            + escape(link)
+            + "\">"
+            + "Open Communications Credits</a></p>";
+    return outbox.addIfNew(
+        new Notification(
+            organisationId,
+            event,
+            event.name() + ":" + dedupeKey,
+            recipients,
+            subject,
+            text + "\n\n" + link,
+            html,
+            clock.instant()));
   }
 
   /** The message center: every notification, newest first. */
@@ -42,13 +56,19 @@ public class Notifier {
     return outbox.list(caller.organisationId(), page, size);
   }
 
-  /** Every billing email links to the Communications Credits page (PUBLIC_URL is the admin center's address). */
+  /**
+   * Every billing email links to the Communications Credits page (PUBLIC_URL is the admin center's
+   * address).
+   */
   static String creditsLink() {
     return System.getenv().getOrDefault("PUBLIC_URL", "http://localhost:9080").replaceAll("/+$", "")
         + "/billing/credits";
   }
 
   static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 }

@@ -8,8 +8,8 @@ import java.time.Clock;
 
 /**
  * Delivers due notifications, one transaction each: the row is locked (other servers skip it), the
- * mail is sent, the row is marked sent; a failure is recorded with the next retry time. Nothing is lost
- * while the mail server is down, and a sent notification is never picked again.
+ * mail is sent, the row is marked sent; a failure is recorded with the next retry time. Nothing is
+ * lost while the mail server is down, and a sent notification is never picked again.
  */
 @Stateless
 public class OutboxSender {

@@ -40,7 +40,10 @@ public class Organisation {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
-  /** The operator's organisation: its Global admins publish the rate cards (R-RATE-1). Set by the operator. */
+  /**
+   * The operator's organisation: its Global admins publish the rate cards (R-RATE-1). Set by the
+   * operator.
+   */
   @Column(name = "publishes_rates", nullable = false)
   private boolean publishesRates;
 
@@ -48,7 +51,11 @@ public class Organisation {
     // for JPA
   }
 
-  public Organisation(String name, String billingCountry, SupportedCurrency currency, ZoneId timeZone,
+  public Organisation(
+      String name,
+      String billingCountry,
+      SupportedCurrency currency,
+      ZoneId timeZone,
       Instant createdAt) {
     this.name = Objects.requireNonNull(name, "name").strip();
     if (!isCountry(billingCountry)) {

@@ -9,7 +9,10 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** A funding bought on an Enterprise Agreement, billed against its EA number and PO (R-PAY-3). Written once. */
+/**
+ * A funding bought on an Enterprise Agreement, billed against its EA number and PO (R-PAY-3).
+ * Written once.
+ */
 @Entity
 @Table(name = "ea_billing_line")
 public class EaBillingLine {
@@ -45,7 +48,12 @@ public class EaBillingLine {
     // for JPA
   }
 
-  public EaBillingLine(PaymentMethod ea, String purchaseOrder, long fundingId, BigDecimal amount, String currency,
+  public EaBillingLine(
+      PaymentMethod ea,
+      String purchaseOrder,
+      long fundingId,
+      BigDecimal amount,
+      String currency,
       Instant occurredAt) {
     this.organisationId = ea.organisationId();
     this.paymentMethodId = ea.id();

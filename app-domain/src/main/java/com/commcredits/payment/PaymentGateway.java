@@ -3,8 +3,9 @@ package com.commcredits.payment;
 import java.math.BigDecimal;
 
 /**
- * The port to the card payment gateway (R-PAY-2). Every charge carries an idempotency key: the same key
- * never pays twice, and a charge whose outcome was unknown is learnt later through {@link #status}.
+ * The port to the card payment gateway (R-PAY-2). Every charge carries an idempotency key: the same
+ * key never pays twice, and a charge whose outcome was unknown is learnt later through {@link
+ * #status}.
  */
 public interface PaymentGateway {
 
@@ -20,7 +21,8 @@ public interface PaymentGateway {
    */
   CardToken tokenize(String cardNumber, int expiryMonth, int expiryYear, String cvc);
 
-  PaymentResult charge(String idempotencyKey, String token, BigDecimal amount, String currency, String description);
+  PaymentResult charge(
+      String idempotencyKey, String token, BigDecimal amount, String currency, String description);
 
   PaymentResult status(String idempotencyKey);
 }

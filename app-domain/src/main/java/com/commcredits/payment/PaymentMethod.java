@@ -14,15 +14,16 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * How an organisation pays (R-PAY-1): a card (brand, last four digits, expiry and the gateway's token,
- * never the number) or an Enterprise Agreement number. Removing one keeps the row, since fundings refer
- * to it.
+ * How an organisation pays (R-PAY-1): a card (brand, last four digits, expiry and the gateway's
+ * token, never the number) or an Enterprise Agreement number. Removing one keeps the row, since
+ * fundings refer to it.
  */
 @Entity
 @Table(name = "payment_method")
 public class PaymentMethod {
   /** An Enterprise Agreement enrollment number: eight digits. */
   public static final Pattern EA_NUMBER = Pattern.compile("^\\d{8}$");
+
   /** A purchase order number: letters, digits, dash, slash, dot; 1 to 30. */
   public static final Pattern PURCHASE_ORDER = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9./-]{0,29}$");
 
@@ -81,7 +82,8 @@ public class PaymentMethod {
     return m;
   }
 
-  public static PaymentMethod enterpriseAgreement(long organisationId, String eaNumber, String label, Instant at) {
+  public static PaymentMethod enterpriseAgreement(
+      long organisationId, String eaNumber, String label, Instant at) {
     if (!EA_NUMBER.matcher(eaNumber).matches()) {
       throw new IllegalArgumentException("An EA number is eight digits");
     }
@@ -120,7 +122,10 @@ public class PaymentMethod {
   /** "Visa ending 4242 (12/2028)" or "EA 12345678 (label)". */
   public String describe() {
     if (isCard()) {
-      return cardBrand + " ending " + cardLast4 + String.format(" (%02d/%d)", cardExpMonth, cardExpYear);
+      return cardBrand
+          + " ending "
+          + cardLast4
+          + String.format(" (%02d/%d)", cardExpMonth, cardExpYear);
     }
     return "EA " + eaNumber + (label == null ? "" : " (" + label + ")");
   }

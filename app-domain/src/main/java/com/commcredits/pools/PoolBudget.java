@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The minute pools of one organisation while a batch of calls is rated: each pool month is locked and
- * read once, calls take from it in memory, and what they took is written once per pool at the end
- * ({@link #commit}). Holding the row locks to the end of the transaction keeps the in-memory count exact.
+ * The minute pools of one organisation while a batch of calls is rated: each pool month is locked
+ * and read once, calls take from it in memory, and what they took is written once per pool at the
+ * end ({@link #commit}). Holding the row locks to the end of the transaction keeps the in-memory
+ * count exact.
  */
 public final class PoolBudget {
   private final long organisationId;
@@ -22,13 +23,16 @@ public final class PoolBudget {
 
   private record Key(PoolKey pool, YearMonth month) {}
 
-  PoolBudget(long organisationId, PoolRepository pools, Function<YearMonth, Instant> capacityInstant) {
+  PoolBudget(
+      long organisationId, PoolRepository pools, Function<YearMonth, Instant> capacityInstant) {
     this.organisationId = organisationId;
     this.pools = pools;
     this.capacityInstant = capacityInstant;
   }
 
-  /** Minutes still available in the pool of a country and kind for a month (locks it on first use). */
+  /**
+   * Minutes still available in the pool of a country and kind for a month (locks it on first use).
+   */
   public long available(String country, PoolKind kind, YearMonth month) {
     long[] s = state(new Key(new PoolKey(country, kind), month));
     return Math.max(0, s[0] - s[1] - s[2]);
@@ -46,22 +50,28 @@ public final class PoolBudget {
 
   /** Writes what the batch took, one update per pool month. */
   public void commit() {
-    state.forEach((key, s) -> {
-      if (s[2] > 0) {
-        pools.addUsed(organisationId, key.pool(), key.month(), s[2]);
-        s[1] += s[2];
-        s[2] = 0;
-      }
-    });
+    state.forEach(
+        (key, s) -> {
+          if (s[2] > 0) {
+            pools.addUsed(organisationId, key.pool(), key.month(), s[2]);
+            s[1] += s[2];
+            s[2] = 0;
+          }
+        });
   }
 
   /** {capacity, used before this batch, taken by this batch}. */
   private long[] state(Key key) {
-    return state.computeIfAbsent(key, k -> {
-      long used = pools.lockUsed(organisationId, k.pool(), k.month());
-      long capacity = capacities.computeIfAbsent(k.month(),
-          m -> pools.capacities(organisationId, capacityInstant.apply(m))).getOrDefault(k.pool(), 0L);
-      return new long[] {capacity, used, 0};
-    });
+    return state.computeIfAbsent(
+        key,
+        k -> {
+          long used = pools.lockUsed(organisationId, k.pool(), k.month());
+          long capacity =
+              capacities
+                  .computeIfAbsent(
+                      k.month(), m -> pools.capacities(organisationId, capacityInstant.apply(m)))
+                  .getOrDefault(k.pool(), 0L);
+          return new long[] {capacity, used, 0};
+        });
   }
 }

@@ -10,6 +10,8 @@ public record PoolView(String country, PoolKind kind, long totalMinutes, long us
 
   /** Used share for the progress bar, 0 to 100. */
   public int percentUsed() {
-    return totalMinutes == 0 ? (usedMinutes > 0 ? 100 : 0) : (int) Math.min(100, usedMinutes * 100 / totalMinutes);
+    return totalMinutes == 0
+        ? (usedMinutes > 0 ? 100 : 0)
+        : (int) Math.min(100, usedMinutes * 100 / totalMinutes);
   }
 }

@@ -10,24 +10,33 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What call authorisation reads, in as few round trips as it can (SPEC "How fast": p99 under 10 ms at
- * 500 requests/s): the organisation with its wallet's balance, the caller with the licences held, and
- * the minutes left in one pool. Reads only; nothing is locked.
+ * What call authorisation reads, in as few round trips as it can (SPEC "How fast": p99 under 10 ms
+ * at 500 requests/s): the organisation with its wallet's balance, the caller with the licences
+ * held, and the minutes left in one pool. Reads only; nothing is locked.
  */
 public interface AuthorizationReads {
   /**
-   * The organisation's currency and zone, its wallet balance (empty when it has no wallet), and the caller
-   * asked for (empty when there is no such user, or none was asked for).
+   * The organisation's currency and zone, its wallet balance (empty when it has no wallet), and the
+   * caller asked for (empty when there is no such user, or none was asked for).
    */
-  record OrganisationFacts(SupportedCurrency currency, ZoneId zone, Optional<BigDecimal> walletBalance,
+  record OrganisationFacts(
+      SupportedCurrency currency,
+      ZoneId zone,
+      Optional<BigDecimal> walletBalance,
       Optional<UserFacts> user) {}
 
   /** A directory user with the SKUs of the licences assigned to them now. */
   record UserFacts(long id, boolean blocked, String usageLocation, Set<String> skus) {}
 
-  /** The organisation and, in the same round trip, the user of a (normalised) UPN if one is given. */
+  /**
+   * The organisation and, in the same round trip, the user of a (normalised) UPN if one is given.
+   */
   Optional<OrganisationFacts> organisation(long organisationId, String normalisedUpn);
 
-  /** Minutes left in the pool of a country and kind for a month, with capacity as assigned at {@code capacityAt}. */
-  long availableMinutes(long organisationId, String country, PoolKind kind, YearMonth month, Instant capacityAt);
+  /**
+   * Minutes left in the pool of a country and kind for a month, with capacity as assigned at {@code
+   * capacityAt}.
+   */
+  long availableMinutes(
+      long organisationId, String country, PoolKind kind, YearMonth month, Instant capacityAt);
 }

@@ -1,14 +1,14 @@
 package com.commcredits.rating;
 
-import com.commcredits.access.Caller;
-import com.commcredits.access.Permission;
 import com.commcredits.catalog.CatalogRepository;
 import com.commcredits.catalog.PoolKind;
 import com.commcredits.catalog.Product;
 import com.commcredits.directory.DirectoryUser;
 import com.commcredits.licensing.Capabilities;
 import com.commcredits.pools.PoolService;
+import com.commcredits.shared.Caller;
 import com.commcredits.shared.NotFoundException;
+import com.commcredits.shared.Permission;
 import com.commcredits.shared.ValidationException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -25,13 +25,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Call authorisation (R-RATE-2, R-RATE-5, R-LIC-3): a call first uses the minute pool it is entitled to
- * (domestic, international or conferencing dial-out, of the user's country); beyond it, the wallet pays
- * when the user holds a Communications Credits licence and the balance is above zero. Toll-free inbound
- * calls are always paid by the wallet.
+ * Call authorisation (R-RATE-2, R-RATE-5, R-LIC-3): a call first uses the minute pool it is
+ * entitled to (domestic, international or conferencing dial-out, of the user's country); beyond it,
+ * the wallet pays when the user holds a Communications Credits licence and the balance is above
+ * zero. Toll-free inbound calls are always paid by the wallet.
  */
 @Stateless
-@TransactionAttribute(TransactionAttributeType.SUPPORTS) // reads only: no transaction to begin and commit per call
+@TransactionAttribute(
+    TransactionAttributeType.SUPPORTS) // reads only: no transaction to begin and commit per call
 public class CallAuthorizer {
   @Inject AuthorizationReads reads;
   @Inject CatalogRepository catalog;
@@ -39,53 +40,86 @@ public class CallAuthorizer {
   @Inject Clock clock;
 
   /** The call as the platform describes it before placing it. */
-  public record CallRequest(CallKind kind, String userUpn, String tollFreeNumber, PhoneNumber from, PhoneNumber to,
+  public record CallRequest(
+      CallKind kind,
+      String userUpn,
+      String tollFreeNumber,
+      PhoneNumber from,
+      PhoneNumber to,
       Instant at) {}
 
   public Authorization authorize(Caller caller, CallRequest call) {
     caller.require(Permission.USE_TELEPHONY);
-    String upn = call.kind() == CallKind.TOLL_FREE_INBOUND || call.userUpn() == null ? null
-        : DirectoryUser.normaliseUpn(call.userUpn());
-    AuthorizationReads.OrganisationFacts org = reads.organisation(caller.organisationId(), upn)
-        .orElseThrow(() -> new NotFoundException("The organisation"));
+    String upn =
+        call.kind() == CallKind.TOLL_FREE_INBOUND || call.userUpn() == null
+            ? null
+            : DirectoryUser.normaliseUpn(call.userUpn());
+    AuthorizationReads.OrganisationFacts org =
+        reads
+            .organisation(caller.organisationId(), upn)
+            .orElseThrow(() -> new NotFoundException("The organisation"));
     Optional<BigDecimal> balance = org.walletBalance();
     RatePlan plan = rates.plan(org.currency().name());
     LocalDate day = call.at().atZone(org.zone()).toLocalDate();
 
     if (call.kind() == CallKind.TOLL_FREE_INBOUND) {
       if (call.tollFreeNumber() == null
-          || !rates.tollFreeOwner(call.tollFreeNumber()).map(o -> o == caller.organisationId()).orElse(false)) {
-        throw ValidationException.of("tollFreeNumber", "This toll-free number is not one of your organisation's.");
+          || !rates
+              .tollFreeOwner(call.tollFreeNumber())
+              .map(o -> o == caller.organisationId())
+              .orElse(false)) {
+        throw ValidationException.of(
+            "tollFreeNumber", "This toll-free number is not one of your organisation's.");
       }
-      Rate rate = plan.rateFor(CallKind.TOLL_FREE_INBOUND, call.from(), day)
-          .orElseThrow(() -> ValidationException.of("from", "No rate applies to a call from this number."));
+      Rate rate =
+          plan.rateFor(CallKind.TOLL_FREE_INBOUND, call.from(), day)
+              .orElseThrow(
+                  () ->
+                      ValidationException.of(
+                          "from", "No rate applies to a call from this number."));
       return walletPays(balance, rate, call.from().country());
     }
 
-    AuthorizationReads.UserFacts user = org.user()
-        .orElseThrow(() -> ValidationException.of("userUpn", "There is no user " + call.userUpn() + "."));
+    AuthorizationReads.UserFacts user =
+        org.user()
+            .orElseThrow(
+                () ->
+                    ValidationException.of("userUpn", "There is no user " + call.userUpn() + "."));
     if (user.blocked()) {
       return Authorization.refused("The user is blocked.");
     }
-    Map<String, Set<String>> inclusions = catalog.products().stream()
-        .collect(Collectors.toMap(Product::sku, Product::includes));
+    Map<String, Set<String>> inclusions =
+        catalog.products().stream().collect(Collectors.toMap(Product::sku, Product::includes));
     Set<String> held = Capabilities.effective(user.skus(), inclusions);
     String country = user.usageLocation();
     PoolKind poolKind = Entitlement.poolKind(call.kind(), country, call.to());
     boolean entitled = Entitlement.entitled(poolKind, held);
     YearMonth month = YearMonth.from(call.at().atZone(org.zone()));
-    long poolSeconds = entitled ? reads.availableMinutes(caller.organisationId(), country, poolKind, month,
-        PoolService.capacityInstant(month, org.zone(), clock.instant())) * 60 : 0;
+    long poolSeconds =
+        entitled
+            ? reads.availableMinutes(
+                    caller.organisationId(),
+                    country,
+                    poolKind,
+                    month,
+                    PoolService.capacityInstant(month, org.zone(), clock.instant()))
+                * 60
+            : 0;
     boolean credits = held.contains(Capabilities.COMMUNICATIONS_CREDITS);
     Optional<Rate> rate = plan.rateFor(call.kind(), call.to(), day);
-    long walletSeconds = credits && rate.isPresent() && canPay(balance)
-        ? rate.get().secondsCoveredBy(balance.get()) : 0;
+    long walletSeconds =
+        credits && rate.isPresent() && canPay(balance)
+            ? rate.get().secondsCoveredBy(balance.get())
+            : 0;
     if (poolSeconds > 0) {
-      return new Authorization(true, Authorization.PayerType.POOL, country, poolKind, poolSeconds + walletSeconds, null);
+      return new Authorization(
+          true, Authorization.PayerType.POOL, country, poolKind, poolSeconds + walletSeconds, null);
     }
     if (!credits) {
-      return Authorization.refused("The " + poolKind.name().toLowerCase().replace('_', ' ')
-          + " minutes are used up or not included, and the user has no Communications Credits licence.");
+      return Authorization.refused(
+          "The "
+              + poolKind.name().toLowerCase().replace('_', ' ')
+              + " minutes are used up or not included, and the user has no Communications Credits licence.");
     }
     if (rate.isEmpty()) {
       return Authorization.refused("No rate applies to this destination.");
@@ -104,7 +138,8 @@ public class CallAuthorizer {
     }
     long seconds = rate.secondsCoveredBy(balance.get());
     if (seconds == 0) {
-      return Authorization.refused("The Communications Credits balance does not cover the first minute.");
+      return Authorization.refused(
+          "The Communications Credits balance does not cover the first minute.");
     }
     return new Authorization(true, Authorization.PayerType.WALLET, country, null, seconds, null);
   }

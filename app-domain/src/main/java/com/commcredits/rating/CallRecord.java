@@ -11,7 +11,10 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** A rated call (R-RATE-3): what the platform reported, the pool minutes it used and what the wallet paid. */
+/**
+ * A rated call (R-RATE-3): what the platform reported, the pool minutes it used and what the wallet
+ * paid.
+ */
 @Entity
 @Table(name = "call_record")
 public class CallRecord {
@@ -195,11 +198,14 @@ public class CallRecord {
 
   /** The licence or wallet that paid: the pool's kind, Communications Credits, or both. */
   public String capabilityUsed() {
-    String pool = poolKind == null ? null : switch (poolKind) {
-      case "DOMESTIC" -> "Domestic Calling Plan";
-      case "INTERNATIONAL" -> "International Calling Plan";
-      default -> "Audio Conferencing";
-    };
+    String pool =
+        poolKind == null
+            ? null
+            : switch (poolKind) {
+              case "DOMESTIC" -> "Domestic Calling Plan";
+              case "INTERNATIONAL" -> "International Calling Plan";
+              default -> "Audio Conferencing";
+            };
     boolean credits = charge != null && charge.signum() > 0;
     if (pool != null && poolMinutes > 0 && credits) {
       return pool + " + Communications Credits";

@@ -18,8 +18,7 @@ import java.time.LocalDate;
 @Entity
 @Table(name = "rate")
 public class Rate {
-  @Id
-  private Long id;
+  @Id private Long id;
 
   @Column(name = "rate_card_id", nullable = false)
   private long rateCardId;
@@ -56,8 +55,16 @@ public class Rate {
     // for JPA
   }
 
-  public Rate(CallKind kind, String prefix, String description, BigDecimal perMinute, BigDecimal connectionFee,
-      int incrementSeconds, int minimumSeconds, LocalDate effectiveFrom, LocalDate effectiveTo) {
+  public Rate(
+      CallKind kind,
+      String prefix,
+      String description,
+      BigDecimal perMinute,
+      BigDecimal connectionFee,
+      int incrementSeconds,
+      int minimumSeconds,
+      LocalDate effectiveFrom,
+      LocalDate effectiveTo) {
     this.kind = kind;
     this.prefix = prefix;
     this.description = description;
@@ -82,17 +89,23 @@ public class Rate {
     return Math.max(minimumSeconds, rounded);
   }
 
-  /** The charge for a call of these seconds: connection fee plus the billable minutes, rounded once. */
+  /**
+   * The charge for a call of these seconds: connection fee plus the billable minutes, rounded once.
+   */
   public Money price(long seconds, SupportedCurrency currency) {
     if (seconds <= 0) {
       return Money.zero(currency);
     }
-    BigDecimal minutes = BigDecimal.valueOf(billableSeconds(seconds)).divide(BigDecimal.valueOf(60), 10,
-        java.math.RoundingMode.HALF_UP);
+    BigDecimal minutes =
+        BigDecimal.valueOf(billableSeconds(seconds))
+            .divide(BigDecimal.valueOf(60), 10, java.math.RoundingMode.HALF_UP);
     return Money.of(connectionFee.add(perMinute.multiply(minutes)), currency);
   }
 
-  /** The longest call a balance pays for, in whole increments (0 when it does not cover the minimum). */
+  /**
+   * The longest call a balance pays for, in whole increments (0 when it does not cover the
+   * minimum).
+   */
   public long secondsCoveredBy(BigDecimal balance) {
     BigDecimal afterFee = balance.subtract(connectionFee);
     if (afterFee.signum() <= 0) {
@@ -101,8 +114,11 @@ public class Rate {
     if (perMinute.signum() == 0) {
       return Long.MAX_VALUE;
     }
-    long seconds = afterFee.multiply(BigDecimal.valueOf(60)).divide(perMinute, 0, java.math.RoundingMode.FLOOR)
-        .longValue();
+    long seconds =
+        afterFee
+            .multiply(BigDecimal.valueOf(60))
+            .divide(perMinute, 0, java.math.RoundingMode.FLOOR)
+            .longValue();
     long whole = seconds / incrementSeconds * incrementSeconds;
     return whole < minimumSeconds ? 0 : whole;
   }

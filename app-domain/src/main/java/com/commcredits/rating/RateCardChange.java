@@ -6,8 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What replacing a rate card by another changes: lines added, changed (same kind, prefix and start) and removed. */
-public record RateCardChange(List<RateLine> added, List<Changed> changed, List<RateLine> removed, int unchanged) {
+/**
+ * What replacing a rate card by another changes: lines added, changed (same kind, prefix and start)
+ * and removed.
+ */
+public record RateCardChange(
+    List<RateLine> added, List<Changed> changed, List<RateLine> removed, int unchanged) {
   /** A line whose prices, description or end date differ. */
   public record Changed(RateLine before, RateLine after) {}
 
@@ -27,7 +31,8 @@ public record RateCardChange(List<RateLine> added, List<Changed> changed, List<R
         changed.add(new Changed(before, line));
       }
     }
-    return new RateCardChange(List.copyOf(added), List.copyOf(changed), List.copyOf(old.values()), unchanged);
+    return new RateCardChange(
+        List.copyOf(added), List.copyOf(changed), List.copyOf(old.values()), unchanged);
   }
 
   public boolean isEmpty() {
@@ -36,7 +41,13 @@ public record RateCardChange(List<RateLine> added, List<Changed> changed, List<R
 
   /** "12 added, 3 changed, 1 removed, 140 unchanged". */
   public String summary() {
-    return added.size() + " added, " + changed.size() + " changed, " + removed.size() + " removed, " + unchanged
+    return added.size()
+        + " added, "
+        + changed.size()
+        + " changed, "
+        + removed.size()
+        + " removed, "
+        + unchanged
         + " unchanged";
   }
 }

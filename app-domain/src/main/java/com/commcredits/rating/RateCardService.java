@@ -1,14 +1,14 @@
 package com.commcredits.rating;
 
-import com.commcredits.shared.AccessDeniedException;
-import com.commcredits.access.Caller;
-import com.commcredits.access.Permission;
 import com.commcredits.audit.AuditAction;
 import com.commcredits.audit.AuditLog;
 import com.commcredits.organisation.Organisation;
 import com.commcredits.organisation.OrganisationRepository;
 import com.commcredits.organisation.SupportedCurrency;
+import com.commcredits.shared.AccessDeniedException;
+import com.commcredits.shared.Caller;
 import com.commcredits.shared.NotFoundException;
+import com.commcredits.shared.Permission;
 import com.commcredits.shared.ValidationException;
 import com.commcredits.shared.Validator;
 import jakarta.ejb.Stateless;
@@ -18,9 +18,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Settings > Rates (R-RATE-1): every Global admin reads the published cards; the Global admins of the
- * operator's organisation replace a card by import, after a preview of what changes. A replacement is
- * idempotent by content (the same lines again change nothing and write no audit entry) and audited once.
+ * Settings > Rates (R-RATE-1): every Global admin reads the published cards; the Global admins of
+ * the operator's organisation replace a card by import, after a preview of what changes. A
+ * replacement is idempotent by content (the same lines again change nothing and write no audit
+ * entry) and audited once.
  */
 @Stateless
 public class RateCardService {
@@ -37,10 +38,15 @@ public class RateCardService {
     return rates.card(currency(currency)).orElseThrow(() -> new NotFoundException("The rate card"));
   }
 
-  /** Whether this caller may replace cards: a Global admin of an organisation that publishes rates. */
+  /**
+   * Whether this caller may replace cards: a Global admin of an organisation that publishes rates.
+   */
   public boolean canPublish(Caller caller) {
     return caller.can(Permission.MANAGE_SETTINGS)
-        && organisations.find(caller.organisationId()).map(Organisation::publishesRates).orElse(false);
+        && organisations
+            .find(caller.organisationId())
+            .map(Organisation::publishesRates)
+            .orElse(false);
   }
 
   /** What replacing the card by these lines would change; nothing is written. */
@@ -51,8 +57,8 @@ public class RateCardService {
   }
 
   /**
-   * Replaces the card's lines in one transaction, under the card's lock. When the card already holds exactly
-   * these lines (a confirmation sent twice, say) nothing is written.
+   * Replaces the card's lines in one transaction, under the card's lock. When the card already
+   * holds exactly these lines (a confirmation sent twice, say) nothing is written.
    */
   public Replaced replace(Caller caller, String currency, List<RateLine> lines) {
     requirePublisher(caller);
@@ -65,7 +71,11 @@ public class RateCardService {
       return new Replaced(false, change, current);
     }
     rates.replace(current.id(), lines, clock.instant());
-    audit.record(caller, AuditAction.RATE_CARD_REPLACED, "rate_card", current.id(),
+    audit.record(
+        caller,
+        AuditAction.RATE_CARD_REPLACED,
+        "rate_card",
+        current.id(),
         "Rate card " + current.currency() + " replaced by import: " + change.summary(),
         current.lines().size() + " rates, digest " + current.digest().substring(0, 12),
         lines.size() + " rates, digest " + RateCard.digest(lines).substring(0, 12));
@@ -80,17 +90,29 @@ public class RateCardService {
   }
 
   private static void check(List<RateLine> lines) {
-    Validator v = new Validator().check(!lines.isEmpty(), "file", "A rate card needs at least one rate.");
+    Validator v =
+        new Validator().check(!lines.isEmpty(), "file", "A rate card needs at least one rate.");
     for (int[] clash : RateLine.overlaps(lines)) {
       RateLine line = lines.get(clash[0]);
-      v.check(false, "file", line.kind() + " " + line.prefix() + " from " + line.effectiveFrom()
-          + " overlaps another period of the same prefix.");
+      v.check(
+          false,
+          "file",
+          line.kind()
+              + " "
+              + line.prefix()
+              + " from "
+              + line.effectiveFrom()
+              + " overlaps another period of the same prefix.");
     }
     v.throwIfInvalid();
   }
 
   private static String currency(String code) {
-    return Arrays.stream(SupportedCurrency.values()).map(Enum::name).filter(c -> c.equals(code)).findFirst()
-        .orElseThrow(() -> ValidationException.of("currency", "Choose one of USD, CAD, GBP or EUR."));
+    return Arrays.stream(SupportedCurrency.values())
+        .map(Enum::name)
+        .filter(c -> c.equals(code))
+        .findFirst()
+        .orElseThrow(
+            () -> ValidationException.of("currency", "Choose one of USD, CAD, GBP or EUR."));
   }
 }

@@ -9,11 +9,19 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One line of a rate card as an admin reads, exports and imports it (R-RATE-1): a call kind and prefix, the
- * prices, the billing increment and minimum, and the dates it is in force (inclusive; no end date = open).
+ * One line of a rate card as an admin reads, exports and imports it (R-RATE-1): a call kind and
+ * prefix, the prices, the billing increment and minimum, and the dates it is in force (inclusive;
+ * no end date = open).
  */
-public record RateLine(CallKind kind, String prefix, String description, BigDecimal perMinute,
-    BigDecimal connectionFee, int incrementSeconds, int minimumSeconds, LocalDate effectiveFrom,
+public record RateLine(
+    CallKind kind,
+    String prefix,
+    String description,
+    BigDecimal perMinute,
+    BigDecimal connectionFee,
+    int incrementSeconds,
+    int minimumSeconds,
+    LocalDate effectiveFrom,
     LocalDate effectiveTo) {
 
   /** What identifies a line between two versions of a card. */
@@ -26,8 +34,16 @@ public record RateLine(CallKind kind, String prefix, String description, BigDeci
   }
 
   public static RateLine of(Rate r) {
-    return new RateLine(r.kind(), r.prefix(), r.description(), r.perMinute(), r.connectionFee(), r.incrementSeconds(),
-        r.minimumSeconds(), r.effectiveFrom(), r.effectiveTo());
+    return new RateLine(
+        r.kind(),
+        r.prefix(),
+        r.description(),
+        r.perMinute(),
+        r.connectionFee(),
+        r.incrementSeconds(),
+        r.minimumSeconds(),
+        r.effectiveFrom(),
+        r.effectiveTo());
   }
 
   public Key key() {
@@ -41,8 +57,16 @@ public record RateLine(CallKind kind, String prefix, String description, BigDeci
 
   /** A stable text of the line, for comparing and for a card's digest. */
   public String canonical() {
-    return String.join("|", kind.name(), prefix, description, plain(perMinute), plain(connectionFee),
-        String.valueOf(incrementSeconds), String.valueOf(minimumSeconds), effectiveFrom.toString(),
+    return String.join(
+        "|",
+        kind.name(),
+        prefix,
+        description,
+        plain(perMinute),
+        plain(connectionFee),
+        String.valueOf(incrementSeconds),
+        String.valueOf(minimumSeconds),
+        effectiveFrom.toString(),
         effectiveTo == null ? "" : effectiveTo.toString());
   }
 
@@ -52,15 +76,16 @@ public record RateLine(CallKind kind, String prefix, String description, BigDeci
   }
 
   /**
-   * Lines of the same kind and prefix whose periods overlap, which would make the price of a day ambiguous:
-   * for each, the index of the later line and of the earlier one it clashes with.
+   * Lines of the same kind and prefix whose periods overlap, which would make the price of a day
+   * ambiguous: for each, the index of the later line and of the earlier one it clashes with.
    */
   public static List<int[]> overlaps(List<RateLine> lines) {
     Map<String, List<Integer>> byPrefix = new HashMap<>();
     List<int[]> clashes = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       RateLine line = lines.get(i);
-      List<Integer> earlier = byPrefix.computeIfAbsent(line.kind() + line.prefix(), k -> new ArrayList<>());
+      List<Integer> earlier =
+          byPrefix.computeIfAbsent(line.kind() + line.prefix(), k -> new ArrayList<>());
       for (int j : earlier) {
         if (line.overlaps(lines.get(j))) {
           clashes.add(new int[] {i, j});
@@ -73,6 +98,8 @@ public record RateLine(CallKind kind, String prefix, String description, BigDeci
   }
 
   private static String plain(BigDecimal amount) {
-    return amount == null ? "" : amount.signum() == 0 ? "0" : amount.stripTrailingZeros().toPlainString();
+    return amount == null
+        ? ""
+        : amount.signum() == 0 ? "0" : amount.stripTrailingZeros().toPlainString();
   }
 }

@@ -15,9 +15,15 @@ public interface RateRepository {
   /** The published card of a currency with its lines, read fresh from the database. */
   Optional<RateCard> card(String currency);
 
-  /** Locks a card's header row until the transaction ends, so two replacements run one after the other. */
+  /**
+   * Locks a card's header row until the transaction ends, so two replacements run one after the
+   * other.
+   */
   void lockCard(long cardId);
 
-  /** Replaces all lines of a card and its publication time; rating sees the new lines at once on this server. */
+  /**
+   * Replaces all lines of a card and its publication time; rating sees the new lines at once on
+   * this server.
+   */
   void replace(long cardId, java.util.List<RateLine> lines, java.time.Instant publishedAt);
 }

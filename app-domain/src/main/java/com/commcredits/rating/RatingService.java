@@ -1,7 +1,5 @@
 package com.commcredits.rating;
 
-import com.commcredits.access.Caller;
-import com.commcredits.access.Permission;
 import com.commcredits.catalog.CatalogRepository;
 import com.commcredits.catalog.PoolKind;
 import com.commcredits.catalog.Product;
@@ -14,7 +12,9 @@ import com.commcredits.organisation.Organisation;
 import com.commcredits.organisation.OrganisationRepository;
 import com.commcredits.pools.PoolBudget;
 import com.commcredits.pools.PoolService;
+import com.commcredits.shared.Caller;
 import com.commcredits.shared.NotFoundException;
+import com.commcredits.shared.Permission;
 import com.commcredits.wallet.Charge;
 import com.commcredits.wallet.ChargeResult;
 import com.commcredits.wallet.LotAllocation;
@@ -36,11 +36,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Rates a batch of finished calls in one transaction (R-RATE-3, R-RATE-4): minutes from the caller's pool
- * while it lasts, the rest from the wallet at the card's rate (Communications Credits licence needed,
- * R-LIC-3); toll-free inbound always from the wallet. The call id is the idempotency key: a call seen
- * before answers DUPLICATE with its first result. Batches of one organisation are serialised, so two
- * concurrent posts of the same calls charge once. A bad record is REJECTED and spoils nothing else.
+ * Rates a batch of finished calls in one transaction (R-RATE-3, R-RATE-4): minutes from the
+ * caller's pool while it lasts, the rest from the wallet at the card's rate (Communications Credits
+ * licence needed, R-LIC-3); toll-free inbound always from the wallet. The call id is the
+ * idempotency key: a call seen before answers DUPLICATE with its first result. Batches of one
+ * organisation are serialised, so two concurrent posts of the same calls charge once. A bad record
+ * is REJECTED and spoils nothing else.
  */
 @Stateless
 public class RatingService {
@@ -56,8 +57,17 @@ public class RatingService {
   @Inject Clock clock;
 
   /** A call as posted, with the format error found by the API, if any. */
-  public record Posted(String callId, CallKind kind, String userUpn, String tollFreeNumber, PhoneNumber from,
-      PhoneNumber to, java.time.Instant start, java.time.Instant end, int durationSeconds, String error) {}
+  public record Posted(
+      String callId,
+      CallKind kind,
+      String userUpn,
+      String tollFreeNumber,
+      PhoneNumber from,
+      PhoneNumber to,
+      java.time.Instant start,
+      java.time.Instant end,
+      int durationSeconds,
+      String error) {}
 
   /** What became of one posted call. */
   public enum Status {
@@ -67,15 +77,27 @@ public class RatingService {
   }
 
   /** One result per posted call. */
-  public record Result(String callId, Status status, int poolMinutes, Money charge,
-      List<ChargeResult.LotPayment> fundedBy, String error) {}
+  public record Result(
+      String callId,
+      Status status,
+      int poolMinutes,
+      Money charge,
+      List<ChargeResult.LotPayment> fundedBy,
+      String error) {}
 
   public List<Result> rate(Caller caller, List<Posted> calls) {
     caller.require(Permission.USE_TELEPHONY);
-    Organisation org = organisations.lock(caller.organisationId())
-        .orElseThrow(() -> new NotFoundException("The organisation"));
-    Map<String, CallRecord> seen = records.existing(org.id(),
-        calls.stream().map(Posted::callId).filter(id -> id != null).collect(Collectors.toSet()));
+    Organisation org =
+        organisations
+            .lock(caller.organisationId())
+            .orElseThrow(() -> new NotFoundException("The organisation"));
+    Map<String, CallRecord> seen =
+        records.existing(
+            org.id(),
+            calls.stream()
+                .map(Posted::callId)
+                .filter(id -> id != null)
+                .collect(Collectors.toSet()));
     Batch batch = new Batch(org, calls, seen.keySet());
     Result[] results = new Result[calls.size()];
     List<Pending> rated = new ArrayList<>();
@@ -99,9 +121,19 @@ public class RatingService {
     }
     batch.pools.commit();
     List<Pending> payable = rated.stream().filter(p -> p.price().isPositive()).toList();
-    List<ChargeResult> charged = walletService.chargeAll(Caller.system(org.id()), payable.stream()
-        .map(p -> new Charge(p.price(), "call:" + p.call().callId(), p.call().callId(), describe(p.call()),
-            p.call().end())).toList());
+    List<ChargeResult> charged =
+        walletService.chargeAll(
+            Caller.system(org.id()),
+            payable.stream()
+                .map(
+                    p ->
+                        new Charge(
+                            p.price(),
+                            "call:" + p.call().callId(),
+                            p.call().callId(),
+                            describe(p.call()),
+                            p.call().end()))
+                .toList());
     Map<Integer, ChargeResult> chargeOf = new HashMap<>();
     for (int i = 0; i < payable.size(); i++) {
       payable.get(i).record().ledgerEntryId = charged.get(i).entry().id();
@@ -110,8 +142,14 @@ public class RatingService {
     records.addAll(rated.stream().map(Pending::record).toList());
     for (Pending p : rated) {
       ChargeResult c = chargeOf.get(p.index());
-      results[p.index()] = new Result(p.call().callId(), Status.RATED, p.record().poolMinutes(),
-          Money.of(p.record().charge(), org.currency()), c == null ? List.of() : c.fundedBy(), null);
+      results[p.index()] =
+          new Result(
+              p.call().callId(),
+              Status.RATED,
+              p.record().poolMinutes(),
+              Money.of(p.record().charge(), org.currency()),
+              c == null ? List.of() : c.fundedBy(),
+              null);
     }
     answerDuplicates(calls, results, seen, org);
     return List.of(results);
@@ -121,8 +159,8 @@ public class RatingService {
   private record Pending(int index, Posted call, CallRecord record, Money price) {}
 
   /**
-   * What one batch needs, read once: the callers and their licences, the toll-free numbers, the rate
-   * card, the wallet, and the pools (locked and counted in memory).
+   * What one batch needs, read once: the callers and their licences, the toll-free numbers, the
+   * rate card, the wallet, and the pools (locked and counted in memory).
    */
   private final class Batch {
     final Organisation org;
@@ -139,17 +177,29 @@ public class RatingService {
     Batch(Organisation org, List<Posted> calls, Set<String> seen) {
       this.org = org;
       this.plan = rates.plan(org.currency().name());
-      this.inclusions = catalog.products().stream().collect(Collectors.toMap(Product::sku, Product::includes));
-      this.users = RatingService.this.users.findByUpns(org.id(), calls.stream()
-          .filter(c -> c.error() == null && c.userUpn() != null && !seen.contains(c.callId()))
-          .map(c -> DirectoryUser.normaliseUpn(c.userUpn())).collect(Collectors.toSet()));
-      this.skus = users.isEmpty() ? Map.of()
-          : licences.activeSkus(org.id(), users.values().stream().map(DirectoryUser::id).toList());
+      this.inclusions =
+          catalog.products().stream().collect(Collectors.toMap(Product::sku, Product::includes));
+      this.users =
+          RatingService.this.users.findByUpns(
+              org.id(),
+              calls.stream()
+                  .filter(
+                      c -> c.error() == null && c.userUpn() != null && !seen.contains(c.callId()))
+                  .map(c -> DirectoryUser.normaliseUpn(c.userUpn()))
+                  .collect(Collectors.toSet()));
+      this.skus =
+          users.isEmpty()
+              ? Map.of()
+              : licences.activeSkus(
+                  org.id(), users.values().stream().map(DirectoryUser::id).toList());
       this.pools = RatingService.this.pools.budget(org.id());
       this.hasWallet = wallets.findForOrganisation(org.id()).isPresent();
     }
 
-    /** Rates one call in memory ({@link #last}, {@link #lastPrice}); returns why it is refused, or null. */
+    /**
+     * Rates one call in memory ({@link #last}, {@link #lastPrice}); returns why it is refused, or
+     * null.
+     */
     String rate(Posted call) {
       CallRecord r = CallRecord.blank();
       r.organisationId = org.id();
@@ -166,10 +216,12 @@ public class RatingService {
       int covered = 0;
       boolean credits;
       PhoneNumber rated;
-      Runnable takeMinutes = () -> { };
+      Runnable takeMinutes = () -> {};
       if (call.kind() == CallKind.TOLL_FREE_INBOUND) {
-        if (call.tollFreeNumber() == null || !ownTollFree.computeIfAbsent(call.tollFreeNumber(),
-            n -> rates.tollFreeOwner(n).map(o -> o == org.id()).orElse(false))) {
+        if (call.tollFreeNumber() == null
+            || !ownTollFree.computeIfAbsent(
+                call.tollFreeNumber(),
+                n -> rates.tollFreeOwner(n).map(o -> o == org.id()).orElse(false))) {
           return "tollFreeNumber: not one of your organisation's toll-free numbers.";
         }
         r.tollFreeNumber = call.tollFreeNumber();
@@ -178,7 +230,8 @@ public class RatingService {
         credits = true;
         rated = call.from();
       } else {
-        DirectoryUser user = call.userUpn() == null ? null : users.get(DirectoryUser.normaliseUpn(call.userUpn()));
+        DirectoryUser user =
+            call.userUpn() == null ? null : users.get(DirectoryUser.normaliseUpn(call.userUpn()));
         if (user == null) {
           return "userUpn: there is no user " + call.userUpn() + ".";
         }
@@ -187,15 +240,20 @@ public class RatingService {
         r.userLocation = user.usageLocation();
         r.destinationCountry = call.to().country();
         r.domestic = PoolService.isDomestic(user.usageLocation(), call.to().country());
-        Set<String> held = Capabilities.effective(skus.getOrDefault(user.id(), Set.of()), inclusions);
+        Set<String> held =
+            Capabilities.effective(skus.getOrDefault(user.id(), Set.of()), inclusions);
         PoolKind kind = Entitlement.poolKind(call.kind(), user.usageLocation(), call.to());
         boolean entitled = Entitlement.entitled(kind, held);
         credits = held.contains(Capabilities.COMMUNICATIONS_CREDITS);
         YearMonth month = YearMonth.from(call.start().atZone(org.timeZone()));
-        long available = entitled && minutes > 0 ? pools.available(user.usageLocation(), kind, month) : 0;
+        long available =
+            entitled && minutes > 0 ? pools.available(user.usageLocation(), kind, month) : 0;
         if (minutes > available && !credits) {
-          return "The call goes beyond the " + kind.name().toLowerCase().replace('_', ' ')
-              + " minutes and " + user.upn() + " has no Communications Credits licence.";
+          return "The call goes beyond the "
+              + kind.name().toLowerCase().replace('_', ' ')
+              + " minutes and "
+              + user.upn()
+              + " has no Communications Credits licence.";
         }
         if (entitled && minutes > 0) {
           covered = (int) Math.min(minutes, available);
@@ -232,17 +290,29 @@ public class RatingService {
     }
   }
 
-  private void answerDuplicates(List<Posted> calls, Result[] results, Map<String, CallRecord> seen,
-      Organisation org) {
-    Map<Long, List<LotAllocation>> paid = wallets.allocations(seen.values().stream()
-        .map(CallRecord::ledgerEntryId).filter(id -> id != null).toList());
+  private void answerDuplicates(
+      List<Posted> calls, Result[] results, Map<String, CallRecord> seen, Organisation org) {
+    Map<Long, List<LotAllocation>> paid =
+        wallets.allocations(
+            seen.values().stream()
+                .map(CallRecord::ledgerEntryId)
+                .filter(id -> id != null)
+                .toList());
     for (int i = 0; i < results.length; i++) {
       if (results[i] == null) {
         CallRecord first = seen.get(calls.get(i).callId());
-        results[i] = new Result(first.callId(), Status.DUPLICATE, first.poolMinutes(),
-            Money.of(first.charge(), org.currency()), first.ledgerEntryId() == null ? List.of()
-                : paid.getOrDefault(first.ledgerEntryId(), List.of()).stream()
-                    .map(a -> new ChargeResult.LotPayment(a.lotId(), a.amount())).toList(), null);
+        results[i] =
+            new Result(
+                first.callId(),
+                Status.DUPLICATE,
+                first.poolMinutes(),
+                Money.of(first.charge(), org.currency()),
+                first.ledgerEntryId() == null
+                    ? List.of()
+                    : paid.getOrDefault(first.ledgerEntryId(), List.of()).stream()
+                        .map(a -> new ChargeResult.LotPayment(a.lotId(), a.amount()))
+                        .toList(),
+                null);
       }
     }
   }
@@ -250,12 +320,14 @@ public class RatingService {
   private static String describe(Posted call) {
     return switch (call.kind()) {
       case OUTBOUND -> "Call to " + call.to().e164();
-      case TOLL_FREE_INBOUND -> "Toll-free call from " + call.from().e164() + " to " + call.tollFreeNumber();
+      case TOLL_FREE_INBOUND ->
+          "Toll-free call from " + call.from().e164() + " to " + call.tollFreeNumber();
       case CONFERENCE_DIAL_OUT -> "Conference dial-out to " + call.to().e164();
     };
   }
 
   private static Result rejected(Posted call, String why, Organisation org) {
-    return new Result(call.callId(), Status.REJECTED, 0, Money.zero(org.currency()), List.of(), why);
+    return new Result(
+        call.callId(), Status.REJECTED, 0, Money.zero(org.currency()), List.of(), why);
   }
 }

@@ -13,13 +13,17 @@ import java.util.Map;
 import java.util.SortedMap;
 
 /**
- * Spend by call type over a period (R-REP-3): every day, week or month of the period with what each call kind
- * cost, zeros included, so a chart has no gaps. Up to 62 days are shown by day, up to 26 weeks by week
- * (starting Monday), longer periods by month.
+ * Spend by call type over a period (R-REP-3): every day, week or month of the period with what each
+ * call kind cost, zeros included, so a chart has no gaps. Up to 62 days are shown by day, up to 26
+ * weeks by week (starting Monday), longer periods by month.
  */
 public record SpendByKind(String currency, Granularity granularity, List<Period> periods) {
   /** The length of one period of the chart. */
-  public enum Granularity { DAY, WEEK, MONTH }
+  public enum Granularity {
+    DAY,
+    WEEK,
+    MONTH
+  }
 
   /** One period (from its first day) and its spend per call kind. */
   public record Period(LocalDate start, Map<CallKind, BigDecimal> amounts) {
@@ -32,20 +36,30 @@ public record SpendByKind(String currency, Granularity granularity, List<Period>
     }
   }
 
-  /** Groups daily sums (day → kind → amount) of the days {@code first} to {@code last} into periods. */
-  public static SpendByKind of(String currency, LocalDate first, LocalDate last,
+  /**
+   * Groups daily sums (day → kind → amount) of the days {@code first} to {@code last} into periods.
+   */
+  public static SpendByKind of(
+      String currency,
+      LocalDate first,
+      LocalDate last,
       SortedMap<LocalDate, Map<CallKind, BigDecimal>> days) {
     long length = ChronoUnit.DAYS.between(first, last) + 1;
-    Granularity granularity = length <= 62 ? Granularity.DAY : length <= 26 * 7 ? Granularity.WEEK : Granularity.MONTH;
+    Granularity granularity =
+        length <= 62 ? Granularity.DAY : length <= 26 * 7 ? Granularity.WEEK : Granularity.MONTH;
     List<Period> periods = new ArrayList<>();
-    for (LocalDate start = periodStart(first, granularity); !start.isAfter(last); start = next(start, granularity)) {
+    for (LocalDate start = periodStart(first, granularity);
+        !start.isAfter(last);
+        start = next(start, granularity)) {
       Map<CallKind, BigDecimal> amounts = new EnumMap<>(CallKind.class);
       for (CallKind kind : CallKind.values()) {
         amounts.put(kind, BigDecimal.ZERO);
       }
       LocalDate end = next(start, granularity);
-      days.subMap(start, end).values().forEach(day -> day.forEach((kind, amount) -> amounts.merge(kind, amount,
-          BigDecimal::add)));
+      days.subMap(start, end)
+          .values()
+          .forEach(
+              day -> day.forEach((kind, amount) -> amounts.merge(kind, amount, BigDecimal::add)));
       periods.add(new Period(start, Collections.unmodifiableMap(amounts)));
     }
     return new SpendByKind(currency, granularity, List.copyOf(periods));

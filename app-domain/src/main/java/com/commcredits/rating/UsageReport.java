@@ -1,11 +1,11 @@
 package com.commcredits.rating;
 
-import com.commcredits.access.Caller;
-import com.commcredits.access.Permission;
 import com.commcredits.organisation.Organisation;
 import com.commcredits.organisation.OrganisationRepository;
+import com.commcredits.shared.Caller;
 import com.commcredits.shared.NotFoundException;
 import com.commcredits.shared.Page;
+import com.commcredits.shared.Permission;
 import com.commcredits.shared.Validator;
 import com.commcredits.wallet.ChargeResult;
 import jakarta.ejb.Stateless;
@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The PSTN usage report (R-REP-1): one row per rated call with the funding, filtered by period (at most a
- * year, in the organisation's calendar), user and call type; read a page at a time, or streamed in chunks
- * for exports so memory stays constant whatever the size.
+ * The PSTN usage report (R-REP-1): one row per rated call with the funding, filtered by period (at
+ * most a year, in the organisation's calendar), user and call type; read a page at a time, or
+ * streamed in chunks for exports so memory stays constant whatever the size.
  */
 @Stateless
 public class UsageReport {
@@ -30,23 +30,35 @@ public class UsageReport {
   @Inject OrganisationRepository organisations;
   @Inject Clock clock;
 
-  /** One row: the record and which lots paid its charge, in the order they paid (a null lot is the uncovered part). */
+  /**
+   * One row: the record and which lots paid its charge, in the order they paid (a null lot is the
+   * uncovered part).
+   */
   public record Row(CallRecord call, List<ChargeResult.LotPayment> fundedBy) {
     /** The funding as a person reads it: "lot 3: 0.03; uncovered: 0.01". */
     public String funding() {
-      return fundedBy.stream().map(p -> (p.lotId() == null ? "uncovered" : "lot " + p.lotId()) + ": "
-          + p.amount().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString())
+      return fundedBy.stream()
+          .map(
+              p ->
+                  (p.lotId() == null ? "uncovered" : "lot " + p.lotId())
+                      + ": "
+                      + p.amount().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString())
           .collect(java.util.stream.Collectors.joining("; "));
     }
   }
 
   /** Builds a filter from the organisation's calendar dates; the default is the last 30 days. */
-  public UsageFilter filter(Caller caller, LocalDate from, LocalDate to, String upn, CallKind kind) {
+  public UsageFilter filter(
+      Caller caller, LocalDate from, LocalDate to, String upn, CallKind kind) {
     return filter(caller, from, to, upn, kind, 30);
   }
 
-  /** As {@link #filter(Caller, LocalDate, LocalDate, String, CallKind)}, defaulting to the last {@code days} days. */
-  public UsageFilter filter(Caller caller, LocalDate from, LocalDate to, String upn, CallKind kind, int days) {
+  /**
+   * As {@link #filter(Caller, LocalDate, LocalDate, String, CallKind)}, defaulting to the last
+   * {@code days} days.
+   */
+  public UsageFilter filter(
+      Caller caller, LocalDate from, LocalDate to, String upn, CallKind kind, int days) {
     caller.require(Permission.VIEW_REPORTS);
     ZoneId zone = zone(caller);
     LocalDate today = clock.instant().atZone(zone).toLocalDate();
@@ -56,8 +68,11 @@ public class UsageReport {
         .check(!start.isAfter(end), "from", "The start date must not be after the end date.")
         .check(!start.isBefore(end.minusYears(1)), "from", "Choose a period of at most one year.")
         .throwIfInvalid();
-    return new UsageFilter(start.atStartOfDay(zone).toInstant(), end.plusDays(1).atStartOfDay(zone).toInstant(),
-        upn == null || upn.isBlank() ? null : upn.strip().toLowerCase(java.util.Locale.ROOT), kind);
+    return new UsageFilter(
+        start.atStartOfDay(zone).toInstant(),
+        end.plusDays(1).atStartOfDay(zone).toInstant(),
+        upn == null || upn.isBlank() ? null : upn.strip().toLowerCase(java.util.Locale.ROOT),
+        kind);
   }
 
   /** A page for the screen, newest call first, with the total. */
@@ -69,8 +84,8 @@ public class UsageReport {
   }
 
   /**
-   * Every row of the filter, in chunks of 1,000, to an export. Each chunk is its own read, outside any
-   * transaction, so an export of a year of calls is not cut short by the transaction timeout.
+   * Every row of the filter, in chunks of 1,000, to an export. Each chunk is its own read, outside
+   * any transaction, so an export of a year of calls is not cut short by the transaction timeout.
    */
   @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
   public void forEach(Caller caller, UsageFilter filter, Consumer<Row> sink) {
@@ -87,19 +102,36 @@ public class UsageReport {
   }
 
   private List<Row> rows(List<CallRecord> calls) {
-    Map<Long, List<ChargeResult.LotPayment>> funding = records.funding(calls.stream().map(CallRecord::ledgerEntryId)
-        .filter(java.util.Objects::nonNull).toList());
-    return calls.stream().map(c -> new Row(c, c.ledgerEntryId() == null ? List.of()
-        : funding.getOrDefault(c.ledgerEntryId(), List.of()))).toList();
+    Map<Long, List<ChargeResult.LotPayment>> funding =
+        records.funding(
+            calls.stream()
+                .map(CallRecord::ledgerEntryId)
+                .filter(java.util.Objects::nonNull)
+                .toList());
+    return calls.stream()
+        .map(
+            c ->
+                new Row(
+                    c,
+                    c.ledgerEntryId() == null
+                        ? List.of()
+                        : funding.getOrDefault(c.ledgerEntryId(), List.of())))
+        .toList();
   }
 
-  /** Spend per call kind over the filter's period, by day, week or month (R-REP-3), from one grouped query. */
+  /**
+   * Spend per call kind over the filter's period, by day, week or month (R-REP-3), from one grouped
+   * query.
+   */
   public SpendByKind spendByKind(Caller caller, UsageFilter filter) {
     caller.require(Permission.VIEW_REPORTS);
     Organisation organisation = organisation(caller);
     ZoneId zone = organisation.timeZone();
-    return SpendByKind.of(organisation.currency().name(), filter.from().atZone(zone).toLocalDate(),
-        filter.to().minusNanos(1).atZone(zone).toLocalDate(), records.spendByDay(caller.organisationId(), filter, zone));
+    return SpendByKind.of(
+        organisation.currency().name(),
+        filter.from().atZone(zone).toLocalDate(),
+        filter.to().minusNanos(1).atZone(zone).toLocalDate(),
+        records.spendByDay(caller.organisationId(), filter, zone));
   }
 
   /** How many rows the filter selects. */
@@ -109,7 +141,9 @@ public class UsageReport {
   }
 
   private Organisation organisation(Caller caller) {
-    return organisations.find(caller.organisationId()).orElseThrow(() -> new NotFoundException("The organisation"));
+    return organisations
+        .find(caller.organisationId())
+        .orElseThrow(() -> new NotFoundException("The organisation"));
   }
 
   private ZoneId zone(Caller caller) {

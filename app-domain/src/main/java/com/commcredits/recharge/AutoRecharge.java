@@ -7,7 +7,10 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** A wallet's auto-recharge settings (R-RECH-1) and its failure count behind the suspension (R-RECH-3). */
+/**
+ * A wallet's auto-recharge settings (R-RECH-1) and its failure count behind the suspension
+ * (R-RECH-3).
+ */
 @Entity
 @Table(name = "auto_recharge")
 public class AutoRecharge {
@@ -50,7 +53,13 @@ public class AutoRecharge {
   }
 
   /** Saving the settings also lifts a suspension: the admin has looked at the payment method. */
-  public void change(boolean enabled, BigDecimal amount, BigDecimal trigger, long methodId, String po, Instant at) {
+  public void change(
+      boolean enabled,
+      BigDecimal amount,
+      BigDecimal trigger,
+      long methodId,
+      String po,
+      Instant at) {
     this.enabled = enabled;
     this.rechargeAmount = amount;
     this.triggerBelow = trigger;
@@ -118,8 +127,15 @@ public class AutoRecharge {
   }
 
   public String describe() {
-    return "enabled=" + enabled + ", amount=" + rechargeAmount + ", below=" + triggerBelow + ", method="
-        + paymentMethodId + (purchaseOrder == null ? "" : ", po=" + purchaseOrder)
+    return "enabled="
+        + enabled
+        + ", amount="
+        + rechargeAmount
+        + ", below="
+        + triggerBelow
+        + ", method="
+        + paymentMethodId
+        + (purchaseOrder == null ? "" : ", po=" + purchaseOrder)
         + (suspendedAt == null ? "" : ", suspended=" + suspendedAt);
   }
 }

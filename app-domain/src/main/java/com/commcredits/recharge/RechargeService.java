@@ -1,13 +1,13 @@
 package com.commcredits.recharge;
 
-import com.commcredits.access.Caller;
-import com.commcredits.access.Permission;
 import com.commcredits.audit.AuditAction;
 import com.commcredits.audit.AuditLog;
 import com.commcredits.money.Money;
 import com.commcredits.payment.PaymentMethod;
 import com.commcredits.payment.PaymentMethodRepository;
+import com.commcredits.shared.Caller;
 import com.commcredits.shared.NotFoundException;
+import com.commcredits.shared.Permission;
 import com.commcredits.shared.Validator;
 import com.commcredits.wallet.BalanceWatcher;
 import com.commcredits.wallet.Wallet;
@@ -28,9 +28,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Auto-recharge settings (R-RECH-1) and the trigger (R-RECH-2): the transaction whose debit takes the
- * balance below the trigger records one attempt (the database allows one in flight per wallet) and the
- * attempt starts right after that transaction commits. Safety rails of R-RECH-3 apply here.
+ * Auto-recharge settings (R-RECH-1) and the trigger (R-RECH-2): the transaction whose debit takes
+ * the balance below the trigger records one attempt (the database allows one in flight per wallet)
+ * and the attempt starts right after that transaction commits. Safety rails of R-RECH-3 apply here.
  */
 @Stateless
 @LocalBean
@@ -50,41 +50,62 @@ public class RechargeService implements BalanceWatcher {
 
   public Optional<AutoRecharge> settings(Caller caller) {
     caller.require(Permission.MANAGE_BILLING);
-    return wallets.findForOrganisation(caller.organisationId()).flatMap(w -> recharges.settings(w.id()));
+    return wallets
+        .findForOrganisation(caller.organisationId())
+        .flatMap(w -> recharges.settings(w.id()));
   }
 
   public List<RechargeAttempt> recentAttempts(Caller caller) {
     caller.require(Permission.MANAGE_BILLING);
-    return wallets.findForOrganisation(caller.organisationId()).map(w -> recharges.recent(w.id(), 10))
+    return wallets
+        .findForOrganisation(caller.organisationId())
+        .map(w -> recharges.recent(w.id(), 10))
         .orElse(List.of());
   }
 
   /**
-   * Checks settings before there is a wallet (the Buy now checkout), so a bad recharge field refuses the
-   * order before anything is paid.
+   * Checks settings before there is a wallet (the Buy now checkout), so a bad recharge field
+   * refuses the order before anything is paid.
    */
   public void validate(Caller caller, Settings command) {
     caller.require(Permission.MANAGE_BILLING);
     var currency = organisations.find(caller.organisationId()).orElseThrow().currency();
-    check(caller, command, new Wallet(caller.organisationId(), currency, clock.instant())).throwIfInvalid();
+    check(caller, command, new Wallet(caller.organisationId(), currency, clock.instant()))
+        .throwIfInvalid();
   }
 
-  /** Modify recharge settings > Save changes; saving with auto-recharge on also lifts a suspension. Audited. */
+  /**
+   * Modify recharge settings > Save changes; saving with auto-recharge on also lifts a suspension.
+   * Audited.
+   */
   public AutoRecharge save(Caller caller, Settings command) {
     caller.require(Permission.MANAGE_BILLING);
-    Wallet wallet = wallets.lockForOrganisation(caller.organisationId())
-        .orElseThrow(() -> new NotFoundException("The Communications Credits wallet"));
+    Wallet wallet =
+        wallets
+            .lockForOrganisation(caller.organisationId())
+            .orElseThrow(() -> new NotFoundException("The Communications Credits wallet"));
     check(caller, command, wallet).throwIfInvalid();
     Money amount = Money.parseExact(command.rechargeAmount(), wallet.currency());
     Money trigger = Money.parseExact(command.triggerBelow(), wallet.currency());
-    String po = command.purchaseOrder() == null || command.purchaseOrder().isBlank() ? null
-        : command.purchaseOrder().strip();
+    String po =
+        command.purchaseOrder() == null || command.purchaseOrder().isBlank()
+            ? null
+            : command.purchaseOrder().strip();
     long methodId = command.paymentMethodId();
-    AutoRecharge settings = recharges.lockSettings(wallet.id()).orElseGet(() -> recharges.add(new AutoRecharge(wallet.id())));
+    AutoRecharge settings =
+        recharges
+            .lockSettings(wallet.id())
+            .orElseGet(() -> recharges.add(new AutoRecharge(wallet.id())));
     String before = settings.rechargeAmount() == null ? null : settings.describe();
-    settings.change(command.enabled(), amount.amount(), trigger.amount(), methodId, po, clock.instant());
-    audit.record(caller, AuditAction.AUTO_RECHARGE_CHANGED, "wallet", wallet.id(),
-        "Auto-recharge " + (command.enabled() ? "on: " + amount + " when below " + trigger : "off"), before,
+    settings.change(
+        command.enabled(), amount.amount(), trigger.amount(), methodId, po, clock.instant());
+    audit.record(
+        caller,
+        AuditAction.AUTO_RECHARGE_CHANGED,
+        "wallet",
+        wallet.id(),
+        "Auto-recharge " + (command.enabled() ? "on: " + amount + " when below " + trigger : "off"),
+        before,
         settings.describe());
     afterDebit(wallet);
     return settings;
@@ -95,21 +116,42 @@ public class RechargeService implements BalanceWatcher {
     Money amount = money(v, "rechargeAmount", command.rechargeAmount(), wallet);
     Money trigger = money(v, "triggerBelow", command.triggerBelow(), wallet);
     if (amount != null) {
-      v.check(amount.amount().compareTo(limits.minimum()) >= 0 && amount.amount().compareTo(limits.maximum()) <= 0,
-          "rechargeAmount", "Recharge with " + limits.minimum().toPlainString() + " to "
-              + String.format("%,.2f", limits.maximum()) + " " + wallet.currency() + ".");
+      v.check(
+          amount.amount().compareTo(limits.minimum()) >= 0
+              && amount.amount().compareTo(limits.maximum()) <= 0,
+          "rechargeAmount",
+          "Recharge with "
+              + limits.minimum().toPlainString()
+              + " to "
+              + String.format("%,.2f", limits.maximum())
+              + " "
+              + wallet.currency()
+              + ".");
     }
     if (trigger != null) {
       v.check(!trigger.isNegative(), "triggerBelow", "The trigger must be 0 or more.");
     }
-    PaymentMethod method = command.paymentMethodId() == null ? null : methods.find(caller.organisationId(),
-        command.paymentMethodId()).filter(PaymentMethod::isActive).orElse(null);
-    v.check(method != null, "paymentMethodId", "Choose one of your organisation's payment methods.");
-    String po = command.purchaseOrder() == null || command.purchaseOrder().isBlank() ? null
-        : command.purchaseOrder().strip();
+    PaymentMethod method =
+        command.paymentMethodId() == null
+            ? null
+            : methods
+                .find(caller.organisationId(), command.paymentMethodId())
+                .filter(PaymentMethod::isActive)
+                .orElse(null);
+    v.check(
+        method != null, "paymentMethodId", "Choose one of your organisation's payment methods.");
+    String po =
+        command.purchaseOrder() == null || command.purchaseOrder().isBlank()
+            ? null
+            : command.purchaseOrder().strip();
     if (po != null && method != null) {
-      v.check(method.isEnterpriseAgreement(), "purchaseOrder", "A purchase order goes with an Enterprise Agreement.");
-      v.check(PaymentMethod.PURCHASE_ORDER.matcher(po).matches(), "purchaseOrder",
+      v.check(
+          method.isEnterpriseAgreement(),
+          "purchaseOrder",
+          "A purchase order goes with an Enterprise Agreement.");
+      v.check(
+          PaymentMethod.PURCHASE_ORDER.matcher(po).matches(),
+          "purchaseOrder",
           "A PO number has 1 to 30 letters, digits, dots, dashes or slashes.");
     }
     return v;
@@ -125,9 +167,9 @@ public class RechargeService implements BalanceWatcher {
   }
 
   /**
-   * Inside the debit's transaction (the wallet row is locked): records one attempt when the balance is
-   * below the trigger, none is in flight, fewer than 5 started in 24 hours and the back-off after a
-   * failure has passed; it starts once the transaction commits.
+   * Inside the debit's transaction (the wallet row is locked): records one attempt when the balance
+   * is below the trigger, none is in flight, fewer than 5 started in 24 hours and the back-off
+   * after a failure has passed; it starts once the transaction commits.
    */
   @Override
   public void afterDebit(Wallet wallet) {
@@ -137,30 +179,33 @@ public class RechargeService implements BalanceWatcher {
     }
     AutoRecharge settings = found.get();
     Instant now = clock.instant();
-    if (wallet.balance().amount().compareTo(settings.triggerBelow()) >= 0 || recharges.hasAttemptInFlight(wallet.id())
+    if (wallet.balance().amount().compareTo(settings.triggerBelow()) >= 0
+        || recharges.hasAttemptInFlight(wallet.id())
         || recharges.attemptsSince(wallet.id(), now.minus(Duration.ofHours(24))) >= MAX_PER_DAY) {
       return;
     }
     Optional<RechargeAttempt> last = recharges.lastFinished(wallet.id());
-    if (last.isPresent() && last.get().status() == RechargeAttempt.Status.FAILED
+    if (last.isPresent()
+        && last.get().status() == RechargeAttempt.Status.FAILED
         && now.isBefore(last.get().finishedAt().plus(backoff(settings.consecutiveFailures())))) {
       return;
     }
     RechargeAttempt attempt = recharges.add(new RechargeAttempt(settings, now));
     long id = attempt.id();
-    transactions.registerInterposedSynchronization(new Synchronization() {
-      @Override
-      public void beforeCompletion() {
-        // nothing to do before the commit
-      }
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {
+            // nothing to do before the commit
+          }
 
-      @Override
-      public void afterCompletion(int status) {
-        if (status == Status.STATUS_COMMITTED) {
-          starter.start(id);
-        }
-      }
-    });
+          @Override
+          public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+              starter.start(id);
+            }
+          }
+        });
   }
 
   /** Retries after a failure wait 1, 2, 4 … minutes (NOTIFY-style back-off, capped at an hour). */
@@ -169,7 +214,10 @@ public class RechargeService implements BalanceWatcher {
   }
 
   /** The input of {@link #save}, as the form or the API sends it. */
-  public record Settings(boolean enabled, String rechargeAmount, String triggerBelow, Long paymentMethodId,
+  public record Settings(
+      boolean enabled,
+      String rechargeAmount,
+      String triggerBelow,
+      Long paymentMethodId,
       String purchaseOrder) {}
-
 }

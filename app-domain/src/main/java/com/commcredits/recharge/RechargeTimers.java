@@ -11,9 +11,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The sweep (R-RECH-2): every minute it runs attempts left pending or processing (a crash, a pending
- * payment) and starts recharges for wallets still below their trigger (a missed trigger, a retry after
- * the back-off). Never the first line: the trigger starts recharges at once.
+ * The sweep (R-RECH-2): every minute it runs attempts left pending or processing (a crash, a
+ * pending payment) and starts recharges for wallets still below their trigger (a missed trigger, a
+ * retry after the back-off). Never the first line: the trigger starts recharges at once.
  */
 @Singleton
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -25,7 +25,12 @@ public class RechargeTimers {
   @Inject RechargeSteps steps;
   @Inject Clock clock;
 
-  @Schedule(hour = "*", minute = "*", second = "40", persistent = false, info = "auto-recharge sweep")
+  @Schedule(
+      hour = "*",
+      minute = "*",
+      second = "40",
+      persistent = false,
+      info = "auto-recharge sweep")
   public void sweep() {
     for (Long attempt : recharges.stalledAttempts(clock.instant().minus(Duration.ofSeconds(30)))) {
       processor.process(attempt);

@@ -2,7 +2,9 @@ package com.commcredits.shared;
 
 import java.util.List;
 
-/** Input was refused before anything changed; every field error is listed (400 / beside the field). */
+/**
+ * Input was refused before anything changed; every field error is listed (400 / beside the field).
+ */
 public class ValidationException extends DomainException {
   private static final long serialVersionUID = 1L;
   private final List<FieldError> errors;

@@ -3,7 +3,10 @@ package com.commcredits.shared;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects field errors for a command and throws them together, so a form shows every problem at once. */
+/**
+ * Collects field errors for a command and throws them together, so a form shows every problem at
+ * once.
+ */
 public final class Validator {
   private final List<FieldError> errors = new ArrayList<>();
 
@@ -18,7 +21,9 @@ public final class Validator {
     if (value == null || value.isBlank()) {
       return check(false, field, label + " is required.");
     }
-    return check(value.strip().length() <= maxLength, field,
+    return check(
+        value.strip().length() <= maxLength,
+        field,
         label + " must be at most " + maxLength + " characters.");
   }
 

@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 
-/** A purchase of a product by an organisation: a quantity of licences with a status and start date. */
+/**
+ * A purchase of a product by an organisation: a quantity of licences with a status and start date.
+ */
 @Entity
 @Table(name = "subscription")
 public class Subscription {
@@ -43,14 +45,14 @@ public class Subscription {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
-  @Version
-  private long version;
+  @Version private long version;
 
   protected Subscription() {
     // for JPA
   }
 
-  public Subscription(long organisationId, String sku, int quantity, LocalDate startDate, Instant createdAt) {
+  public Subscription(
+      long organisationId, String sku, int quantity, LocalDate startDate, Instant createdAt) {
     if (quantity < 1) {
       throw new IllegalArgumentException("quantity must be at least 1");
     }

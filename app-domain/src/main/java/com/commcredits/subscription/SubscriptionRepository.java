@@ -13,6 +13,8 @@ public interface SubscriptionRepository {
   /** Licences purchased per SKU over the active subscriptions. */
   java.util.Map<String, Long> purchasedCounts(long organisationId);
 
-  /** Locks the organisation's active subscriptions of a SKU and returns how many licences they hold. */
+  /**
+   * Locks the organisation's active subscriptions of a SKU and returns how many licences they hold.
+   */
   long lockPurchased(long organisationId, String sku);
 }

@@ -7,9 +7,10 @@ import java.time.ZoneOffset;
 import java.util.function.Supplier;
 
 /**
- * The application's clock: the system's UTC time, except on a thread that is loading history (the demo's
- * three months of calls, say), where {@link #asOf} makes it read a past instant while the work runs, so
- * what that work records carries the time it would have had. Other threads never see it.
+ * The application's clock: the system's UTC time, except on a thread that is loading history (the
+ * demo's three months of calls, say), where {@link #asOf} makes it read a past instant while the
+ * work runs, so what that work records carries the time it would have had. Other threads never see
+ * it.
  */
 public final class AppClock extends Clock {
   private static final ThreadLocal<Instant> AS_OF = new ThreadLocal<>();

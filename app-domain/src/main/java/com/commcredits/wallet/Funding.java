@@ -14,10 +14,10 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A request to add funds, saved under its idempotency key before any payment is attempted (R-FUND-7):
- * a repeat of the key finds it and returns its outcome. Its id is the payment gateway's idempotency
- * key, so a retry after a crash never pays twice (R-PAY-2). It resolves exactly once: succeeded (with
- * its lot), failed (with the reason) or cancelled.
+ * A request to add funds, saved under its idempotency key before any payment is attempted
+ * (R-FUND-7): a repeat of the key finds it and returns its outcome. Its id is the payment gateway's
+ * idempotency key, so a retry after a crash never pays twice (R-PAY-2). It resolves exactly once:
+ * succeeded (with its lot), failed (with the reason) or cancelled.
  */
 @Entity
 @Table(name = "funding")
@@ -80,8 +80,16 @@ public class Funding {
     // for JPA
   }
 
-  public Funding(Wallet wallet, String idempotencyKey, String requestFingerprint, Money amount, LotSource source,
-      long paymentMethodId, String purchaseOrder, Instant requestedAt, String actor) {
+  public Funding(
+      Wallet wallet,
+      String idempotencyKey,
+      String requestFingerprint,
+      Money amount,
+      LotSource source,
+      long paymentMethodId,
+      String purchaseOrder,
+      Instant requestedAt,
+      String actor) {
     this.walletId = wallet.id();
     this.organisationId = wallet.organisationId();
     this.idempotencyKey = Objects.requireNonNull(idempotencyKey, "idempotencyKey");

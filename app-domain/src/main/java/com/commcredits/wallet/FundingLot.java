@@ -15,8 +15,9 @@ import java.util.Objects;
 
 /**
  * One addition of funds (R-FUND-2): its amount, what remains of it, when it was bought and when it
- * expires (12 months later). Charges draw on lots soonest-expiring first (R-FUND-3); what is left at
- * expiry leaves through an expiry entry (R-FUND-4). Changed only by the {@link Wallet} that owns it.
+ * expires (12 months later). Charges draw on lots soonest-expiring first (R-FUND-3); what is left
+ * at expiry leaves through an expiry entry (R-FUND-4). Changed only by the {@link Wallet} that owns
+ * it.
  */
 @Entity
 @Table(name = "funding_lot")
@@ -59,7 +60,13 @@ public class FundingLot {
     // for JPA
   }
 
-  FundingLot(long walletId, BigDecimal amount, Instant purchasedAt, ZoneId zone, LotSource source, Long fundingId,
+  FundingLot(
+      long walletId,
+      BigDecimal amount,
+      Instant purchasedAt,
+      ZoneId zone,
+      LotSource source,
+      Long fundingId,
       String paymentReference) {
     this.walletId = walletId;
     this.amount = Objects.requireNonNull(amount, "amount");
@@ -147,6 +154,8 @@ public class FundingLot {
 
   /** True when the lot still holds money and expires within the given days (the page's badge). */
   public boolean expiresWithinDays(Instant now, int days) {
-    return remaining.signum() > 0 && expiresAt.isAfter(now) && expiresAt.isBefore(now.plusSeconds(days * 86_400L));
+    return remaining.signum() > 0
+        && expiresAt.isAfter(now)
+        && expiresAt.isBefore(now.plusSeconds(days * 86_400L));
   }
 }

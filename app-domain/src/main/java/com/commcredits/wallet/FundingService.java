@@ -1,8 +1,8 @@
 package com.commcredits.wallet;
 
-import com.commcredits.access.Caller;
 import com.commcredits.payment.PaymentGateway;
 import com.commcredits.payment.PaymentResult;
+import com.commcredits.shared.Caller;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -13,10 +13,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Adding funds (R-FUND-2, R-FUND-7, R-FUND-9, R-PAY-2): record the request under its idempotency key, pay
- * through the gateway outside any transaction (so a slow gateway holds no lock), then apply the answer.
- * A crash between the gateway's answer and our commit leaves a pending funding that
- * {@link #resolvePending} settles by asking the gateway, so it never pays twice.
+ * Adding funds (R-FUND-2, R-FUND-7, R-FUND-9, R-PAY-2): record the request under its idempotency
+ * key, pay through the gateway outside any transaction (so a slow gateway holds no lock), then
+ * apply the answer. A crash between the gateway's answer and our commit leaves a pending funding
+ * that {@link #resolvePending} settles by asking the gateway, so it never pays twice.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -27,7 +27,10 @@ public class FundingService {
   @Inject PaymentGateway gateway;
   @Inject Clock clock;
 
-  /** Billing > Subscriptions > Add-ons > Communications Credits > Buy now: opens the wallet, then adds the first funds. */
+  /**
+   * Billing > Subscriptions > Add-ons > Communications Credits > Buy now: opens the wallet, then
+   * adds the first funds.
+   */
   public FundingOutcome buyCredits(Caller caller, AddFunds command) {
     steps.openCredits(caller);
     return addFunds(caller, command);
@@ -38,7 +41,9 @@ public class FundingService {
     return fund(caller, command, LotSource.MANUAL);
   }
 
-  /** An auto-recharge's funding: a lot with source AUTO_RECHARGE, idempotent by the attempt's key. */
+  /**
+   * An auto-recharge's funding: a lot with source AUTO_RECHARGE, idempotent by the attempt's key.
+   */
   public FundingOutcome autoRecharge(Caller caller, AddFunds command) {
     return fund(caller, command, LotSource.AUTO_RECHARGE);
   }
@@ -48,14 +53,19 @@ public class FundingService {
     if (!prepared.needsPayment()) {
       return steps.outcome(prepared.fundingId(), prepared.repeated());
     }
-    PaymentResult result = gateway.charge(prepared.paymentKey(), prepared.token(), prepared.amount().amount(),
-        prepared.amount().currency().name(), "Communications Credits");
+    PaymentResult result =
+        gateway.charge(
+            prepared.paymentKey(),
+            prepared.token(),
+            prepared.amount().amount(),
+            prepared.amount().currency().name(),
+            "Communications Credits");
     return steps.apply(caller, prepared.fundingId(), result);
   }
 
   /**
-   * Settles card fundings still pending after {@code olderThan}: asks the gateway what became of each
-   * payment and applies that answer once (R-PAY-2). Returns how many were settled.
+   * Settles card fundings still pending after {@code olderThan}: asks the gateway what became of
+   * each payment and applies that answer once (R-PAY-2). Returns how many were settled.
    */
   public int resolvePending(Duration olderThan) {
     int settled = 0;

@@ -14,8 +14,8 @@ import java.util.Objects;
 
 /**
  * One movement of money in a wallet (R-FUND-6): credits positive, debits negative, with the balance
- * after it. Written once, never updated or deleted; a correction is a new entry that links the one it
- * reverses. The idempotency key is unique per wallet (R-FUND-7).
+ * after it. Written once, never updated or deleted; a correction is a new entry that links the one
+ * it reverses. The idempotency key is unique per wallet (R-FUND-7).
  */
 @Entity
 @Table(name = "ledger_entry")
@@ -65,8 +65,17 @@ public class LedgerEntry {
     // for JPA
   }
 
-  LedgerEntry(Wallet wallet, EntryType type, BigDecimal amount, Instant occurredAt, Instant recordedAt,
-      String idempotencyKey, String reference, String description, Long reversesEntryId, String actor) {
+  LedgerEntry(
+      Wallet wallet,
+      EntryType type,
+      BigDecimal amount,
+      Instant occurredAt,
+      Instant recordedAt,
+      String idempotencyKey,
+      String reference,
+      String description,
+      Long reversesEntryId,
+      String actor) {
     this.walletId = wallet.id();
     this.type = Objects.requireNonNull(type, "type");
     this.amount = Objects.requireNonNull(amount, "amount");

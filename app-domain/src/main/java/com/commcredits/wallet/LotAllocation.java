@@ -9,9 +9,9 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 
 /**
- * Which lot paid how much of a ledger entry (R-FUND-3). A null lot is the part no lot covered, which
- * took the balance below zero (R-FUND-5); a negative amount gives money back to a lot (a reversal).
- * Written once, never changed.
+ * Which lot paid how much of a ledger entry (R-FUND-3). A null lot is the part no lot covered,
+ * which took the balance below zero (R-FUND-5); a negative amount gives money back to a lot (a
+ * reversal). Written once, never changed.
  */
 @Entity
 @Table(name = "lot_allocation")

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What one wallet operation produced: the ledger entry and the lots it touched, with how much each gave
- * (or got back). Allocation rows are made from it once the entry has its id.
+ * What one wallet operation produced: the ledger entry and the lots it touched, with how much each
+ * gave (or got back). Allocation rows are made from it once the entry has its id.
  */
 public final class Movement {
   private final LedgerEntry entry;
@@ -42,8 +42,12 @@ public final class Movement {
     }
     List<LotAllocation> rows = new ArrayList<>(parts.size());
     for (Part part : parts) {
-      rows.add(new LotAllocation(entry.walletId(), entry.id(), part.lot() == null ? null : part.lot().id(),
-          part.amount()));
+      rows.add(
+          new LotAllocation(
+              entry.walletId(),
+              entry.id(),
+              part.lot() == null ? null : part.lot().id(),
+              part.amount()));
     }
     return rows;
   }

@@ -20,17 +20,18 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An organisation's Communications Credits wallet in its currency (R-FUND-1). Every change of money goes
- * through one of its methods, which update the balance and the lots together and return the ledger
- * entry that records it; the caller holds the wallet's row lock, so concurrent changes are serialised
- * (R-FUND-8).
+ * An organisation's Communications Credits wallet in its currency (R-FUND-1). Every change of money
+ * goes through one of its methods, which update the balance and the lots together and return the
+ * ledger entry that records it; the caller holds the wallet's row lock, so concurrent changes are
+ * serialised (R-FUND-8).
  */
 @Entity
 @Table(name = "wallet")
 public class Wallet {
   /** Charges draw on lots soonest expiry first, then oldest (R-FUND-3). */
   public static final Comparator<FundingLot> FIFO =
-      Comparator.comparing(FundingLot::expiresAt).thenComparing(FundingLot::purchasedAt)
+      Comparator.comparing(FundingLot::expiresAt)
+          .thenComparing(FundingLot::purchasedAt)
           .thenComparing(l -> l.id() == null ? Long.MAX_VALUE : l.id());
 
   @Id
@@ -62,12 +63,17 @@ public class Wallet {
   }
 
   /** Who and when, for the entry a movement writes. */
-  public record Stamp(Instant occurredAt, Instant recordedAt, String idempotencyKey, String reference,
-      String description, String actor) {}
+  public record Stamp(
+      Instant occurredAt,
+      Instant recordedAt,
+      String idempotencyKey,
+      String reference,
+      String description,
+      String actor) {}
 
   /**
-   * Charges an amount: lots pay soonest-expiring first (R-FUND-3); what no lot covers takes the balance
-   * below zero (R-FUND-5).
+   * Charges an amount: lots pay soonest-expiring first (R-FUND-3); what no lot covers takes the
+   * balance below zero (R-FUND-5).
    */
   public Movement charge(Money amount, List<FundingLot> lots, Stamp stamp) {
     return debit(EntryType.CHARGE, amount, lots, stamp);
@@ -82,8 +88,11 @@ public class Wallet {
     requirePositive(amount);
     BigDecimal wanted = amount.amount();
     List<Movement.Part> parts = new ArrayList<>();
-    for (FundingLot lot : lots.stream().filter(l -> l.walletId() == id && l.isUsableAt(stamp.occurredAt()))
-        .sorted(FIFO).toList()) {
+    for (FundingLot lot :
+        lots.stream()
+            .filter(l -> l.walletId() == id && l.isUsableAt(stamp.occurredAt()))
+            .sorted(FIFO)
+            .toList()) {
       if (wanted.signum() == 0) {
         break;
       }
@@ -99,20 +108,38 @@ public class Wallet {
   }
 
   /**
-   * Adds a lot of funds whose payment succeeded or was accepted (R-FUND-2). It first covers a negative
-   * balance (R-FUND-5): that part of the lot is spent at once and recorded against it.
+   * Adds a lot of funds whose payment succeeded or was accepted (R-FUND-2). It first covers a
+   * negative balance (R-FUND-5): that part of the lot is spent at once and recorded against it.
    */
-  public Movement fund(Money amount, LotSource source, Long fundingId, String paymentReference, ZoneId zone,
+  public Movement fund(
+      Money amount,
+      LotSource source,
+      Long fundingId,
+      String paymentReference,
+      ZoneId zone,
       Stamp stamp) {
-    return credit(source == LotSource.ADJUSTMENT ? EntryType.ADJUSTMENT : EntryType.FUNDING, amount, source,
-        fundingId, paymentReference, zone, stamp);
+    return credit(
+        source == LotSource.ADJUSTMENT ? EntryType.ADJUSTMENT : EntryType.FUNDING,
+        amount,
+        source,
+        fundingId,
+        paymentReference,
+        zone,
+        stamp);
   }
 
-  private Movement credit(EntryType type, Money amount, LotSource source, Long fundingId, String paymentReference,
-      ZoneId zone, Stamp stamp) {
+  private Movement credit(
+      EntryType type,
+      Money amount,
+      LotSource source,
+      Long fundingId,
+      String paymentReference,
+      ZoneId zone,
+      Stamp stamp) {
     requirePositive(amount);
-    FundingLot lot = new FundingLot(id, amount.amount(), stamp.occurredAt(), zone, source, fundingId,
-        paymentReference);
+    FundingLot lot =
+        new FundingLot(
+            id, amount.amount(), stamp.occurredAt(), zone, source, fundingId, paymentReference);
     List<Movement.Part> parts = new ArrayList<>();
     BigDecimal debt = balance.signum() < 0 ? balance.negate() : BigDecimal.ZERO;
     if (debt.signum() > 0) {
@@ -129,18 +156,24 @@ public class Wallet {
     }
     BigDecimal gone = lot.expire(stamp.occurredAt());
     balance = Money.of(balance.subtract(gone), currency).amount();
-    return new Movement(entry(EntryType.EXPIRY, gone.negate(), stamp, null), null,
+    return new Movement(
+        entry(EntryType.EXPIRY, gone.negate(), stamp, null),
+        null,
         List.of(new Movement.Part(lot, gone)));
   }
 
   /**
-   * Reverses a debit (a charge or a debit adjustment): each lot that paid and has not expired gets its
-   * part back; the part that had gone uncovered reduces the negative amount. Parts paid by lots that
-   * have expired since stay spent, as they would have expired anyway.
+   * Reverses a debit (a charge or a debit adjustment): each lot that paid and has not expired gets
+   * its part back; the part that had gone uncovered reduces the negative amount. Parts paid by lots
+   * that have expired since stay spent, as they would have expired anyway.
    */
-  public Movement reverse(LedgerEntry original, List<LotAllocation> allocations, Map<Long, FundingLot> lots,
+  public Movement reverse(
+      LedgerEntry original,
+      List<LotAllocation> allocations,
+      Map<Long, FundingLot> lots,
       Stamp stamp) {
-    if (original.walletId() != id || original.amount().signum() >= 0
+    if (original.walletId() != id
+        || original.amount().signum() >= 0
         || !(original.type() == EntryType.CHARGE || original.type() == EntryType.ADJUSTMENT)) {
       throw new IllegalArgumentException("Only a charge or a debit adjustment can be reversed");
     }
@@ -164,13 +197,23 @@ public class Wallet {
   }
 
   private LedgerEntry entry(EntryType type, BigDecimal signedAmount, Stamp stamp, Long reverses) {
-    return new LedgerEntry(this, type, Money.of(signedAmount, currency).amount(), stamp.occurredAt(),
-        stamp.recordedAt(), stamp.idempotencyKey(), stamp.reference(), stamp.description(), reverses, stamp.actor());
+    return new LedgerEntry(
+        this,
+        type,
+        Money.of(signedAmount, currency).amount(),
+        stamp.occurredAt(),
+        stamp.recordedAt(),
+        stamp.idempotencyKey(),
+        stamp.reference(),
+        stamp.description(),
+        reverses,
+        stamp.actor());
   }
 
   private void requirePositive(Money amount) {
     if (amount.currency() != currency) {
-      throw new IllegalArgumentException("The wallet is in " + currency + ", not " + amount.currency());
+      throw new IllegalArgumentException(
+          "The wallet is in " + currency + ", not " + amount.currency());
     }
     if (!amount.isPositive()) {
       throw new IllegalArgumentException("The amount must be more than zero");

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Wallets with their lots, ledger, allocations and fundings. Methods that change money are only called
- * with the wallet's row lock held ({@link #lockForOrganisation}, {@link #lock}).
+ * Wallets with their lots, ledger, allocations and fundings. Methods that change money are only
+ * called with the wallet's row lock held ({@link #lockForOrganisation}, {@link #lock}).
  */
 public interface WalletRepository {
   Optional<Wallet> findForOrganisation(long organisationId);
@@ -61,8 +61,12 @@ public interface WalletRepository {
 
   Page<LedgerEntry> entries(long walletId, Instant from, Instant to, int page, int size);
 
-  /** The balance at the end of each day of the range, in the zone given (days without entries carry over). */
-  Map<LocalDate, java.math.BigDecimal> closingBalances(long walletId, LocalDate from, LocalDate to, ZoneId zone);
+  /**
+   * The balance at the end of each day of the range, in the zone given (days without entries carry
+   * over).
+   */
+  Map<LocalDate, java.math.BigDecimal> closingBalances(
+      long walletId, LocalDate from, LocalDate to, ZoneId zone);
 
   WalletInvariant.Sums sums(long walletId);
 

@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 
 /**
- * Configurable limits of Add more funds (R-FUND-9): FUNDING_MIN and FUNDING_MAX in the wallet's currency,
- * 10.00 and 100,000.00 unless set.
+ * Configurable limits of Add more funds (R-FUND-9): FUNDING_MIN and FUNDING_MAX in the wallet's
+ * currency, 10.00 and 100,000.00 unless set.
  */
 @ApplicationScoped
 public class WalletSettings {

@@ -10,9 +10,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The wallet's timers, thin on purpose: lot expiry daily on a persistent timer (it runs once even with
- * several servers, and catches up after downtime), and the settling of card payments whose outcome was
- * unknown every minute.
+ * The wallet's timers, thin on purpose: lot expiry daily on a persistent timer (it runs once even
+ * with several servers, and catches up after downtime), and the settling of card payments whose
+ * outcome was unknown every minute.
  */
 @Singleton
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -22,7 +22,9 @@ public class WalletTimers {
   @Inject WalletService wallets;
   @Inject FundingService fundings;
 
-  /** R-FUND-4 and R-NOTIFY-1: every day at 01:30 server time, expiry and the 30- and 7-day warnings. */
+  /**
+   * R-FUND-4 and R-NOTIFY-1: every day at 01:30 server time, expiry and the 30- and 7-day warnings.
+   */
   @Schedule(hour = "1", minute = "30", persistent = true, info = "expire funding lots")
   public void expireLots() {
     int lots = 0;
@@ -30,16 +32,28 @@ public class WalletTimers {
       try {
         lots += wallets.expireLots(walletId);
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "Expiry of wallet " + walletId + " failed; the next run retries it", e);
+        LOG.log(
+            Level.WARNING, "Expiry of wallet " + walletId + " failed; the next run retries it", e);
       }
     }
     int expired = lots;
     int warnings = wallets.sendExpiryWarnings();
-    LOG.info(() -> "Nightly expiry: " + expired + " lot(s) expired, " + warnings + " expiry warning(s) written");
+    LOG.info(
+        () ->
+            "Nightly expiry: "
+                + expired
+                + " lot(s) expired, "
+                + warnings
+                + " expiry warning(s) written");
   }
 
   /** R-PAY-2: payments that timed out are settled by asking the gateway. */
-  @Schedule(hour = "*", minute = "*", second = "15", persistent = false, info = "settle pending payments")
+  @Schedule(
+      hour = "*",
+      minute = "*",
+      second = "15",
+      persistent = false,
+      info = "settle pending payments")
   public void settlePendingPayments() {
     fundings.resolvePending(Duration.ofSeconds(30));
   }

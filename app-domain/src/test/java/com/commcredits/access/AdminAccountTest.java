@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.commcredits.shared.Role;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -13,12 +14,16 @@ import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The lockout of R-SEC-1 (5 failures within 15 minutes lock for 15 minutes) and the account's invariants. */
+/**
+ * The lockout of R-SEC-1 (5 failures within 15 minutes lock for 15 minutes) and the account's
+ * invariants.
+ */
 class AdminAccountTest {
   private static final Instant T0 = Instant.parse("2026-11-22T09:00:00Z");
 
   private static AdminAccount account() {
-    return new AdminAccount(1, " Admin@Contoso.Example ", " Megan ", "hash", Set.of(Role.GLOBAL_ADMIN), T0);
+    return new AdminAccount(
+        1, " Admin@Contoso.Example ", " Megan ", "hash", Set.of(Role.GLOBAL_ADMIN), T0);
   }
 
   private static Instant at(int minutes, int seconds) {
@@ -28,7 +33,9 @@ class AdminAccountTest {
   /** Fails four times, one minute apart from {@code start}; none of them may lock. */
   private static void failFourTimes(AdminAccount account, Instant start) {
     for (int i = 0; i < 4; i++) {
-      assertFalse(account.recordFailedSignIn(start.plus(Duration.ofMinutes(i))), "failure " + (i + 1) + " locked");
+      assertFalse(
+          account.recordFailedSignIn(start.plus(Duration.ofMinutes(i))),
+          "failure " + (i + 1) + " locked");
     }
   }
 
@@ -41,7 +48,8 @@ class AdminAccountTest {
   }
 
   @Test
-  void R_SEC_1_five_failed_sign_ins_within_fifteen_minutes_lock_the_account_for_exactly_fifteen_minutes() {
+  void
+      R_SEC_1_five_failed_sign_ins_within_fifteen_minutes_lock_the_account_for_exactly_fifteen_minutes() {
     AdminAccount a = account();
     failFourTimes(a, T0);
     Instant fifth = at(14, 59);
@@ -50,7 +58,8 @@ class AdminAccountTest {
     assertEquals(fifth.plus(Duration.ofMinutes(15)), a.lockedUntil());
     assertTrue(a.isLocked(fifth));
     assertTrue(a.isLocked(fifth.plus(Duration.ofMinutes(14)).plusSeconds(59)));
-    assertFalse(a.isLocked(fifth.plus(Duration.ofMinutes(15))), "the lock ends exactly 15 minutes later");
+    assertFalse(
+        a.isLocked(fifth.plus(Duration.ofMinutes(15))), "the lock ends exactly 15 minutes later");
   }
 
   @Test
@@ -58,7 +67,9 @@ class AdminAccountTest {
     AdminAccount a = account();
     failFourTimes(a, T0);
 
-    assertFalse(a.recordFailedSignIn(at(15, 0)), "15 minutes after the first failure is outside its window");
+    assertFalse(
+        a.recordFailedSignIn(at(15, 0)),
+        "15 minutes after the first failure is outside its window");
     for (int i = 1; i <= 3; i++) {
       assertFalse(a.recordFailedSignIn(at(15 + i, 0)), "failure " + (i + 1) + " of the new window");
     }
@@ -72,7 +83,8 @@ class AdminAccountTest {
     for (Instant when : new Instant[] {at(14, 0), at(14, 30), at(15, 0), at(15, 30)}) {
       assertFalse(a.recordFailedSignIn(when));
     }
-    assertTrue(a.recordFailedSignIn(at(16, 0)), "14:00 to 16:00 holds five failures within 15 minutes");
+    assertTrue(
+        a.recordFailedSignIn(at(16, 0)), "14:00 to 16:00 holds five failures within 15 minutes");
   }
 
   @Test
@@ -113,7 +125,8 @@ class AdminAccountTest {
     AdminAccount a = account();
     assertThrows(IllegalArgumentException.class, () -> a.changeRoles(Set.of()));
     assertThrows(IllegalArgumentException.class, () -> a.changeRoles(null));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new AdminAccount(1, "x@contoso.example", "X", "hash", Set.of(), T0));
     assertEquals(Set.of(Role.GLOBAL_ADMIN), a.roles(), "a refused change keeps the roles");
   }
@@ -122,7 +135,9 @@ class AdminAccountTest {
   void R_SEC_1_the_platform_role_is_for_API_keys_only_never_for_an_admin() {
     AdminAccount a = account();
     assertThrows(IllegalArgumentException.class, () -> a.changeRoles(Set.of(Role.PLATFORM)));
-    assertThrows(IllegalArgumentException.class, () -> a.changeRoles(EnumSet.of(Role.USER_ADMIN, Role.PLATFORM)));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> a.changeRoles(EnumSet.of(Role.USER_ADMIN, Role.PLATFORM)));
     assertEquals(Set.of(Role.GLOBAL_ADMIN), a.roles());
   }
 
@@ -141,7 +156,8 @@ class AdminAccountTest {
     Locale before = Locale.getDefault();
     try {
       Locale.setDefault(Locale.forLanguageTag("tr"));
-      assertEquals("it@contoso.example", AdminAccount.normaliseEmail("IT@CONTOSO.EXAMPLE"), "no dotless i");
+      assertEquals(
+          "it@contoso.example", AdminAccount.normaliseEmail("IT@CONTOSO.EXAMPLE"), "no dotless i");
     } finally {
       Locale.setDefault(before);
     }

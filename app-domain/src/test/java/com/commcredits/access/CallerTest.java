@@ -7,12 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.commcredits.shared.AccessDeniedException;
+import com.commcredits.shared.Caller;
+import com.commcredits.shared.Permission;
+import com.commcredits.shared.Role;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The caller every use case runs as: its roles decide, through {@link Permission}, what it may do. */
+/**
+ * The caller every use case runs as: its roles decide, through {@link Permission}, what it may do.
+ */
 class CallerTest {
   private static Caller admin(Role... roles) {
     return new Caller(7, Caller.ActorType.ADMIN, 3, "Megan <megan@contoso.example>", Set.of(roles));
@@ -50,7 +55,8 @@ class CallerTest {
     Caller system = Caller.system(42);
     assertEquals(42, system.organisationId());
     assertEquals(Caller.ActorType.SYSTEM, system.actorType());
-    assertEquals(EnumSet.of(Role.GLOBAL_ADMIN, Role.BILLING_ADMIN, Role.USER_ADMIN, Role.REPORTS_READER),
+    assertEquals(
+        EnumSet.of(Role.GLOBAL_ADMIN, Role.BILLING_ADMIN, Role.USER_ADMIN, Role.REPORTS_READER),
         system.roles());
     for (Permission p : Permission.values()) {
       assertEquals(p != Permission.USE_TELEPHONY, system.can(p), p.name());

@@ -49,18 +49,20 @@ class PasswordHasherTest {
 
   @ParameterizedTest
   @NullAndEmptySource
-  @ValueSource(strings = {
-      "plain-text",
-      "md5$1$c2FsdA$a2V5",
-      "pbkdf2-sha512$210000$c2FsdA",
-      "pbkdf2-sha512$210000$c2FsdA$a2V5$extra",
-      "pbkdf2-sha512$many$c2FsdA$a2V5",
-      "pbkdf2-sha512$99999999999$c2FsdA$a2V5",
-      "pbkdf2-sha512$0$c2FsdA$a2V5",
-      "pbkdf2-sha512$-5$c2FsdA$a2V5",
-      "pbkdf2-sha512$210000$not base64!$a2V5",
-      "pbkdf2-sha512$1$c2FsdA$%%%",
-      "pbkdf2-sha512$210000$$a2V5"})
+  @ValueSource(
+      strings = {
+        "plain-text",
+        "md5$1$c2FsdA$a2V5",
+        "pbkdf2-sha512$210000$c2FsdA",
+        "pbkdf2-sha512$210000$c2FsdA$a2V5$extra",
+        "pbkdf2-sha512$many$c2FsdA$a2V5",
+        "pbkdf2-sha512$99999999999$c2FsdA$a2V5",
+        "pbkdf2-sha512$0$c2FsdA$a2V5",
+        "pbkdf2-sha512$-5$c2FsdA$a2V5",
+        "pbkdf2-sha512$210000$not base64!$a2V5",
+        "pbkdf2-sha512$1$c2FsdA$%%%",
+        "pbkdf2-sha512$210000$$a2V5"
+      })
   void R_SEC_1_a_damaged_stored_value_verifies_false_instead_of_failing(String stored) {
     assertFalse(PasswordHasher.verify(PASSWORD.toCharArray(), stored));
   }
@@ -75,7 +77,8 @@ class PasswordHasherTest {
   @ParameterizedTest
   @ValueSource(strings = {"onlylettersherE", "Passwordpassword", "ÄÖÜäöüßéèà"})
   void R_SEC_1_a_new_password_of_letters_only_is_refused(String password) {
-    assertEquals("The password must contain a digit or a symbol.", PasswordHasher.weakness(password));
+    assertEquals(
+        "The password must contain a digit or a symbol.", PasswordHasher.weakness(password));
   }
 
   @ParameterizedTest

@@ -16,24 +16,48 @@ class RatePlanTest {
   private static final LocalDate DAY = LocalDate.of(2026, 11, 22);
   private static final SupportedCurrency USD = SupportedCurrency.USD;
 
-  private static Rate rate(CallKind kind, String prefix, String perMinute, String fee, int increment, int minimum) {
-    return new Rate(kind, prefix, prefix, new BigDecimal(perMinute), new BigDecimal(fee), increment, minimum,
-        LocalDate.of(2026, 1, 1), null);
+  private static Rate rate(
+      CallKind kind, String prefix, String perMinute, String fee, int increment, int minimum) {
+    return new Rate(
+        kind,
+        prefix,
+        prefix,
+        new BigDecimal(perMinute),
+        new BigDecimal(fee),
+        increment,
+        minimum,
+        LocalDate.of(2026, 1, 1),
+        null);
   }
 
-  private final RatePlan plan = new RatePlan(List.of(
-      rate(CallKind.OUTBOUND, "+", "0.3500", "0.0500", 60, 60),
-      rate(CallKind.OUTBOUND, "+44", "0.0300", "0", 60, 60),
-      rate(CallKind.OUTBOUND, "+447", "0.1200", "0", 60, 60),
-      rate(CallKind.OUTBOUND, "+91", "0.0800", "0", 1, 60),
-      rate(CallKind.TOLL_FREE_INBOUND, "+1", "0.0300", "0", 60, 60)));
+  private final RatePlan plan =
+      new RatePlan(
+          List.of(
+              rate(CallKind.OUTBOUND, "+", "0.3500", "0.0500", 60, 60),
+              rate(CallKind.OUTBOUND, "+44", "0.0300", "0", 60, 60),
+              rate(CallKind.OUTBOUND, "+447", "0.1200", "0", 60, 60),
+              rate(CallKind.OUTBOUND, "+91", "0.0800", "0", 1, 60),
+              rate(CallKind.TOLL_FREE_INBOUND, "+1", "0.0300", "0", 60, 60)));
 
   @Test
   void R_RATE_1_the_longest_matching_prefix_wins() {
-    assertEquals("+447", plan.rateFor(CallKind.OUTBOUND, new PhoneNumber("+447700900123"), DAY).orElseThrow().prefix());
-    assertEquals("+44", plan.rateFor(CallKind.OUTBOUND, new PhoneNumber("+442079460000"), DAY).orElseThrow().prefix());
-    assertEquals("+", plan.rateFor(CallKind.OUTBOUND, new PhoneNumber("+6421555123"), DAY).orElseThrow().prefix());
-    assertTrue(plan.rateFor(CallKind.CONFERENCE_DIAL_OUT, new PhoneNumber("+442079460000"), DAY).isEmpty(),
+    assertEquals(
+        "+447",
+        plan.rateFor(CallKind.OUTBOUND, new PhoneNumber("+447700900123"), DAY)
+            .orElseThrow()
+            .prefix());
+    assertEquals(
+        "+44",
+        plan.rateFor(CallKind.OUTBOUND, new PhoneNumber("+442079460000"), DAY)
+            .orElseThrow()
+            .prefix());
+    assertEquals(
+        "+",
+        plan.rateFor(CallKind.OUTBOUND, new PhoneNumber("+6421555123"), DAY)
+            .orElseThrow()
+            .prefix());
+    assertTrue(
+        plan.rateFor(CallKind.CONFERENCE_DIAL_OUT, new PhoneNumber("+442079460000"), DAY).isEmpty(),
         "rates are per call kind");
   }
 
@@ -46,7 +70,8 @@ class RatePlanTest {
     Rate perSecond = rate(CallKind.OUTBOUND, "+91", "0.0800", "0", 1, 60);
     assertEquals(60, perSecond.billableSeconds(10), "1 s increments with a 60 s minimum");
     assertEquals(61, perSecond.billableSeconds(61));
-    assertEquals(Money.of("0.08", USD), perSecond.price(61, USD), "61 s at 0.08/min = 0.0813, rounded once");
+    assertEquals(
+        Money.of("0.08", USD), perSecond.price(61, USD), "61 s at 0.08/min = 0.0813, rounded once");
     Rate withFee = rate(CallKind.OUTBOUND, "+", "0.3500", "0.0500", 60, 60);
     assertEquals(Money.of("0.75", USD), withFee.price(90, USD), "fee 0.05 + 2 minutes at 0.35");
     assertEquals(Money.zero(USD), withFee.price(0, USD));

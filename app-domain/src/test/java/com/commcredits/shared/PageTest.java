@@ -64,7 +64,8 @@ class PageTest {
   void R_SEC_2_validate_names_size_when_the_size_is_outside_one_to_the_maximum() {
     assertEquals(List.of("size"), refusedFields(0, 0, 100));
     assertEquals(List.of("size"), refusedFields(0, 101, 100));
-    assertEquals("size must be between 1 and 100.",
+    assertEquals(
+        "size must be between 1 and 100.",
         assertThrows(ValidationException.class, () -> Page.validate(0, 101, 100)).getMessage());
   }
 
@@ -80,7 +81,10 @@ class PageTest {
   }
 
   private static List<String> refusedFields(int page, int size, int maxSize) {
-    return assertThrows(ValidationException.class, () -> Page.validate(page, size, maxSize)).errors().stream()
-        .map(FieldError::field).toList();
+    return assertThrows(ValidationException.class, () -> Page.validate(page, size, maxSize))
+        .errors()
+        .stream()
+        .map(FieldError::field)
+        .toList();
   }
 }

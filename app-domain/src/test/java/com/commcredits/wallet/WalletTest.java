@@ -60,13 +60,28 @@ class WalletTest {
 
   /** The invariant computed from what the aggregate produced, as the database check does. */
   private void assertInvariant() {
-    BigDecimal ledger = movements.stream().map(m -> m.entry().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
-    BigDecimal remainders = lots.stream().map(FundingLot::remaining).reduce(BigDecimal.ZERO, BigDecimal::add);
-    List<WalletInvariant.LotCheck> checks = lots.stream().map(l -> new WalletInvariant.LotCheck(l.id(), l.amount(),
-        l.remaining(), movements.stream().flatMap(m -> m.parts().stream()).filter(p -> p.lot() == l)
-            .map(Movement.Part::amount).reduce(BigDecimal.ZERO, BigDecimal::add))).toList();
-    assertEquals(List.of(), WalletInvariant.violations(new WalletInvariant.Sums(1, wallet.balance().amount(), ledger,
-        remainders, checks)));
+    BigDecimal ledger =
+        movements.stream().map(m -> m.entry().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal remainders =
+        lots.stream().map(FundingLot::remaining).reduce(BigDecimal.ZERO, BigDecimal::add);
+    List<WalletInvariant.LotCheck> checks =
+        lots.stream()
+            .map(
+                l ->
+                    new WalletInvariant.LotCheck(
+                        l.id(),
+                        l.amount(),
+                        l.remaining(),
+                        movements.stream()
+                            .flatMap(m -> m.parts().stream())
+                            .filter(p -> p.lot() == l)
+                            .map(Movement.Part::amount)
+                            .reduce(BigDecimal.ZERO, BigDecimal::add)))
+            .toList();
+    assertEquals(
+        List.of(),
+        WalletInvariant.violations(
+            new WalletInvariant.Sums(1, wallet.balance().amount(), ledger, remainders, checks)));
   }
 
   @Test
@@ -75,8 +90,10 @@ class WalletTest {
     FundingLot oldest = fund("10.00", T0);
     FundingLot middle = fund("10.00", T0.plusSeconds(86_400 * 30));
     Movement m = charge("25.00", T0.plusSeconds(86_400 * 61));
-    assertEquals(List.of(oldest, middle, newest), m.parts().stream().map(Movement.Part::lot).toList());
-    assertEquals(List.of(bd("10.00"), bd("10.00"), bd("5.00")),
+    assertEquals(
+        List.of(oldest, middle, newest), m.parts().stream().map(Movement.Part::lot).toList());
+    assertEquals(
+        List.of(bd("10.00"), bd("10.00"), bd("5.00")),
         m.parts().stream().map(p -> p.amount().setScale(2)).toList());
     assertEquals(0, bd("5.00").compareTo(newest.remaining()));
     assertEquals(0, bd("5.00").compareTo(wallet.balance().amount()));
@@ -105,7 +122,10 @@ class WalletTest {
     assertFalse(wallet.canPayForCalls());
 
     FundingLot next = fund("40.00", T0.plusSeconds(120));
-    assertEquals(0, bd("25.00").compareTo(next.remaining()), "15.00 of the new lot covered the negative amount");
+    assertEquals(
+        0,
+        bd("25.00").compareTo(next.remaining()),
+        "15.00 of the new lot covered the negative amount");
     assertEquals(0, bd("25.00").compareTo(wallet.balance().amount()));
     assertTrue(wallet.canPayForCalls());
     assertInvariant();
@@ -143,9 +163,12 @@ class WalletTest {
 
   @Test
   void R_FUND_2_expiry_is_twelve_calendar_months_in_the_organisations_zone() {
-    // 02:30 PDT on 10 March 2026; on 10 March 2027 Los Angeles is still on PST (daylight time starts 14 March)
+    // 02:30 PDT on 10 March 2026; on 10 March 2027 Los Angeles is still on PST (daylight time
+    // starts 14 March)
     Instant bought = Instant.parse("2026-03-10T09:30:00Z");
-    assertEquals(Instant.parse("2027-03-10T10:30:00Z"), FundingLot.expiryOf(bought, ZoneId.of("America/Los_Angeles")));
+    assertEquals(
+        Instant.parse("2027-03-10T10:30:00Z"),
+        FundingLot.expiryOf(bought, ZoneId.of("America/Los_Angeles")));
     assertEquals(Instant.parse("2027-03-10T09:30:00Z"), FundingLot.expiryOf(bought, UTC));
   }
 
@@ -162,10 +185,14 @@ class WalletTest {
     FundingLot a = fund("10.00", T0);
     FundingLot b = fund("10.00", T0.plusSeconds(10));
     Movement charge = charge("15.00", T0.plusSeconds(20));
-    List<LotAllocation> allocations = charge.parts().stream()
-        .map(p -> new LotAllocation(1, 99, p.lot() == null ? null : p.lot().id(), p.amount())).toList();
+    List<LotAllocation> allocations =
+        charge.parts().stream()
+            .map(p -> new LotAllocation(1, 99, p.lot() == null ? null : p.lot().id(), p.amount()))
+            .toList();
     LedgerEntryIds.assign(charge.entry(), 99);
-    Movement reversal = wallet.reverse(charge.entry(), allocations, Map.of(a.id(), a, b.id(), b), at(T0.plusSeconds(30)));
+    Movement reversal =
+        wallet.reverse(
+            charge.entry(), allocations, Map.of(a.id(), a, b.id(), b), at(T0.plusSeconds(30)));
     movements.add(reversal);
     assertEquals(EntryType.REVERSAL, reversal.entry().type());
     assertEquals(99L, reversal.entry().reversesEntryId());
@@ -178,17 +205,25 @@ class WalletTest {
 
   @Test
   void R_FUND_1_a_wallet_refuses_another_currency_and_non_positive_amounts() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> wallet.charge(Money.of("1.00", SupportedCurrency.GBP), lots, at(T0)));
-    assertThrows(IllegalArgumentException.class, () -> wallet.charge(Money.of("0.00", USD), lots, at(T0)));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class, () -> wallet.charge(Money.of("0.00", USD), lots, at(T0)));
+    assertThrows(
+        IllegalArgumentException.class,
         () -> wallet.fund(Money.of("-1.00", USD), LotSource.MANUAL, null, null, UTC, at(T0)));
   }
 
   @Test
   void R_FUND_6_the_invariant_check_names_every_disagreement() {
-    var sums = new WalletInvariant.Sums(5, bd("10.00"), bd("9.00"), bd("12.00"),
-        List.of(new WalletInvariant.LotCheck(3, bd("20.00"), bd("12.00"), bd("7.00"))));
+    var sums =
+        new WalletInvariant.Sums(
+            5,
+            bd("10.00"),
+            bd("9.00"),
+            bd("12.00"),
+            List.of(new WalletInvariant.LotCheck(3, bd("20.00"), bd("12.00"), bd("7.00"))));
     List<String> violations = WalletInvariant.violations(sums);
     assertEquals(3, violations.size(), violations.toString());
     assertTrue(violations.get(0).contains("sum of ledger"));

@@ -12,8 +12,8 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * Brings the schema up to date before anything else runs. Bean-managed so that Flyway controls its own
- * commits; Flyway's database lock makes servers that share one database migrate once.
+ * Brings the schema up to date before anything else runs. Bean-managed so that Flyway controls its
+ * own commits; Flyway's database lock makes servers that share one database migrate once.
  */
 @Singleton
 @Startup
@@ -26,13 +26,19 @@ public class DatabaseMigrations {
 
   @PostConstruct
   void migrate() {
-    MigrateResult result = Flyway.configure(DatabaseMigrations.class.getClassLoader())
-        .dataSource(dataSource)
-        .locations("classpath:db/migration")
-        .failOnMissingLocations(true)
-        .load()
-        .migrate();
-    LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
-        + " migrations applied now)");
+    MigrateResult result =
+        Flyway.configure(DatabaseMigrations.class.getClassLoader())
+            .dataSource(dataSource)
+            .locations("classpath:db/migration")
+            .failOnMissingLocations(true)
+            .load()
+            .migrate();
+    LOG.info(
+        () ->
+            "Database schema at version "
+                + result.targetSchemaVersion
+                + " ("
+                + result.migrationsExecuted
+                + " migrations applied now)");
   }
 }

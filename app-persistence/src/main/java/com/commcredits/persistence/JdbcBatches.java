@@ -14,11 +14,11 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * Batched JDBC writes for the hot path (rating a batch of calls), where inserting row by row through JPA
- * costs a round trip per row. The connection comes from the same JTA data source as the persistence
- * unit's, so inside a transaction it is the same shared connection: the rows commit or roll back with
- * everything else, and the row locks taken through JPA still hold. The driver rewrites a batch into
- * multi-row inserts (rewriteBatchedStatements in server.xml).
+ * Batched JDBC writes for the hot path (rating a batch of calls), where inserting row by row
+ * through JPA costs a round trip per row. The connection comes from the same JTA data source as the
+ * persistence unit's, so inside a transaction it is the same shared connection: the rows commit or
+ * roll back with everything else, and the row locks taken through JPA still hold. The driver
+ * rewrites a batch into multi-row inserts (rewriteBatchedStatements in server.xml).
  */
 @ApplicationScoped
 public class JdbcBatches {
@@ -72,10 +72,13 @@ public class JdbcBatches {
   /** Runs a query and collects its rows into a map. */
   public <K, V> Map<K, V> query(String sql, Parameters parameters, RowReader<K, V> reader) {
     Map<K, V> result = new java.util.HashMap<>();
-    each(sql, parameters, rs -> {
-      Map.Entry<K, V> entry = reader.read(rs);
-      result.put(entry.getKey(), entry.getValue());
-    });
+    each(
+        sql,
+        parameters,
+        rs -> {
+          Map.Entry<K, V> entry = reader.read(rs);
+          result.put(entry.getKey(), entry.getValue());
+        });
     return result;
   }
 
@@ -112,7 +115,9 @@ public class JdbcBatches {
         PreparedStatement statement = connection.prepareStatement(sql)) {
       parameters.bind(statement);
       try (ResultSet rs = statement.executeQuery()) {
-        return rs.next() ? java.util.Optional.ofNullable(mapper.map(rs)) : java.util.Optional.empty();
+        return rs.next()
+            ? java.util.Optional.ofNullable(mapper.map(rs))
+            : java.util.Optional.empty();
       }
     } catch (SQLException e) {
       throw new PersistenceException("Query failed: " + e.getMessage(), e);

@@ -16,7 +16,8 @@ class JpaAdminAccountRepository implements AdminAccountRepository {
 
   @Override
   public Optional<AdminAccount> find(long organisationId, long id) {
-    return Optional.ofNullable(em.find(AdminAccount.class, id)).filter(a -> a.organisationId() == organisationId);
+    return Optional.ofNullable(em.find(AdminAccount.class, id))
+        .filter(a -> a.organisationId() == organisationId);
   }
 
   @Override
@@ -29,19 +30,25 @@ class JpaAdminAccountRepository implements AdminAccountRepository {
     return em.createQuery("SELECT a FROM AdminAccount a WHERE a.email = :email", AdminAccount.class)
         .setParameter("email", email)
         .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-        .getResultStream().findFirst();
+        .getResultStream()
+        .findFirst();
   }
 
   @Override
   public boolean emailExists(String email) {
     return em.createQuery("SELECT COUNT(a) FROM AdminAccount a WHERE a.email = :email", Long.class)
-        .setParameter("email", email).getSingleResult() > 0;
+            .setParameter("email", email)
+            .getSingleResult()
+        > 0;
   }
 
   @Override
   public List<AdminAccount> list(long organisationId) {
-    return em.createQuery("SELECT a FROM AdminAccount a WHERE a.organisationId = :org ORDER BY a.displayName",
-        AdminAccount.class).setParameter("org", organisationId).getResultList();
+    return em.createQuery(
+            "SELECT a FROM AdminAccount a WHERE a.organisationId = :org ORDER BY a.displayName",
+            AdminAccount.class)
+        .setParameter("org", organisationId)
+        .getResultList();
   }
 
   @Override

@@ -15,19 +15,25 @@ class JpaApiKeyRepository implements ApiKeyRepository {
 
   @Override
   public Optional<ApiKey> find(long organisationId, long id) {
-    return Optional.ofNullable(em.find(ApiKey.class, id)).filter(k -> k.organisationId() == organisationId);
+    return Optional.ofNullable(em.find(ApiKey.class, id))
+        .filter(k -> k.organisationId() == organisationId);
   }
 
   @Override
   public Optional<ApiKey> findByHash(String keyHash) {
     return em.createQuery("SELECT k FROM ApiKey k WHERE k.keyHash = :hash", ApiKey.class)
-        .setParameter("hash", keyHash).getResultStream().findFirst();
+        .setParameter("hash", keyHash)
+        .getResultStream()
+        .findFirst();
   }
 
   @Override
   public List<ApiKey> list(long organisationId) {
-    return em.createQuery("SELECT k FROM ApiKey k WHERE k.organisationId = :org ORDER BY k.revokedAt, k.createdAt DESC",
-        ApiKey.class).setParameter("org", organisationId).getResultList();
+    return em.createQuery(
+            "SELECT k FROM ApiKey k WHERE k.organisationId = :org ORDER BY k.revokedAt, k.createdAt DESC",
+            ApiKey.class)
+        .setParameter("org", organisationId)
+        .getResultList();
   }
 
   @Override

@@ -36,8 +36,12 @@ class JpaCallRecordRepository implements CallRecordRepository {
     if (callIds.isEmpty()) {
       return Map.of();
     }
-    return em.createQuery("SELECT c FROM CallRecord c WHERE c.organisationId = :org AND c.callId IN :ids",
-            CallRecord.class).setParameter("org", organisationId).setParameter("ids", callIds).getResultStream()
+    return em.createQuery(
+            "SELECT c FROM CallRecord c WHERE c.organisationId = :org AND c.callId IN :ids",
+            CallRecord.class)
+        .setParameter("org", organisationId)
+        .setParameter("ids", callIds)
+        .getResultStream()
         .collect(Collectors.toMap(CallRecord::callId, Function.identity()));
   }
 
@@ -48,10 +52,13 @@ class JpaCallRecordRepository implements CallRecordRepository {
 
   @Override
   public void addAll(java.util.List<CallRecord> rows) {
-    batches.insert("INSERT INTO call_record (organisation_id, call_id, kind, user_upn, user_name, user_location, "
-        + "toll_free_number, from_number, to_number, destination_country, domestic, start_at, end_at, duration_seconds, "
-        + "pool_kind, pool_minutes, wallet_seconds, rate_prefix, connection_fee, charge, currency, ledger_entry_id, "
-        + "rated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, (ps, r) -> {
+    batches.insert(
+        "INSERT INTO call_record (organisation_id, call_id, kind, user_upn, user_name, user_location, "
+            + "toll_free_number, from_number, to_number, destination_country, domestic, start_at, end_at, duration_seconds, "
+            + "pool_kind, pool_minutes, wallet_seconds, rate_prefix, connection_fee, charge, currency, ledger_entry_id, "
+            + "rated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+        (ps, r) -> {
           ps.setLong(1, r.organisationId());
           ps.setString(2, r.callId());
           ps.setString(3, r.kind().name());
@@ -84,11 +91,12 @@ class JpaCallRecordRepository implements CallRecordRepository {
 
   private static String where(com.commcredits.rating.UsageFilter f) {
     return " WHERE c.organisationId = :org AND c.startAt >= :from AND c.startAt < :to"
-        + (f.userUpn() == null ? "" : " AND c.userUpn = :upn") + (f.kind() == null ? "" : " AND c.kind = :kind");
+        + (f.userUpn() == null ? "" : " AND c.userUpn = :upn")
+        + (f.kind() == null ? "" : " AND c.kind = :kind");
   }
 
-  private static <T> jakarta.persistence.TypedQuery<T> bind(jakarta.persistence.TypedQuery<T> q, long org,
-      com.commcredits.rating.UsageFilter f) {
+  private static <T> jakarta.persistence.TypedQuery<T> bind(
+      jakarta.persistence.TypedQuery<T> q, long org, com.commcredits.rating.UsageFilter f) {
     q.setParameter("org", org).setParameter("from", f.from()).setParameter("to", f.to());
     if (f.userUpn() != null) {
       q.setParameter("upn", f.userUpn());
@@ -100,21 +108,40 @@ class JpaCallRecordRepository implements CallRecordRepository {
   }
 
   @Override
-  public java.util.List<CallRecord> search(long organisationId, com.commcredits.rating.UsageFilter filter, long afterId,
-      int limit) {
-    return bind(em.createQuery("SELECT c FROM CallRecord c" + where(filter) + " AND c.id > :after ORDER BY c.id",
-        CallRecord.class), organisationId, filter).setParameter("after", afterId).setMaxResults(limit).getResultList();
+  public java.util.List<CallRecord> search(
+      long organisationId, com.commcredits.rating.UsageFilter filter, long afterId, int limit) {
+    return bind(
+            em.createQuery(
+                "SELECT c FROM CallRecord c" + where(filter) + " AND c.id > :after ORDER BY c.id",
+                CallRecord.class),
+            organisationId,
+            filter)
+        .setParameter("after", afterId)
+        .setMaxResults(limit)
+        .getResultList();
   }
 
   @Override
   public List<CallRecord> latest(long organisationId, UsageFilter filter, int offset, int limit) {
-    return bind(em.createQuery("SELECT c FROM CallRecord c" + where(filter) + " ORDER BY c.startAt DESC, c.id DESC",
-        CallRecord.class), organisationId, filter).setFirstResult(offset).setMaxResults(limit).getResultList();
+    return bind(
+            em.createQuery(
+                "SELECT c FROM CallRecord c"
+                    + where(filter)
+                    + " ORDER BY c.startAt DESC, c.id DESC",
+                CallRecord.class),
+            organisationId,
+            filter)
+        .setFirstResult(offset)
+        .setMaxResults(limit)
+        .getResultList();
   }
 
   @Override
   public long count(long organisationId, com.commcredits.rating.UsageFilter filter) {
-    return bind(em.createQuery("SELECT COUNT(c) FROM CallRecord c" + where(filter), Long.class), organisationId, filter)
+    return bind(
+            em.createQuery("SELECT COUNT(c) FROM CallRecord c" + where(filter), Long.class),
+            organisationId,
+            filter)
         .getSingleResult();
   }
 
@@ -124,26 +151,35 @@ class JpaCallRecordRepository implements CallRecordRepository {
     if (entryIds.isEmpty()) {
       return result;
     }
-    for (Object[] row : em.createQuery("SELECT a.entryId, a.lotId, a.amount FROM LotAllocation a WHERE a.entryId IN :ids "
-        + "ORDER BY a.id", Object[].class).setParameter("ids", entryIds).getResultList()) {
-      result.computeIfAbsent((Long) row[0], k -> new ArrayList<>())
+    for (Object[] row :
+        em.createQuery(
+                "SELECT a.entryId, a.lotId, a.amount FROM LotAllocation a WHERE a.entryId IN :ids "
+                    + "ORDER BY a.id",
+                Object[].class)
+            .setParameter("ids", entryIds)
+            .getResultList()) {
+      result
+          .computeIfAbsent((Long) row[0], k -> new ArrayList<>())
           .add(new ChargeResult.LotPayment((Long) row[1], (BigDecimal) row[2]));
     }
     return result;
   }
 
   /**
-   * One GROUP BY over the organisation's start-time index. Days are those of the zone: the UTC start is shifted
-   * by the zone's offset in force at that instant, a CASE over the zone's transitions in the period (a year has
-   * at most a few), so a day boundary is exact across daylight-saving changes without time-zone tables.
+   * One GROUP BY over the organisation's start-time index. Days are those of the zone: the UTC
+   * start is shifted by the zone's offset in force at that instant, a CASE over the zone's
+   * transitions in the period (a year has at most a few), so a day boundary is exact across
+   * daylight-saving changes without time-zone tables.
    */
   @Override
-  public SortedMap<LocalDate, Map<CallKind, BigDecimal>> spendByDay(long organisationId, UsageFilter filter, ZoneId zone) {
+  public SortedMap<LocalDate, Map<CallKind, BigDecimal>> spendByDay(
+      long organisationId, UsageFilter filter, ZoneId zone) {
     List<Instant> changes = new ArrayList<>();
     List<Integer> offsets = new ArrayList<>();
     offsets.add(zone.getRules().getOffset(filter.from()).getTotalSeconds());
     for (ZoneOffsetTransition t = zone.getRules().nextTransition(filter.from());
-        t != null && t.getInstant().isBefore(filter.to()); t = zone.getRules().nextTransition(t.getInstant())) {
+        t != null && t.getInstant().isBefore(filter.to());
+        t = zone.getRules().nextTransition(t.getInstant())) {
       changes.add(t.getInstant());
       offsets.add(t.getOffsetAfter().getTotalSeconds());
     }
@@ -152,31 +188,39 @@ class JpaCallRecordRepository implements CallRecordRepository {
       shift.append(" WHEN start_at < ? THEN ?");
     }
     shift.append(" ELSE ? END");
-    String sql = "SELECT DATE(DATE_ADD(start_at, INTERVAL " + shift + " SECOND)) AS day, kind, SUM(charge) "
-        + "FROM call_record WHERE organisation_id = ? AND start_at >= ? AND start_at < ?"
-        + (filter.userUpn() == null ? "" : " AND user_upn = ?") + (filter.kind() == null ? "" : " AND kind = ?")
-        + " GROUP BY day, kind";
+    String sql =
+        "SELECT DATE(DATE_ADD(start_at, INTERVAL "
+            + shift
+            + " SECOND)) AS day, kind, SUM(charge) "
+            + "FROM call_record WHERE organisation_id = ? AND start_at >= ? AND start_at < ?"
+            + (filter.userUpn() == null ? "" : " AND user_upn = ?")
+            + (filter.kind() == null ? "" : " AND kind = ?")
+            + " GROUP BY day, kind";
     SortedMap<LocalDate, Map<CallKind, BigDecimal>> result = new TreeMap<>();
-    batches.each(sql, statement -> {
-      int p = 1;
-      for (int i = 0; i < changes.size(); i++) {
-        statement.setTimestamp(p++, UtcTimestamps.of(changes.get(i)));
-        statement.setInt(p++, offsets.get(i));
-      }
-      statement.setInt(p++, offsets.get(offsets.size() - 1));
-      statement.setLong(p++, organisationId);
-      statement.setTimestamp(p++, UtcTimestamps.of(filter.from()));
-      statement.setTimestamp(p++, UtcTimestamps.of(filter.to()));
-      if (filter.userUpn() != null) {
-        statement.setString(p++, filter.userUpn());
-      }
-      if (filter.kind() != null) {
-        statement.setString(p, filter.kind().name());
-      }
-    }, row -> {
-      result.computeIfAbsent(row.getDate(1).toLocalDate(), d -> new EnumMap<>(CallKind.class))
-          .merge(CallKind.valueOf(row.getString(2)), row.getBigDecimal(3), BigDecimal::add);
-    });
+    batches.each(
+        sql,
+        statement -> {
+          int p = 1;
+          for (int i = 0; i < changes.size(); i++) {
+            statement.setTimestamp(p++, UtcTimestamps.of(changes.get(i)));
+            statement.setInt(p++, offsets.get(i));
+          }
+          statement.setInt(p++, offsets.get(offsets.size() - 1));
+          statement.setLong(p++, organisationId);
+          statement.setTimestamp(p++, UtcTimestamps.of(filter.from()));
+          statement.setTimestamp(p++, UtcTimestamps.of(filter.to()));
+          if (filter.userUpn() != null) {
+            statement.setString(p++, filter.userUpn());
+          }
+          if (filter.kind() != null) {
+            statement.setString(p, filter.kind().name());
+          }
+        },
+        row -> {
+          result
+              .computeIfAbsent(row.getDate(1).toLocalDate(), d -> new EnumMap<>(CallKind.class))
+              .merge(CallKind.valueOf(row.getString(2)), row.getBigDecimal(3), BigDecimal::add);
+        });
     return result;
   }
 }

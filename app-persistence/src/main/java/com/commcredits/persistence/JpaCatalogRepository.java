@@ -14,8 +14,8 @@ class JpaCatalogRepository implements CatalogRepository {
   EntityManager em;
 
   /**
-   * The catalog changes only with a migration, and every call authorisation reads it: it is read once
-   * and kept for a minute (a product with its two collections costs three queries).
+   * The catalog changes only with a migration, and every call authorisation reads it: it is read
+   * once and kept for a minute (a product with its two collections costs three queries).
    */
   private static final long KEEP_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
 
@@ -27,8 +27,9 @@ class JpaCatalogRepository implements CatalogRepository {
   public List<Product> products() {
     Snapshot current = snapshot;
     if (current == null || System.nanoTime() - current.readAt() > KEEP_NANOS) {
-      List<Product> read = em.createQuery("SELECT p FROM Product p ORDER BY p.sortOrder", Product.class)
-          .getResultList();
+      List<Product> read =
+          em.createQuery("SELECT p FROM Product p ORDER BY p.sortOrder", Product.class)
+              .getResultList();
       current = new Snapshot(List.copyOf(read), System.nanoTime());
       snapshot = current;
     }

@@ -15,39 +15,62 @@ class JpaDirectoryUserRepository implements DirectoryUserRepository {
   EntityManager em;
 
   @Override
-  public Page<DirectoryUser> search(long organisationId, String query, UserSort sort, int page, int size) {
-    String where = " WHERE u.organisationId = :org"
-        + (query.isEmpty() ? "" : " AND (LOWER(u.displayName) LIKE :q OR u.upn LIKE :q)");
+  public Page<DirectoryUser> search(
+      long organisationId, String query, UserSort sort, int page, int size) {
+    String where =
+        " WHERE u.organisationId = :org"
+            + (query.isEmpty() ? "" : " AND (LOWER(u.displayName) LIKE :q OR u.upn LIKE :q)");
     // the attribute comes from the enum, never from the request
-    String order = " ORDER BY u." + sort.attribute() + (sort.descending() ? " DESC" : "") + ", u.id";
-    var select = em.createQuery("SELECT u FROM DirectoryUser u" + where + order,
-        DirectoryUser.class).setParameter("org", organisationId);
-    var count = em.createQuery("SELECT COUNT(u) FROM DirectoryUser u" + where, Long.class)
-        .setParameter("org", organisationId);
+    String order =
+        " ORDER BY u." + sort.attribute() + (sort.descending() ? " DESC" : "") + ", u.id";
+    var select =
+        em.createQuery("SELECT u FROM DirectoryUser u" + where + order, DirectoryUser.class)
+            .setParameter("org", organisationId);
+    var count =
+        em.createQuery("SELECT COUNT(u) FROM DirectoryUser u" + where, Long.class)
+            .setParameter("org", organisationId);
     if (!query.isEmpty()) {
-      String like = "%" + query.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-          .replace("_", "\\_") + "%";
+      String like =
+          "%"
+              + query
+                  .toLowerCase(java.util.Locale.ROOT)
+                  .replace("\\", "\\\\")
+                  .replace("%", "\\%")
+                  .replace("_", "\\_")
+              + "%";
       select.setParameter("q", like);
       count.setParameter("q", like);
     }
-    return new Page<>(select.setFirstResult(page * size).setMaxResults(size).getResultList(), page, size,
+    return new Page<>(
+        select.setFirstResult(page * size).setMaxResults(size).getResultList(),
+        page,
+        size,
         count.getSingleResult());
   }
 
   @Override
   public Optional<DirectoryUser> findByUpn(long organisationId, String upn) {
-    return em.createQuery("SELECT u FROM DirectoryUser u WHERE u.organisationId = :org AND u.upn = :upn",
-        DirectoryUser.class).setParameter("org", organisationId).setParameter("upn", upn)
-        .getResultStream().findFirst();
+    return em.createQuery(
+            "SELECT u FROM DirectoryUser u WHERE u.organisationId = :org AND u.upn = :upn",
+            DirectoryUser.class)
+        .setParameter("org", organisationId)
+        .setParameter("upn", upn)
+        .getResultStream()
+        .findFirst();
   }
 
   @Override
-  public java.util.Map<String, DirectoryUser> findByUpns(long organisationId, java.util.Collection<String> upns) {
+  public java.util.Map<String, DirectoryUser> findByUpns(
+      long organisationId, java.util.Collection<String> upns) {
     if (upns.isEmpty()) {
       return java.util.Map.of();
     }
-    return em.createQuery("SELECT u FROM DirectoryUser u WHERE u.organisationId = :org AND u.upn IN :upns",
-            DirectoryUser.class).setParameter("org", organisationId).setParameter("upns", upns).getResultStream()
+    return em.createQuery(
+            "SELECT u FROM DirectoryUser u WHERE u.organisationId = :org AND u.upn IN :upns",
+            DirectoryUser.class)
+        .setParameter("org", organisationId)
+        .setParameter("upns", upns)
+        .getResultStream()
         .collect(java.util.stream.Collectors.toMap(DirectoryUser::upn, u -> u));
   }
 

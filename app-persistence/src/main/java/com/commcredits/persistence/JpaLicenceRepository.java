@@ -23,9 +23,14 @@ class JpaLicenceRepository implements LicenceRepository {
     if (userIds.isEmpty()) {
       return result;
     }
-    for (LicenceAssignment a : em.createQuery("SELECT a FROM LicenceAssignment a WHERE a.organisationId = :org "
-        + "AND a.userId IN :users AND a.removedAt IS NULL", LicenceAssignment.class)
-        .setParameter("org", organisationId).setParameter("users", userIds).getResultList()) {
+    for (LicenceAssignment a :
+        em.createQuery(
+                "SELECT a FROM LicenceAssignment a WHERE a.organisationId = :org "
+                    + "AND a.userId IN :users AND a.removedAt IS NULL",
+                LicenceAssignment.class)
+            .setParameter("org", organisationId)
+            .setParameter("users", userIds)
+            .getResultList()) {
       result.computeIfAbsent(a.userId(), k -> new HashSet<>()).add(a.sku());
     }
     return result;
@@ -33,15 +38,25 @@ class JpaLicenceRepository implements LicenceRepository {
 
   @Override
   public Optional<LicenceAssignment> active(long userId, String sku) {
-    return em.createQuery("SELECT a FROM LicenceAssignment a WHERE a.userId = :u AND a.sku = :s AND a.removedAt IS NULL",
-        LicenceAssignment.class).setParameter("u", userId).setParameter("s", sku).getResultStream().findFirst();
+    return em.createQuery(
+            "SELECT a FROM LicenceAssignment a WHERE a.userId = :u AND a.sku = :s AND a.removedAt IS NULL",
+            LicenceAssignment.class)
+        .setParameter("u", userId)
+        .setParameter("s", sku)
+        .getResultStream()
+        .findFirst();
   }
 
   @Override
   public Map<String, Long> assignedCounts(long organisationId) {
     Map<String, Long> counts = new HashMap<>();
-    for (Object[] row : em.createQuery("SELECT a.sku, COUNT(a) FROM LicenceAssignment a WHERE a.organisationId = :org "
-        + "AND a.removedAt IS NULL GROUP BY a.sku", Object[].class).setParameter("org", organisationId).getResultList()) {
+    for (Object[] row :
+        em.createQuery(
+                "SELECT a.sku, COUNT(a) FROM LicenceAssignment a WHERE a.organisationId = :org "
+                    + "AND a.removedAt IS NULL GROUP BY a.sku",
+                Object[].class)
+            .setParameter("org", organisationId)
+            .getResultList()) {
       counts.put((String) row[0], ((Number) row[1]).longValue());
     }
     return counts;
@@ -49,15 +64,23 @@ class JpaLicenceRepository implements LicenceRepository {
 
   @Override
   public long assignedCount(long organisationId, String sku) {
-    return em.createQuery("SELECT COUNT(a) FROM LicenceAssignment a WHERE a.organisationId = :org AND a.sku = :s "
-        + "AND a.removedAt IS NULL", Long.class).setParameter("org", organisationId).setParameter("s", sku)
+    return em.createQuery(
+            "SELECT COUNT(a) FROM LicenceAssignment a WHERE a.organisationId = :org AND a.sku = :s "
+                + "AND a.removedAt IS NULL",
+            Long.class)
+        .setParameter("org", organisationId)
+        .setParameter("s", sku)
         .getSingleResult();
   }
 
   @Override
   public boolean hasAnyActive(long userId) {
-    return em.createQuery("SELECT COUNT(a) FROM LicenceAssignment a WHERE a.userId = :u AND a.removedAt IS NULL",
-        Long.class).setParameter("u", userId).getSingleResult() > 0;
+    return em.createQuery(
+                "SELECT COUNT(a) FROM LicenceAssignment a WHERE a.userId = :u AND a.removedAt IS NULL",
+                Long.class)
+            .setParameter("u", userId)
+            .getSingleResult()
+        > 0;
   }
 
   @Override

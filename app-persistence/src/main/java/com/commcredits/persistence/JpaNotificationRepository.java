@@ -18,10 +18,14 @@ class JpaNotificationRepository implements NotificationRepository {
 
   @Override
   public boolean addIfNew(Notification notification) {
-    long existing = em.createQuery("SELECT COUNT(n) FROM Notification n WHERE n.organisationId = :org "
-            + "AND n.dedupeKey = :key", Long.class)
-        .setParameter("org", notification.organisationId()).setParameter("key", notification.dedupeKey())
-        .getSingleResult();
+    long existing =
+        em.createQuery(
+                "SELECT COUNT(n) FROM Notification n WHERE n.organisationId = :org "
+                    + "AND n.dedupeKey = :key",
+                Long.class)
+            .setParameter("org", notification.organisationId())
+            .setParameter("key", notification.dedupeKey())
+            .getSingleResult();
     if (existing > 0) {
       return false;
     }
@@ -31,17 +35,25 @@ class JpaNotificationRepository implements NotificationRepository {
 
   @Override
   public List<Long> due(Instant at, int limit) {
-    return em.createQuery("SELECT n.id FROM Notification n WHERE n.status = :s AND n.nextAttemptAt <= :at "
-        + "ORDER BY n.id", Long.class).setParameter("s", NotificationStatus.QUEUED).setParameter("at", at)
-        .setMaxResults(limit).getResultList();
+    return em.createQuery(
+            "SELECT n.id FROM Notification n WHERE n.status = :s AND n.nextAttemptAt <= :at "
+                + "ORDER BY n.id",
+            Long.class)
+        .setParameter("s", NotificationStatus.QUEUED)
+        .setParameter("at", at)
+        .setMaxResults(limit)
+        .getResultList();
   }
 
   @Override
   public Optional<Notification> claim(long id) {
-    // SKIP LOCKED: a second server sending at the same moment moves on instead of waiting or sending twice
+    // SKIP LOCKED: a second server sending at the same moment moves on instead of waiting or
+    // sending twice
     @SuppressWarnings("unchecked")
-    List<Object> ids = em.createNativeQuery("SELECT id FROM notification WHERE id = ? FOR UPDATE SKIP LOCKED")
-        .setParameter(1, id).getResultList();
+    List<Object> ids =
+        em.createNativeQuery("SELECT id FROM notification WHERE id = ? FOR UPDATE SKIP LOCKED")
+            .setParameter(1, id)
+            .getResultList();
     if (ids.isEmpty()) {
       return Optional.empty();
     }
@@ -52,28 +64,42 @@ class JpaNotificationRepository implements NotificationRepository {
 
   @Override
   public Page<Notification> list(long organisationId, int page, int size) {
-    List<Notification> items = em.createQuery("SELECT n FROM Notification n WHERE n.organisationId = :org "
-        + "ORDER BY n.id DESC", Notification.class).setParameter("org", organisationId)
-        .setFirstResult(page * size).setMaxResults(size).getResultList();
-    long total = em.createQuery("SELECT COUNT(n) FROM Notification n WHERE n.organisationId = :org", Long.class)
-        .setParameter("org", organisationId).getSingleResult();
+    List<Notification> items =
+        em.createQuery(
+                "SELECT n FROM Notification n WHERE n.organisationId = :org "
+                    + "ORDER BY n.id DESC",
+                Notification.class)
+            .setParameter("org", organisationId)
+            .setFirstResult(page * size)
+            .setMaxResults(size)
+            .getResultList();
+    long total =
+        em.createQuery(
+                "SELECT COUNT(n) FROM Notification n WHERE n.organisationId = :org", Long.class)
+            .setParameter("org", organisationId)
+            .getSingleResult();
     return new Page<>(items, page, size, total);
   }
 
   @Override
   @SuppressWarnings("unchecked")
   public List<String> contacts(long organisationId) {
-    return em.createNativeQuery("SELECT email FROM billing_contact WHERE organisation_id = ? ORDER BY email")
-        .setParameter(1, organisationId).getResultList();
+    return em.createNativeQuery(
+            "SELECT email FROM billing_contact WHERE organisation_id = ? ORDER BY email")
+        .setParameter(1, organisationId)
+        .getResultList();
   }
 
   @Override
   public void replaceContacts(long organisationId, List<String> emails, Instant at) {
-    em.createNativeQuery("DELETE FROM billing_contact WHERE organisation_id = ?").setParameter(1, organisationId)
+    em.createNativeQuery("DELETE FROM billing_contact WHERE organisation_id = ?")
+        .setParameter(1, organisationId)
         .executeUpdate();
     for (String email : emails) {
-      em.createNativeQuery("INSERT INTO billing_contact (organisation_id, email, created_at) VALUES (?, ?, ?)")
-          .setParameter(1, organisationId).setParameter(2, email)
+      em.createNativeQuery(
+              "INSERT INTO billing_contact (organisation_id, email, created_at) VALUES (?, ?, ?)")
+          .setParameter(1, organisationId)
+          .setParameter(2, email)
           .setParameter(3, UtcTimestamps.of(at))
           .executeUpdate();
     }

@@ -20,18 +20,22 @@ class JpaOrganisationRepository implements OrganisationRepository {
 
   @Override
   public Optional<Organisation> lock(long id) {
-    return Optional.ofNullable(em.find(Organisation.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+    return Optional.ofNullable(
+        em.find(Organisation.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
   }
 
   @Override
   public Optional<Organisation> findByName(String name) {
     return em.createQuery("SELECT o FROM Organisation o WHERE o.name = :name", Organisation.class)
-        .setParameter("name", name).getResultStream().findFirst();
+        .setParameter("name", name)
+        .getResultStream()
+        .findFirst();
   }
 
   @Override
   public List<Organisation> findAll() {
-    return em.createQuery("SELECT o FROM Organisation o ORDER BY o.name", Organisation.class).getResultList();
+    return em.createQuery("SELECT o FROM Organisation o ORDER BY o.name", Organisation.class)
+        .getResultList();
   }
 
   @Override

@@ -16,13 +16,18 @@ class JpaPaymentMethodRepository implements PaymentMethodRepository {
 
   @Override
   public Optional<PaymentMethod> find(long organisationId, long id) {
-    return Optional.ofNullable(em.find(PaymentMethod.class, id)).filter(m -> m.organisationId() == organisationId);
+    return Optional.ofNullable(em.find(PaymentMethod.class, id))
+        .filter(m -> m.organisationId() == organisationId);
   }
 
   @Override
   public List<PaymentMethod> listActive(long organisationId) {
-    return em.createQuery("SELECT m FROM PaymentMethod m WHERE m.organisationId = :org AND m.removedAt IS NULL "
-        + "ORDER BY m.kind, m.id DESC", PaymentMethod.class).setParameter("org", organisationId).getResultList();
+    return em.createQuery(
+            "SELECT m FROM PaymentMethod m WHERE m.organisationId = :org AND m.removedAt IS NULL "
+                + "ORDER BY m.kind, m.id DESC",
+            PaymentMethod.class)
+        .setParameter("org", organisationId)
+        .getResultList();
   }
 
   @Override
@@ -39,7 +44,10 @@ class JpaPaymentMethodRepository implements PaymentMethodRepository {
 
   @Override
   public List<EaBillingLine> billingLines(long organisationId) {
-    return em.createQuery("SELECT l FROM EaBillingLine l WHERE l.organisationId = :org ORDER BY l.occurredAt DESC",
-        EaBillingLine.class).setParameter("org", organisationId).getResultList();
+    return em.createQuery(
+            "SELECT l FROM EaBillingLine l WHERE l.organisationId = :org ORDER BY l.occurredAt DESC",
+            EaBillingLine.class)
+        .setParameter("org", organisationId)
+        .getResultList();
   }
 }

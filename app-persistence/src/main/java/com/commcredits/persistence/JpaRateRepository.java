@@ -19,9 +19,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Rating reads a currency's plan on every call, so plans are kept for a minute. Replacing a card forgets its
- * plan on this server at once (after the commit, so no one caches the old lines again); other servers sharing
- * the database use the new lines within the minute.
+ * Rating reads a currency's plan on every call, so plans are kept for a minute. Replacing a card
+ * forgets its plan on this server at once (after the commit, so no one caches the old lines again);
+ * other servers sharing the database use the new lines within the minute.
  */
 @ApplicationScoped
 class JpaRateRepository implements RateRepository {
@@ -48,31 +48,48 @@ class JpaRateRepository implements RateRepository {
   }
 
   private List<Rate> lines(String currency) {
-    return em.createQuery("SELECT r FROM Rate r WHERE r.rateCardId = (SELECT k.id FROM RateCardRow k "
-        + "WHERE k.currency = :c) ORDER BY r.kind, r.prefix, r.effectiveFrom", Rate.class)
-        .setParameter("c", currency).getResultList();
+    return em.createQuery(
+            "SELECT r FROM Rate r WHERE r.rateCardId = (SELECT k.id FROM RateCardRow k "
+                + "WHERE k.currency = :c) ORDER BY r.kind, r.prefix, r.effectiveFrom",
+            Rate.class)
+        .setParameter("c", currency)
+        .getResultList();
   }
 
   @Override
   public Optional<RateCard> card(String currency) {
     return em.createQuery("SELECT k FROM RateCardRow k WHERE k.currency = :c", RateCardRow.class)
-        .setParameter("c", currency).getResultStream().findFirst()
-        .map(k -> new RateCard(k.id(), k.currency(), k.name(), k.publishedAt(),
-            lines(currency).stream().map(RateLine::of).toList()));
+        .setParameter("c", currency)
+        .getResultStream()
+        .findFirst()
+        .map(
+            k ->
+                new RateCard(
+                    k.id(),
+                    k.currency(),
+                    k.name(),
+                    k.publishedAt(),
+                    lines(currency).stream().map(RateLine::of).toList()));
   }
 
   @Override
   public void lockCard(long cardId) {
-    em.createNativeQuery("SELECT id FROM rate_card WHERE id = ? FOR UPDATE").setParameter(1, cardId).getResultList();
+    em.createNativeQuery("SELECT id FROM rate_card WHERE id = ? FOR UPDATE")
+        .setParameter(1, cardId)
+        .getResultList();
   }
 
   @Override
   public void replace(long cardId, List<RateLine> lines, Instant publishedAt) {
-    em.createNativeQuery("DELETE FROM rate WHERE rate_card_id = ?").setParameter(1, cardId).executeUpdate();
+    em.createNativeQuery("DELETE FROM rate WHERE rate_card_id = ?")
+        .setParameter(1, cardId)
+        .executeUpdate();
     em.flush();
-    batches.insert("INSERT INTO rate (rate_card_id, call_kind, prefix, description, per_minute, connection_fee, "
-        + "increment_seconds, minimum_seconds, effective_from, effective_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        lines, (ps, l) -> {
+    batches.insert(
+        "INSERT INTO rate (rate_card_id, call_kind, prefix, description, per_minute, connection_fee, "
+            + "increment_seconds, minimum_seconds, effective_from, effective_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        lines,
+        (ps, l) -> {
           ps.setLong(1, cardId);
           ps.setString(2, l.kind().name());
           ps.setString(3, l.prefix());
@@ -85,31 +102,40 @@ class JpaRateRepository implements RateRepository {
           ps.setDate(10, l.effectiveTo() == null ? null : java.sql.Date.valueOf(l.effectiveTo()));
         });
     em.createNativeQuery("UPDATE rate_card SET published_at = ? WHERE id = ?")
-        .setParameter(1, UtcTimestamps.of(publishedAt)).setParameter(2, cardId).executeUpdate();
-    transactions.registerInterposedSynchronization(new Synchronization() {
-      @Override
-      public void beforeCompletion() {
-        // nothing to do before
-      }
+        .setParameter(1, UtcTimestamps.of(publishedAt))
+        .setParameter(2, cardId)
+        .executeUpdate();
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {
+            // nothing to do before
+          }
 
-      @Override
-      public void afterCompletion(int status) {
-        plans.clear();
-      }
-    });
+          @Override
+          public void afterCompletion(int status) {
+            plans.clear();
+          }
+        });
   }
 
   @Override
   public Optional<Long> tollFreeOwner(String number) {
     @SuppressWarnings("unchecked")
-    List<Object> owners = em.createNativeQuery("SELECT organisation_id FROM toll_free_number WHERE number = ?")
-        .setParameter(1, number).getResultList();
+    List<Object> owners =
+        em.createNativeQuery("SELECT organisation_id FROM toll_free_number WHERE number = ?")
+            .setParameter(1, number)
+            .getResultList();
     return owners.stream().findFirst().map(o -> ((Number) o).longValue());
   }
 
   @Override
   public void addTollFree(long organisationId, String number, java.time.Instant at) {
-    em.createNativeQuery("INSERT INTO toll_free_number (organisation_id, number, created_at) VALUES (?, ?, ?)")
-        .setParameter(1, organisationId).setParameter(2, number).setParameter(3, UtcTimestamps.of(at)).executeUpdate();
+    em.createNativeQuery(
+            "INSERT INTO toll_free_number (organisation_id, number, created_at) VALUES (?, ?, ?)")
+        .setParameter(1, organisationId)
+        .setParameter(2, number)
+        .setParameter(3, UtcTimestamps.of(at))
+        .executeUpdate();
   }
 }

@@ -23,7 +23,8 @@ class JpaRechargeRepository implements RechargeRepository {
 
   @Override
   public Optional<AutoRecharge> lockSettings(long walletId) {
-    return Optional.ofNullable(em.find(AutoRecharge.class, walletId, LockModeType.PESSIMISTIC_WRITE));
+    return Optional.ofNullable(
+        em.find(AutoRecharge.class, walletId, LockModeType.PESSIMISTIC_WRITE));
   }
 
   @Override
@@ -34,21 +35,34 @@ class JpaRechargeRepository implements RechargeRepository {
 
   @Override
   public boolean hasAttemptInFlight(long walletId) {
-    return em.createQuery("SELECT COUNT(a) FROM RechargeAttempt a WHERE a.walletId = :w AND a.inFlight = 1", Long.class)
-        .setParameter("w", walletId).getSingleResult() > 0;
+    return em.createQuery(
+                "SELECT COUNT(a) FROM RechargeAttempt a WHERE a.walletId = :w AND a.inFlight = 1",
+                Long.class)
+            .setParameter("w", walletId)
+            .getSingleResult()
+        > 0;
   }
 
   @Override
   public long attemptsSince(long walletId, Instant since) {
-    return em.createQuery("SELECT COUNT(a) FROM RechargeAttempt a WHERE a.walletId = :w AND a.createdAt > :t", Long.class)
-        .setParameter("w", walletId).setParameter("t", since).getSingleResult();
+    return em.createQuery(
+            "SELECT COUNT(a) FROM RechargeAttempt a WHERE a.walletId = :w AND a.createdAt > :t",
+            Long.class)
+        .setParameter("w", walletId)
+        .setParameter("t", since)
+        .getSingleResult();
   }
 
   @Override
   public Optional<RechargeAttempt> lastFinished(long walletId) {
-    return em.createQuery("SELECT a FROM RechargeAttempt a WHERE a.walletId = :w AND a.finishedAt IS NOT NULL "
-        + "ORDER BY a.id DESC", RechargeAttempt.class).setParameter("w", walletId).setMaxResults(1)
-        .getResultStream().findFirst();
+    return em.createQuery(
+            "SELECT a FROM RechargeAttempt a WHERE a.walletId = :w AND a.finishedAt IS NOT NULL "
+                + "ORDER BY a.id DESC",
+            RechargeAttempt.class)
+        .setParameter("w", walletId)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
   }
 
   @Override
@@ -65,19 +79,29 @@ class JpaRechargeRepository implements RechargeRepository {
 
   @Override
   public List<Long> stalledAttempts(Instant createdBefore) {
-    return em.createQuery("SELECT a.id FROM RechargeAttempt a WHERE a.inFlight = 1 AND a.createdAt < :t ORDER BY a.id",
-        Long.class).setParameter("t", createdBefore).getResultList();
+    return em.createQuery(
+            "SELECT a.id FROM RechargeAttempt a WHERE a.inFlight = 1 AND a.createdAt < :t ORDER BY a.id",
+            Long.class)
+        .setParameter("t", createdBefore)
+        .getResultList();
   }
 
   @Override
   public List<Long> walletsBelowTrigger() {
-    return em.createQuery("SELECT r.walletId FROM AutoRecharge r, Wallet w WHERE w.id = r.walletId AND r.enabled = true "
-        + "AND r.suspendedAt IS NULL AND w.balance < r.triggerBelow", Long.class).getResultList();
+    return em.createQuery(
+            "SELECT r.walletId FROM AutoRecharge r, Wallet w WHERE w.id = r.walletId AND r.enabled = true "
+                + "AND r.suspendedAt IS NULL AND w.balance < r.triggerBelow",
+            Long.class)
+        .getResultList();
   }
 
   @Override
   public List<RechargeAttempt> recent(long walletId, int limit) {
-    return em.createQuery("SELECT a FROM RechargeAttempt a WHERE a.walletId = :w ORDER BY a.id DESC",
-        RechargeAttempt.class).setParameter("w", walletId).setMaxResults(limit).getResultList();
+    return em.createQuery(
+            "SELECT a FROM RechargeAttempt a WHERE a.walletId = :w ORDER BY a.id DESC",
+            RechargeAttempt.class)
+        .setParameter("w", walletId)
+        .setMaxResults(limit)
+        .getResultList();
   }
 }

@@ -14,8 +14,11 @@ class JpaSubscriptionRepository implements SubscriptionRepository {
 
   @Override
   public List<Subscription> list(long organisationId) {
-    return em.createQuery("SELECT s FROM Subscription s WHERE s.organisationId = :org ORDER BY s.id",
-        Subscription.class).setParameter("org", organisationId).getResultList();
+    return em.createQuery(
+            "SELECT s FROM Subscription s WHERE s.organisationId = :org ORDER BY s.id",
+            Subscription.class)
+        .setParameter("org", organisationId)
+        .getResultList();
   }
 
   @Override
@@ -27,9 +30,13 @@ class JpaSubscriptionRepository implements SubscriptionRepository {
   @Override
   public java.util.Map<String, Long> purchasedCounts(long organisationId) {
     java.util.Map<String, Long> counts = new java.util.HashMap<>();
-    for (Object[] row : em.createQuery("SELECT s.sku, SUM(s.quantity) FROM Subscription s WHERE s.organisationId = :org "
-        + "AND s.status = com.commcredits.subscription.SubscriptionStatus.ACTIVE GROUP BY s.sku", Object[].class)
-        .setParameter("org", organisationId).getResultList()) {
+    for (Object[] row :
+        em.createQuery(
+                "SELECT s.sku, SUM(s.quantity) FROM Subscription s WHERE s.organisationId = :org "
+                    + "AND s.status = com.commcredits.subscription.SubscriptionStatus.ACTIVE GROUP BY s.sku",
+                Object[].class)
+            .setParameter("org", organisationId)
+            .getResultList()) {
       counts.put((String) row[0], ((Number) row[1]).longValue());
     }
     return counts;
@@ -37,11 +44,16 @@ class JpaSubscriptionRepository implements SubscriptionRepository {
 
   @Override
   public long lockPurchased(long organisationId, String sku) {
-    return em.createQuery("SELECT s FROM Subscription s WHERE s.organisationId = :org AND s.sku = :sku "
-            + "AND s.status = com.commcredits.subscription.SubscriptionStatus.ACTIVE", Subscription.class)
-        .setParameter("org", organisationId).setParameter("sku", sku)
+    return em.createQuery(
+            "SELECT s FROM Subscription s WHERE s.organisationId = :org AND s.sku = :sku "
+                + "AND s.status = com.commcredits.subscription.SubscriptionStatus.ACTIVE",
+            Subscription.class)
+        .setParameter("org", organisationId)
+        .setParameter("sku", sku)
         .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
-        .getResultStream().mapToLong(Subscription::quantity).sum();
+        .getResultStream()
+        .mapToLong(Subscription::quantity)
+        .sum();
   }
 
   @Override

@@ -37,14 +37,18 @@ class JpaWalletRepository implements WalletRepository {
   @Override
   public Optional<Wallet> findForOrganisation(long organisationId) {
     return em.createQuery("SELECT w FROM Wallet w WHERE w.organisationId = :org", Wallet.class)
-        .setParameter("org", organisationId).getResultStream().findFirst();
+        .setParameter("org", organisationId)
+        .getResultStream()
+        .findFirst();
   }
 
   @Override
   public Optional<Wallet> lockForOrganisation(long organisationId) {
     return em.createQuery("SELECT w FROM Wallet w WHERE w.organisationId = :org", Wallet.class)
-        .setParameter("org", organisationId).setLockMode(LockModeType.PESSIMISTIC_WRITE)
-        .getResultStream().findFirst();
+        .setParameter("org", organisationId)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultStream()
+        .findFirst();
   }
 
   @Override
@@ -61,14 +65,21 @@ class JpaWalletRepository implements WalletRepository {
 
   @Override
   public List<FundingLot> openLots(long walletId) {
-    return em.createQuery("SELECT l FROM FundingLot l WHERE l.walletId = :w AND l.remaining > 0 "
-        + "ORDER BY l.expiresAt, l.purchasedAt, l.id", FundingLot.class).setParameter("w", walletId).getResultList();
+    return em.createQuery(
+            "SELECT l FROM FundingLot l WHERE l.walletId = :w AND l.remaining > 0 "
+                + "ORDER BY l.expiresAt, l.purchasedAt, l.id",
+            FundingLot.class)
+        .setParameter("w", walletId)
+        .getResultList();
   }
 
   @Override
   public List<FundingLot> lots(long walletId) {
-    return em.createQuery("SELECT l FROM FundingLot l WHERE l.walletId = :w ORDER BY l.purchasedAt DESC, l.id DESC",
-        FundingLot.class).setParameter("w", walletId).getResultList();
+    return em.createQuery(
+            "SELECT l FROM FundingLot l WHERE l.walletId = :w ORDER BY l.purchasedAt DESC, l.id DESC",
+            FundingLot.class)
+        .setParameter("w", walletId)
+        .getResultList();
   }
 
   @Override
@@ -76,40 +87,57 @@ class JpaWalletRepository implements WalletRepository {
     if (ids.isEmpty()) {
       return Map.of();
     }
-    return em.createQuery("SELECT l FROM FundingLot l WHERE l.walletId = :w AND l.id IN :ids", FundingLot.class)
-        .setParameter("w", walletId).setParameter("ids", ids).getResultStream()
+    return em.createQuery(
+            "SELECT l FROM FundingLot l WHERE l.walletId = :w AND l.id IN :ids", FundingLot.class)
+        .setParameter("w", walletId)
+        .setParameter("ids", ids)
+        .getResultStream()
         .collect(Collectors.toMap(FundingLot::id, Function.identity()));
   }
 
   @Override
   public List<FundingLot> lotsExpiringBetween(Instant from, Instant to) {
-    return em.createQuery("SELECT l FROM FundingLot l WHERE l.remaining > 0 AND l.expiresAt > :from "
-        + "AND l.expiresAt <= :to ORDER BY l.expiresAt", FundingLot.class).setParameter("from", from)
-        .setParameter("to", to).getResultList();
+    return em.createQuery(
+            "SELECT l FROM FundingLot l WHERE l.remaining > 0 AND l.expiresAt > :from "
+                + "AND l.expiresAt <= :to ORDER BY l.expiresAt",
+            FundingLot.class)
+        .setParameter("from", from)
+        .setParameter("to", to)
+        .getResultList();
   }
 
   @Override
   public List<Long> walletsWithLotsDue(Instant at) {
-    return em.createQuery("SELECT DISTINCT l.walletId FROM FundingLot l WHERE l.remaining > 0 AND l.expiresAt <= :at",
-        Long.class).setParameter("at", at).getResultList();
+    return em.createQuery(
+            "SELECT DISTINCT l.walletId FROM FundingLot l WHERE l.remaining > 0 AND l.expiresAt <= :at",
+            Long.class)
+        .setParameter("at", at)
+        .getResultList();
   }
 
   @Override
   public Optional<LedgerEntry> entryByKey(long walletId, String idempotencyKey) {
-    return em.createQuery("SELECT e FROM LedgerEntry e WHERE e.walletId = :w AND e.idempotencyKey = :k",
-        LedgerEntry.class).setParameter("w", walletId).setParameter("k", idempotencyKey)
-        .getResultStream().findFirst();
+    return em.createQuery(
+            "SELECT e FROM LedgerEntry e WHERE e.walletId = :w AND e.idempotencyKey = :k",
+            LedgerEntry.class)
+        .setParameter("w", walletId)
+        .setParameter("k", idempotencyKey)
+        .getResultStream()
+        .findFirst();
   }
 
   @Override
   public Optional<LedgerEntry> entry(long walletId, long entryId) {
-    return Optional.ofNullable(em.find(LedgerEntry.class, entryId)).filter(e -> e.walletId() == walletId);
+    return Optional.ofNullable(em.find(LedgerEntry.class, entryId))
+        .filter(e -> e.walletId() == walletId);
   }
 
   @Override
   public List<LotAllocation> allocations(long entryId) {
-    return em.createQuery("SELECT a FROM LotAllocation a WHERE a.entryId = :e ORDER BY a.id", LotAllocation.class)
-        .setParameter("e", entryId).getResultList();
+    return em.createQuery(
+            "SELECT a FROM LotAllocation a WHERE a.entryId = :e ORDER BY a.id", LotAllocation.class)
+        .setParameter("e", entryId)
+        .getResultList();
   }
 
   @Override
@@ -129,8 +157,12 @@ class JpaWalletRepository implements WalletRepository {
     if (keys.isEmpty()) {
       return Map.of();
     }
-    return em.createQuery("SELECT e FROM LedgerEntry e WHERE e.walletId = :w AND e.idempotencyKey IN :k",
-            LedgerEntry.class).setParameter("w", walletId).setParameter("k", keys).getResultStream()
+    return em.createQuery(
+            "SELECT e FROM LedgerEntry e WHERE e.walletId = :w AND e.idempotencyKey IN :k",
+            LedgerEntry.class)
+        .setParameter("w", walletId)
+        .setParameter("k", keys)
+        .getResultStream()
         .collect(Collectors.toMap(LedgerEntry::idempotencyKey, Function.identity()));
   }
 
@@ -139,9 +171,13 @@ class JpaWalletRepository implements WalletRepository {
     if (entryIds.isEmpty()) {
       return Map.of();
     }
-    return em.createQuery("SELECT a FROM LotAllocation a WHERE a.entryId IN :e ORDER BY a.id", LotAllocation.class)
-        .setParameter("e", entryIds).getResultStream()
-        .collect(Collectors.groupingBy(LotAllocation::entryId, LinkedHashMap::new, Collectors.toList()));
+    return em.createQuery(
+            "SELECT a FROM LotAllocation a WHERE a.entryId IN :e ORDER BY a.id",
+            LotAllocation.class)
+        .setParameter("e", entryIds)
+        .getResultStream()
+        .collect(
+            Collectors.groupingBy(LotAllocation::entryId, LinkedHashMap::new, Collectors.toList()));
   }
 
   @Override
@@ -150,9 +186,12 @@ class JpaWalletRepository implements WalletRepository {
       return Map.of();
     }
     long walletId = entries.get(0).walletId();
-    batches.insert("INSERT INTO ledger_entry (wallet_id, entry_type, amount, balance_after, currency, occurred_at, "
-        + "recorded_at, idempotency_key, reference, description, reverses_entry_id, actor) "
-        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", entries, (ps, e) -> {
+    batches.insert(
+        "INSERT INTO ledger_entry (wallet_id, entry_type, amount, balance_after, currency, occurred_at, "
+            + "recorded_at, idempotency_key, reference, description, reverses_entry_id, actor) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        entries,
+        (ps, e) -> {
           if (e.walletId() != walletId) {
             throw new IllegalArgumentException("One wallet per call");
           }
@@ -173,24 +212,32 @@ class JpaWalletRepository implements WalletRepository {
           }
           ps.setString(12, e.actor());
         });
-    // the ids by key, read back rather than inferred from the auto-increment: exact whatever the lock mode
+    // the ids by key, read back rather than inferred from the auto-increment: exact whatever the
+    // lock mode
     Map<String, Long> ids = new java.util.HashMap<>();
     for (List<LedgerEntry> chunk : JdbcBatches.chunks(entries, 1000)) {
-      ids.putAll(batches.query("SELECT idempotency_key, id FROM ledger_entry WHERE wallet_id = ? AND idempotency_key IN ("
-          + JdbcBatches.placeholders(chunk.size()) + ")", ps -> {
-            ps.setLong(1, walletId);
-            for (int i = 0; i < chunk.size(); i++) {
-              ps.setString(i + 2, chunk.get(i).idempotencyKey());
-            }
-          }, rs -> Map.entry(rs.getString(1), rs.getLong(2))));
+      ids.putAll(
+          batches.query(
+              "SELECT idempotency_key, id FROM ledger_entry WHERE wallet_id = ? AND idempotency_key IN ("
+                  + JdbcBatches.placeholders(chunk.size())
+                  + ")",
+              ps -> {
+                ps.setLong(1, walletId);
+                for (int i = 0; i < chunk.size(); i++) {
+                  ps.setString(i + 2, chunk.get(i).idempotencyKey());
+                }
+              },
+              rs -> Map.entry(rs.getString(1), rs.getLong(2))));
     }
     return ids;
   }
 
   @Override
   public void insertAllocations(List<LotAllocation> allocations) {
-    batches.insert("INSERT INTO lot_allocation (wallet_id, entry_id, lot_id, amount) VALUES (?, ?, ?, ?)",
-        allocations, (ps, a) -> {
+    batches.insert(
+        "INSERT INTO lot_allocation (wallet_id, entry_id, lot_id, amount) VALUES (?, ?, ?, ?)",
+        allocations,
+        (ps, a) -> {
           ps.setLong(1, a.walletId());
           ps.setLong(2, a.entryId());
           if (a.lotId() == null) {
@@ -205,35 +252,59 @@ class JpaWalletRepository implements WalletRepository {
   @Override
   public Page<LedgerEntry> entries(long walletId, Instant from, Instant to, int page, int size) {
     String where = " WHERE e.walletId = :w AND e.occurredAt >= :from AND e.occurredAt < :to";
-    List<LedgerEntry> items = em.createQuery("SELECT e FROM LedgerEntry e" + where + " ORDER BY e.id DESC",
-            LedgerEntry.class).setParameter("w", walletId).setParameter("from", from).setParameter("to", to)
-        .setFirstResult(page * size).setMaxResults(size).getResultList();
-    long total = em.createQuery("SELECT COUNT(e) FROM LedgerEntry e" + where, Long.class)
-        .setParameter("w", walletId).setParameter("from", from).setParameter("to", to).getSingleResult();
+    List<LedgerEntry> items =
+        em.createQuery(
+                "SELECT e FROM LedgerEntry e" + where + " ORDER BY e.id DESC", LedgerEntry.class)
+            .setParameter("w", walletId)
+            .setParameter("from", from)
+            .setParameter("to", to)
+            .setFirstResult(page * size)
+            .setMaxResults(size)
+            .getResultList();
+    long total =
+        em.createQuery("SELECT COUNT(e) FROM LedgerEntry e" + where, Long.class)
+            .setParameter("w", walletId)
+            .setParameter("from", from)
+            .setParameter("to", to)
+            .getSingleResult();
     return new Page<>(items, page, size, total);
   }
 
   @Override
-  public Map<LocalDate, BigDecimal> closingBalances(long walletId, LocalDate from, LocalDate to, ZoneId zone) {
+  public Map<LocalDate, BigDecimal> closingBalances(
+      long walletId, LocalDate from, LocalDate to, ZoneId zone) {
     Instant start = from.atStartOfDay(zone).toInstant();
     Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
-    // the zone's offset now stands in for the day boundaries of the whole range: a chart, not a statement
+    // the zone's offset now stands in for the day boundaries of the whole range: a chart, not a
+    // statement
     int offsetSeconds = zone.getRules().getOffset(end).getTotalSeconds();
     @SuppressWarnings("unchecked")
-    List<Object[]> rows = em.createNativeQuery(
-            "SELECT DATE(e.recorded_at + INTERVAL ? SECOND), e.balance_after FROM ledger_entry e WHERE e.id IN ("
-                + " SELECT MAX(x.id) FROM ledger_entry x WHERE x.wallet_id = ? AND x.recorded_at >= ? AND x.recorded_at < ?"
-                + " GROUP BY DATE(x.recorded_at + INTERVAL ? SECOND))")
-        .setParameter(1, offsetSeconds).setParameter(2, walletId).setParameter(3, UtcTimestamps.of(start))
-        .setParameter(4, UtcTimestamps.of(end)).setParameter(5, offsetSeconds).getResultList();
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT DATE(e.recorded_at + INTERVAL ? SECOND), e.balance_after FROM ledger_entry e WHERE e.id IN ("
+                    + " SELECT MAX(x.id) FROM ledger_entry x WHERE x.wallet_id = ? AND x.recorded_at >= ? AND x.recorded_at < ?"
+                    + " GROUP BY DATE(x.recorded_at + INTERVAL ? SECOND))")
+            .setParameter(1, offsetSeconds)
+            .setParameter(2, walletId)
+            .setParameter(3, UtcTimestamps.of(start))
+            .setParameter(4, UtcTimestamps.of(end))
+            .setParameter(5, offsetSeconds)
+            .getResultList();
     Map<LocalDate, BigDecimal> closing = new TreeMap<>();
     for (Object[] row : rows) {
       closing.put(toLocalDate(row[0]), (BigDecimal) row[1]);
     }
-    BigDecimal opening = em.createQuery("SELECT e.balanceAfter FROM LedgerEntry e WHERE e.walletId = :w "
-            + "AND e.recordedAt < :start ORDER BY e.id DESC", BigDecimal.class)
-        .setParameter("w", walletId).setParameter("start", start).setMaxResults(1)
-        .getResultStream().findFirst().orElse(BigDecimal.ZERO);
+    BigDecimal opening =
+        em.createQuery(
+                "SELECT e.balanceAfter FROM LedgerEntry e WHERE e.walletId = :w "
+                    + "AND e.recordedAt < :start ORDER BY e.id DESC",
+                BigDecimal.class)
+            .setParameter("w", walletId)
+            .setParameter("start", start)
+            .setMaxResults(1)
+            .getResultStream()
+            .findFirst()
+            .orElse(BigDecimal.ZERO);
     Map<LocalDate, BigDecimal> series = new LinkedHashMap<>();
     BigDecimal last = opening;
     for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
@@ -253,25 +324,32 @@ class JpaWalletRepository implements WalletRepository {
     return LocalDate.parse(value.toString());
   }
 
-
   @Override
   public WalletInvariant.Sums sums(long walletId) {
     Wallet wallet = em.find(Wallet.class, walletId);
     em.refresh(wallet);
-    BigDecimal ledger = em.createQuery("SELECT COALESCE(SUM(e.amount), 0) FROM LedgerEntry e WHERE e.walletId = :w",
-        BigDecimal.class).setParameter("w", walletId).getSingleResult();
+    BigDecimal ledger =
+        em.createQuery(
+                "SELECT COALESCE(SUM(e.amount), 0) FROM LedgerEntry e WHERE e.walletId = :w",
+                BigDecimal.class)
+            .setParameter("w", walletId)
+            .getSingleResult();
     @SuppressWarnings("unchecked")
-    List<Object[]> lotRows = em.createNativeQuery("SELECT l.id, l.amount, l.remaining, "
-            + "(SELECT COALESCE(SUM(a.amount), 0) FROM lot_allocation a WHERE a.lot_id = l.id) "
-            + "FROM funding_lot l WHERE l.wallet_id = ?")
-        .setParameter(1, walletId).getResultList();
+    List<Object[]> lotRows =
+        em.createNativeQuery(
+                "SELECT l.id, l.amount, l.remaining, "
+                    + "(SELECT COALESCE(SUM(a.amount), 0) FROM lot_allocation a WHERE a.lot_id = l.id) "
+                    + "FROM funding_lot l WHERE l.wallet_id = ?")
+            .setParameter(1, walletId)
+            .getResultList();
     List<WalletInvariant.LotCheck> lots = new ArrayList<>();
     BigDecimal remainders = BigDecimal.ZERO;
     for (Object[] row : lotRows) {
       BigDecimal remaining = (BigDecimal) row[2];
       remainders = remainders.add(remaining);
-      lots.add(new WalletInvariant.LotCheck(((Number) row[0]).longValue(), (BigDecimal) row[1], remaining,
-          (BigDecimal) row[3]));
+      lots.add(
+          new WalletInvariant.LotCheck(
+              ((Number) row[0]).longValue(), (BigDecimal) row[1], remaining, (BigDecimal) row[3]));
     }
     return new WalletInvariant.Sums(walletId, wallet.balance().amount(), ledger, remainders, lots);
   }
@@ -283,8 +361,13 @@ class JpaWalletRepository implements WalletRepository {
 
   @Override
   public Optional<Funding> fundingByKey(long walletId, String idempotencyKey) {
-    return em.createQuery("SELECT f FROM Funding f WHERE f.walletId = :w AND f.idempotencyKey = :k", Funding.class)
-        .setParameter("w", walletId).setParameter("k", idempotencyKey).getResultStream().findFirst();
+    return em.createQuery(
+            "SELECT f FROM Funding f WHERE f.walletId = :w AND f.idempotencyKey = :k",
+            Funding.class)
+        .setParameter("w", walletId)
+        .setParameter("k", idempotencyKey)
+        .getResultStream()
+        .findFirst();
   }
 
   @Override
@@ -306,13 +389,20 @@ class JpaWalletRepository implements WalletRepository {
 
   @Override
   public List<Long> pendingFundings(Instant requestedBefore) {
-    return em.createQuery("SELECT f.id FROM Funding f WHERE f.status = :s AND f.requestedAt < :t ORDER BY f.id",
-        Long.class).setParameter("s", FundingStatus.PENDING).setParameter("t", requestedBefore).getResultList();
+    return em.createQuery(
+            "SELECT f.id FROM Funding f WHERE f.status = :s AND f.requestedAt < :t ORDER BY f.id",
+            Long.class)
+        .setParameter("s", FundingStatus.PENDING)
+        .setParameter("t", requestedBefore)
+        .getResultList();
   }
 
   @Override
   public List<Funding> recentFundings(long walletId, int limit) {
-    return em.createQuery("SELECT f FROM Funding f WHERE f.walletId = :w ORDER BY f.id DESC", Funding.class)
-        .setParameter("w", walletId).setMaxResults(limit).getResultList();
+    return em.createQuery(
+            "SELECT f FROM Funding f WHERE f.walletId = :w ORDER BY f.id DESC", Funding.class)
+        .setParameter("w", walletId)
+        .setMaxResults(limit)
+        .getResultList();
   }
 }

@@ -9,8 +9,7 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "rate_card")
 public class RateCardRow {
-  @Id
-  private Long id;
+  @Id private Long id;
 
   @Column(nullable = false)
   private String currency;

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
-/** Instants as the UTC DATETIME(6) values native SQL binds (the JVM and the sessions run in UTC). */
+/**
+ * Instants as the UTC DATETIME(6) values native SQL binds (the JVM and the sessions run in UTC).
+ */
 public final class UtcTimestamps {
   private UtcTimestamps() {}
 

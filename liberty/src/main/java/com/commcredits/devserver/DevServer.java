@@ -23,9 +23,12 @@ public final class DevServer {
   private static final String SERVER = "defaultServer";
 
   public static void main(String[] args) throws Exception {
-    Path wlp = Path.of(System.getProperty("wlp.dir", "liberty/target/liberty/wlp")).toAbsolutePath();
-    Path dataDir = Path.of(env("COMMCREDITS_DATA_DIR", System.getProperty("data.dir", ".data")))
-        .toAbsolutePath().normalize();
+    Path wlp =
+        Path.of(System.getProperty("wlp.dir", "liberty/target/liberty/wlp")).toAbsolutePath();
+    Path dataDir =
+        Path.of(env("COMMCREDITS_DATA_DIR", System.getProperty("data.dir", ".data")))
+            .toAbsolutePath()
+            .normalize();
     String httpPort = env("HTTP_PORT", "9080");
     boolean external = System.getenv("DB_HOST") != null && !System.getenv("DB_HOST").isBlank();
 
@@ -33,7 +36,9 @@ public final class DevServer {
     Path overrides = wlp.resolve("usr/servers/" + SERVER + "/configDropins/overrides");
     Files.deleteIfExists(overrides.resolve("arquillian.xml"));
     Files.createDirectories(overrides);
-    Files.writeString(overrides.resolve("application.xml"), """
+    Files.writeString(
+        overrides.resolve("application.xml"),
+        """
         <?xml version="1.0" encoding="UTF-8"?>
         <!-- written by the run command (DevServer): the application at context root / -->
         <server>
@@ -42,14 +47,19 @@ public final class DevServer {
         """);
 
     EmbeddedDatabase database = null;
-    ProcessBuilder liberty = new ProcessBuilder(List.of(
-        wlp.resolve("bin/server").toString(), "run", SERVER)).inheritIO();
+    ProcessBuilder liberty =
+        new ProcessBuilder(List.of(wlp.resolve("bin/server").toString(), "run", SERVER))
+            .inheritIO();
     Map<String, String> environment = liberty.environment();
     environment.put("COMMCREDITS_DEMO_DATA", env("COMMCREDITS_DEMO_DATA", "true"));
     if (!external) {
       int dbPort = Integer.parseInt(env("EMBEDDED_DB_PORT", "3307"));
-      System.out.println("Starting the embedded MariaDB 11.4 on port " + dbPort + ", data in "
-          + dataDir.resolve("mariadb") + " ...");
+      System.out.println(
+          "Starting the embedded MariaDB 11.4 on port "
+              + dbPort
+              + ", data in "
+              + dataDir.resolve("mariadb")
+              + " ...");
       database = EmbeddedDatabase.start(dbPort, dataDir.resolve("mariadb"), "commcredits");
       environment.put("DB_HOST", "127.0.0.1");
       environment.put("DB_PORT", String.valueOf(dbPort));
@@ -68,8 +78,11 @@ public final class DevServer {
       }
       EmbeddedDatabase db = database;
       Runtime.getRuntime().addShutdownHook(new Thread(db::close, "stop-database"));
-      System.out.println("Embedded MariaDB ready on port " + db.port() + " (database commcredits, user root). "
-          + "Start the server with: mvn liberty:dev   - Ctrl+C here stops the database.");
+      System.out.println(
+          "Embedded MariaDB ready on port "
+              + db.port()
+              + " (database commcredits, user root). "
+              + "Start the server with: mvn liberty:dev   - Ctrl+C here stops the database.");
       Thread.currentThread().join();
     }
 
@@ -92,9 +105,10 @@ public final class DevServer {
     Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
     while (Instant.now().isBefore(deadline) && server.isAlive()) {
       try {
-        HttpResponse<String> response = client.send(
-            HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+            client.send(
+                HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 200) {
           return true;
         }
@@ -114,7 +128,8 @@ public final class DevServer {
     System.out.println();
     System.out.println("   Admin center   http://localhost:" + httpPort + "/");
     System.out.println("   HTTPS          https://localhost:9443/ (self-signed certificate)");
-    System.out.println("   API            http://localhost:" + httpPort + "/api/v1   (OpenAPI UI: /openapi/ui)");
+    System.out.println(
+        "   API            http://localhost:" + httpPort + "/api/v1   (OpenAPI UI: /openapi/ui)");
     System.out.println("   Health         http://localhost:" + httpPort + "/health/ready");
     System.out.println();
     System.out.println(" Demo sign-ins (password for all: Demo-2026!)");
@@ -123,18 +138,23 @@ public final class DevServer {
     System.out.println("   users@contoso.example      User admin");
     System.out.println("   reports@contoso.example    Reports reader");
     System.out.println("   admin@fabrikam.example     Global admin    (Fabrikam, GBP)");
-    System.out.println("   ops@commcredits.example    Global admin    (the operator: publishes the rate cards)");
+    System.out.println(
+        "   ops@commcredits.example    Global admin    (the operator: publishes the rate cards)");
     System.out.println();
     System.out.println(" Demo API keys (Authorization: Bearer <key>)");
     System.out.println("   demo-contoso-admin         Global admin");
     System.out.println("   demo-contoso-platform      platform (telephony)");
     System.out.println("   demo-fabrikam-admin        Global admin");
     System.out.println();
-    System.out.println(external ? " Database: external (DB_HOST)" : " Database: embedded MariaDB, data in " + dataDir.resolve("mariadb"));
+    System.out.println(
+        external
+            ? " Database: external (DB_HOST)"
+            : " Database: embedded MariaDB, data in " + dataDir.resolve("mariadb"));
     String smtp = System.getenv("SMTP_HOST");
-    System.out.println(smtp == null || smtp.isBlank()
-        ? " Email: outbox-only (no SMTP_HOST): notifications are listed in Message center, not sent."
-        : " Email: through the SMTP server at " + smtp + ":" + env("SMTP_PORT", "25"));
+    System.out.println(
+        smtp == null || smtp.isBlank()
+            ? " Email: outbox-only (no SMTP_HOST): notifications are listed in Message center, not sent."
+            : " Email: through the SMTP server at " + smtp + ":" + env("SMTP_PORT", "25"));
     System.out.println(" Ctrl+C stops the server and the database.");
     System.out.println(line);
     System.out.println();
@@ -145,8 +165,10 @@ public final class DevServer {
       if (server.isAlive()) {
         System.out.println("Stopping the server ...");
         new ProcessBuilder(wlp.resolve("bin/server").toString(), "stop", SERVER)
-            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .start().waitFor(60, TimeUnit.SECONDS);
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start()
+            .waitFor(60, TimeUnit.SECONDS);
         server.waitFor(30, TimeUnit.SECONDS);
       }
     } catch (IOException | InterruptedException e) {

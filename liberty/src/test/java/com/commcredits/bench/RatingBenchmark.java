@@ -2,14 +2,12 @@ package com.commcredits.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.commcredits.access.Role;
 import com.commcredits.it.ApiClient;
 import com.commcredits.it.Deployments;
 import com.commcredits.it.Fixtures;
 import com.commcredits.it.Fixtures.TestOrg;
 import com.commcredits.it.TestConfig;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
+import com.commcredits.shared.Role;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URL;
@@ -22,7 +20,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -45,18 +42,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * SPEC "How fast": rating throughput and authorisation latency, measured from this test JVM (a second
- * process) against the running server over loopback. Not part of mvn verify; see the README.
+ * SPEC "How fast": rating throughput and authorisation latency, measured from this test JVM (a
+ * second process) against the running server over loopback. Not part of mvn verify; see the README.
  *
  * <ol>
- *   <li>Rating: each thread posts batches of 1,000 call records for its own organisation to {@code POST
- *       /api/v1/calls} (a 200 means committed). In the same run, the same threads write the same rows with
- *       raw JDBC batch inserts, one transaction per 1,000 calls: the call records, their ledger entries and
- *       lot allocations, then the lot and wallet updates. Both sides print calls/s; the ratio is HTTP/raw.</li>
- *   <li>Authorisation: {@code POST /api/v1/calls/authorize} at a fixed rate (open loop: latency counts from
- *       when each request was due, so a slow answer cannot hide the ones queued behind it); p50/p90/p99/max.</li>
+ *   <li>Rating: each thread posts batches of 1,000 call records for its own organisation to {@code
+ *       POST /api/v1/calls} (a 200 means committed). In the same run, the same threads write the
+ *       same rows with raw JDBC batch inserts, one transaction per 1,000 calls: the call records,
+ *       their ledger entries and lot allocations, then the lot and wallet updates. Both sides print
+ *       calls/s; the ratio is HTTP/raw.
+ *   <li>Authorisation: {@code POST /api/v1/calls/authorize} at a fixed rate (open loop: latency
+ *       counts from when each request was due, so a slow answer cannot hide the ones queued behind
+ *       it); p50/p90/p99/max.
  * </ol>
- * Afterwards every wallet's balance equals the sum of its ledger, and every call was charged exactly once.
+ *
+ * Afterwards every wallet's balance equals the sum of its ledger, and every call was charged
+ * exactly once.
  */
 @ExtendWith(ArquillianExtension.class)
 class RatingBenchmark {
@@ -67,8 +68,13 @@ class RatingBenchmark {
   private static final int USERS = 100;
   private static final int AUTH_RATE = Integer.getInteger("bench.authRate", 500);
   private static final int AUTH_SECONDS = Integer.getInteger("bench.authSeconds", 10);
-  /** Untimed seconds at the same rate first, so the server's JIT has compiled the path being measured. */
+
+  /**
+   * Untimed seconds at the same rate first, so the server's JIT has compiled the path being
+   * measured.
+   */
   private static final int AUTH_WARMUP_SECONDS = Integer.getInteger("bench.authWarmupSeconds", 10);
+
   private static final BigDecimal PER_MINUTE = new BigDecimal("0.0300"); // +44 on the USD card
 
   @ArquillianResource URL base;
@@ -93,53 +99,109 @@ class RatingBenchmark {
 
     double http = measure("HTTP POST /calls", t -> postBatches(root, tenants.get(t)));
     double raw = measure("raw JDBC", t -> rawBatches(rawTenants.get(t)));
-    double rawRecordsOnly = measure("raw JDBC, call records only", t -> rawRecordsOnly(rawTenants.get(t)));
-    double[] inTurn = authoriseInTurn(root, tenants.get(0), Integer.getInteger("bench.sequential", 2000));
+    double rawRecordsOnly =
+        measure("raw JDBC, call records only", t -> rawRecordsOnly(rawTenants.get(t)));
+    double[] inTurn =
+        authoriseInTurn(root, tenants.get(0), Integer.getInteger("bench.sequential", 2000));
     long[] latencies = authorise(root, tenants.get(0));
 
-    StringBuilder report = new StringBuilder("\n=== Rating (batches of 1,000 calls, ").append(THREADS)
-        .append(" threads, ").append(BATCHES - WARMUP).append(" timed batches each) ===\n");
-    report.append(String.format(Locale.ROOT, "HTTP POST /api/v1/calls          %,10.0f calls/s%n", http));
-    report.append(String.format(Locale.ROOT, "raw JDBC, the same rows          %,10.0f calls/s  (%,.0f rows/s)%n", raw,
-        raw * 3));
-    report.append(String.format(Locale.ROOT, "raw JDBC, call records only      %,10.0f calls/s%n", rawRecordsOnly));
-    report.append(String.format(Locale.ROOT, "ratio HTTP / raw (same rows)     %10.2f%n", http / raw));
-    report.append(String.format(Locale.ROOT, "ratio HTTP / raw (records only)  %10.2f%n", http / rawRecordsOnly));
-    report.append(String.format(Locale.ROOT, "=== Authorisation one after another: mean %.2f ms, p99 %.2f ms ===%n",
-        inTurn[0], inTurn[1]));
-    report.append(String.format(Locale.ROOT, "=== Authorisation at %d requests/s for %d s (after %d s warm-up) ===%n",
-        AUTH_RATE, AUTH_SECONDS, AUTH_WARMUP_SECONDS));
-    report.append(String.format(Locale.ROOT, "p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  max %.2f ms  (%d requests)%n",
-        pct(latencies, 50), pct(latencies, 90), pct(latencies, 99), latencies[latencies.length - 1] / 1e6,
-        latencies.length));
+    StringBuilder report =
+        new StringBuilder("\n=== Rating (batches of 1,000 calls, ")
+            .append(THREADS)
+            .append(" threads, ")
+            .append(BATCHES - WARMUP)
+            .append(" timed batches each) ===\n");
+    report.append(
+        String.format(Locale.ROOT, "HTTP POST /api/v1/calls          %,10.0f calls/s%n", http));
+    report.append(
+        String.format(
+            Locale.ROOT,
+            "raw JDBC, the same rows          %,10.0f calls/s  (%,.0f rows/s)%n",
+            raw,
+            raw * 3));
+    report.append(
+        String.format(
+            Locale.ROOT, "raw JDBC, call records only      %,10.0f calls/s%n", rawRecordsOnly));
+    report.append(
+        String.format(Locale.ROOT, "ratio HTTP / raw (same rows)     %10.2f%n", http / raw));
+    report.append(
+        String.format(
+            Locale.ROOT, "ratio HTTP / raw (records only)  %10.2f%n", http / rawRecordsOnly));
+    report.append(
+        String.format(
+            Locale.ROOT,
+            "=== Authorisation one after another: mean %.2f ms, p99 %.2f ms ===%n",
+            inTurn[0],
+            inTurn[1]));
+    report.append(
+        String.format(
+            Locale.ROOT,
+            "=== Authorisation at %d requests/s for %d s (after %d s warm-up) ===%n",
+            AUTH_RATE,
+            AUTH_SECONDS,
+            AUTH_WARMUP_SECONDS));
+    report.append(
+        String.format(
+            Locale.ROOT,
+            "p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  max %.2f ms  (%d requests)%n",
+            pct(latencies, 50),
+            pct(latencies, 90),
+            pct(latencies, 99),
+            latencies[latencies.length - 1] / 1e6,
+            latencies.length));
     System.out.println(report);
 
     for (Tenant tenant : tenants) {
       assertConsistent(tenant, (long) BATCHES * BATCH);
     }
     for (Tenant tenant : rawTenants) {
-      assertEquals(0, Fixtures.decimal("SELECT w.balance - COALESCE(SUM(e.amount), 0) FROM wallet w LEFT JOIN "
-          + "ledger_entry e ON e.wallet_id = w.id WHERE w.id = ? GROUP BY w.balance", tenant.wallet()).signum());
+      assertEquals(
+          0,
+          Fixtures.decimal(
+                  "SELECT w.balance - COALESCE(SUM(e.amount), 0) FROM wallet w LEFT JOIN "
+                      + "ledger_entry e ON e.wallet_id = w.id WHERE w.id = ? GROUP BY w.balance",
+                  tenant.wallet())
+              .signum());
     }
   }
 
-  /** One organisation: Business Voice and Communications Credits for 100 US users, 100,000 USD of credits. */
+  /**
+   * One organisation: Business Voice and Communications Credits for 100 US users, 100,000 USD of
+   * credits.
+   */
   private Tenant tenant(ApiClient api, URI root, String name, boolean withUsers) throws Exception {
     TestOrg org = Fixtures.organisation(name, "USD");
     String admin = org.key(Role.GLOBAL_ADMIN);
     for (String sku : List.of("BUSINESS_VOICE", "COMMUNICATIONS_CREDITS")) {
-      ApiClient.Reply bought = api.post("subscriptions", admin, "{\"sku\":\"" + sku + "\",\"quantity\":" + USERS + "}");
+      ApiClient.Reply bought =
+          api.post("subscriptions", admin, "{\"sku\":\"" + sku + "\",\"quantity\":" + USERS + "}");
       assertEquals(201, bought.status(), bought.body());
     }
-    long ea = api.post("payment-methods", admin, "{\"type\":\"ENTERPRISE_AGREEMENT\",\"eaNumber\":\"1"
-        + String.format("%07d", Math.abs(UUID.randomUUID().getLeastSignificantBits() % 10_000_000)) + "\"}")
-        .json().getJsonNumber("id").longValue();
-    HttpRequest fund = HttpRequest.newBuilder(root.resolve("api/v1/wallet/fundings"))
-        .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-        .header("Idempotency-Key", UUID.randomUUID().toString())
-        .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":{\"amount\":\"100000.00\",\"currency\":\"USD\"},"
-            + "\"paymentMethodId\":" + ea + "}")).build();
-    HttpResponse<String> funded = HttpClient.newHttpClient().send(fund, HttpResponse.BodyHandlers.ofString());
+    long ea =
+        api.post(
+                "payment-methods",
+                admin,
+                "{\"type\":\"ENTERPRISE_AGREEMENT\",\"eaNumber\":\"1"
+                    + String.format(
+                        "%07d", Math.abs(UUID.randomUUID().getLeastSignificantBits() % 10_000_000))
+                    + "\"}")
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+    HttpRequest fund =
+        HttpRequest.newBuilder(root.resolve("api/v1/wallet/fundings"))
+            .header("Authorization", "Bearer " + admin)
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", UUID.randomUUID().toString())
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"amount\":{\"amount\":\"100000.00\",\"currency\":\"USD\"},"
+                        + "\"paymentMethodId\":"
+                        + ea
+                        + "}"))
+            .build();
+    HttpResponse<String> funded =
+        HttpClient.newHttpClient().send(fund, HttpResponse.BodyHandlers.ofString());
     assertEquals(201, funded.statusCode(), funded.body());
     List<String> upns = new ArrayList<>();
     if (withUsers) {
@@ -153,8 +215,11 @@ class RatingBenchmark {
         upns.add(upn);
       }
     }
-    return new Tenant(org, org.key(Role.PLATFORM), Fixtures.count("SELECT id FROM wallet WHERE organisation_id = ?",
-        org.id()), upns);
+    return new Tenant(
+        org,
+        org.key(Role.PLATFORM),
+        Fixtures.count("SELECT id FROM wallet WHERE organisation_id = ?", org.id()),
+        upns);
   }
 
   @FunctionalInterface
@@ -184,15 +249,31 @@ class RatingBenchmark {
     }
   }
 
-  /** Mostly international calls (the wallet pays), one in ten domestic (the pool pays until it is gone). */
+  /**
+   * Mostly international calls (the wallet pays), one in ten domestic (the pool pays until it is
+   * gone).
+   */
   private static String callJson(String id, String upn, int i) {
     int seconds = 30 + (i * 37) % 600;
     Instant start = Instant.parse("2026-11-02T08:00:00Z").plusSeconds(i * 7L);
-    String to = i % 10 == 0 ? "+1206555" + String.format("%04d", i % 10_000) : "+44207946" + String.format("%04d",
-        i % 10_000);
-    return "{\"callId\":\"" + id + "\",\"kind\":\"OUTBOUND\",\"userUpn\":\"" + upn + "\",\"from\":\"+14255550100\","
-        + "\"to\":\"" + to + "\",\"start\":\"" + start + "\",\"end\":\"" + start.plusSeconds(seconds)
-        + "\",\"durationSeconds\":" + seconds + "}";
+    String to =
+        i % 10 == 0
+            ? "+1206555" + String.format("%04d", i % 10_000)
+            : "+44207946" + String.format("%04d", i % 10_000);
+    return "{\"callId\":\""
+        + id
+        + "\",\"kind\":\"OUTBOUND\",\"userUpn\":\""
+        + upn
+        + "\",\"from\":\"+14255550100\","
+        + "\"to\":\""
+        + to
+        + "\",\"start\":\""
+        + start
+        + "\",\"end\":\""
+        + start.plusSeconds(seconds)
+        + "\",\"durationSeconds\":"
+        + seconds
+        + "}";
   }
 
   private long postBatches(URI root, Tenant tenant) throws Exception {
@@ -203,18 +284,27 @@ class RatingBenchmark {
       StringBuilder body = new StringBuilder(BATCH * 260).append('[');
       for (int i = 0; i < BATCH; i++) {
         int n = b * BATCH + i;
-        body.append(i == 0 ? "" : ",").append(callJson(run + "-" + n, tenant.upns().get(n % USERS), n));
+        body.append(i == 0 ? "" : ",")
+            .append(callJson(run + "-" + n, tenant.upns().get(n % USERS), n));
       }
       body.append(']');
-      HttpRequest request = HttpRequest.newBuilder(root.resolve("api/v1/calls"))
-          .header("Authorization", "Bearer " + tenant.platform()).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+      HttpRequest request =
+          HttpRequest.newBuilder(root.resolve("api/v1/calls"))
+              .header("Authorization", "Bearer " + tenant.platform())
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+              .build();
       long started = System.nanoTime();
       HttpResponse<String> reply = client.send(request, HttpResponse.BodyHandlers.ofString());
       long took = System.nanoTime() - started;
       if (reply.statusCode() != 200 || reply.body().contains("\"REJECTED\"")) {
-        throw new IllegalStateException("Batch " + b + " answered " + reply.statusCode() + ": "
-            + reply.body().substring(0, Math.min(500, reply.body().length())));
+        throw new IllegalStateException(
+            "Batch "
+                + b
+                + " answered "
+                + reply.statusCode()
+                + ": "
+                + reply.body().substring(0, Math.min(500, reply.body().length())));
       }
       if (b >= WARMUP) {
         timed += took;
@@ -224,21 +314,33 @@ class RatingBenchmark {
   }
 
   private static Connection raw() throws Exception {
-    Connection c = DriverManager.getConnection(TestConfig.jdbcUrl("commcredits") + "&rewriteBatchedStatements=true"
-        + "&cachePrepStmts=true", "root", "");
+    Connection c =
+        DriverManager.getConnection(
+            TestConfig.jdbcUrl("commcredits")
+                + "&rewriteBatchedStatements=true"
+                + "&cachePrepStmts=true",
+            "root",
+            "");
     c.setAutoCommit(false);
     return c;
   }
 
-  /** The rows rating writes for a batch, written by hand: records, entries, allocations, lot and wallet. */
+  /**
+   * The rows rating writes for a batch, written by hand: records, entries, allocations, lot and
+   * wallet.
+   */
   private long rawBatches(Tenant tenant) throws Exception {
     String run = UUID.randomUUID().toString().substring(0, 8);
     long timed = 0;
     try (Connection c = raw()) {
       long lot;
       BigDecimal balance;
-      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT l.id, w.balance FROM funding_lot l "
-          + "JOIN wallet w ON w.id = l.wallet_id WHERE w.id = " + tenant.wallet())) {
+      try (Statement s = c.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  "SELECT l.id, w.balance FROM funding_lot l "
+                      + "JOIN wallet w ON w.id = l.wallet_id WHERE w.id = "
+                      + tenant.wallet())) {
         rs.next();
         lot = rs.getLong(1);
         balance = rs.getBigDecimal(2);
@@ -249,9 +351,12 @@ class RatingBenchmark {
         long started = System.nanoTime();
         BigDecimal batchTotal = BigDecimal.ZERO;
         try (PreparedStatement records = c.prepareStatement(RECORD_INSERT);
-            PreparedStatement entries = c.prepareStatement(ENTRY_INSERT, Statement.RETURN_GENERATED_KEYS);
-            PreparedStatement allocations = c.prepareStatement("INSERT INTO lot_allocation (wallet_id, entry_id, "
-                + "lot_id, amount) VALUES (?, ?, ?, ?)")) {
+            PreparedStatement entries =
+                c.prepareStatement(ENTRY_INSERT, Statement.RETURN_GENERATED_KEYS);
+            PreparedStatement allocations =
+                c.prepareStatement(
+                    "INSERT INTO lot_allocation (wallet_id, entry_id, "
+                        + "lot_id, amount) VALUES (?, ?, ?, ?)")) {
           BigDecimal[] charges = new BigDecimal[BATCH];
           for (int i = 0; i < BATCH; i++) {
             int n = b * BATCH + i;
@@ -260,8 +365,10 @@ class RatingBenchmark {
             balance = balance.subtract(charges[i]);
             batchTotal = batchTotal.add(charges[i]);
             String callId = run + "-" + n;
-            Timestamp start = Timestamp.valueOf(LocalDateTime.ofInstant(
-                Instant.parse("2026-11-02T08:00:00Z").plusSeconds(n * 7L), ZoneOffset.UTC));
+            Timestamp start =
+                Timestamp.valueOf(
+                    LocalDateTime.ofInstant(
+                        Instant.parse("2026-11-02T08:00:00Z").plusSeconds(n * 7L), ZoneOffset.UTC));
             entries.setLong(1, tenant.wallet());
             entries.setBigDecimal(2, charges[i].negate());
             entries.setBigDecimal(3, balance);
@@ -301,12 +408,14 @@ class RatingBenchmark {
           allocations.executeBatch();
           records.executeBatch();
         }
-        try (PreparedStatement update = c.prepareStatement("UPDATE funding_lot SET remaining = remaining - ? WHERE id = ?")) {
+        try (PreparedStatement update =
+            c.prepareStatement("UPDATE funding_lot SET remaining = remaining - ? WHERE id = ?")) {
           update.setBigDecimal(1, batchTotal);
           update.setLong(2, lot);
           update.executeUpdate();
         }
-        try (PreparedStatement update = c.prepareStatement("UPDATE wallet SET balance = ? WHERE id = ?")) {
+        try (PreparedStatement update =
+            c.prepareStatement("UPDATE wallet SET balance = ? WHERE id = ?")) {
           update.setBigDecimal(1, balance);
           update.setLong(2, tenant.wallet());
           update.executeUpdate();
@@ -320,28 +429,33 @@ class RatingBenchmark {
     return timed;
   }
 
-  private static final String ENTRY_INSERT = "INSERT INTO ledger_entry (wallet_id, entry_type, amount, balance_after, "
-      + "currency, occurred_at, recorded_at, idempotency_key, reference, description, actor) "
-      + "VALUES (?, 'CHARGE', ?, ?, 'USD', ?, ?, ?, ?, ?, 'Telephony platform')";
+  private static final String ENTRY_INSERT =
+      "INSERT INTO ledger_entry (wallet_id, entry_type, amount, balance_after, "
+          + "currency, occurred_at, recorded_at, idempotency_key, reference, description, actor) "
+          + "VALUES (?, 'CHARGE', ?, ?, 'USD', ?, ?, ?, ?, ?, 'Telephony platform')";
 
-  private static final String RECORD_INSERT = "INSERT INTO call_record (organisation_id, call_id, kind, user_upn, "
-      + "user_name, user_location, from_number, to_number, destination_country, domestic, start_at, end_at, "
-      + "duration_seconds, pool_minutes, wallet_seconds, rate_prefix, connection_fee, charge, currency, rated_at) "
-      + "VALUES (?, ?, 'OUTBOUND', ?, ?, 'US', '+14255550100', ?, 'GB', FALSE, ?, ?, ?, 0, ?, '+44', 0, ?, 'USD', ?)";
+  private static final String RECORD_INSERT =
+      "INSERT INTO call_record (organisation_id, call_id, kind, user_upn, "
+          + "user_name, user_location, from_number, to_number, destination_country, domestic, start_at, end_at, "
+          + "duration_seconds, pool_minutes, wallet_seconds, rate_prefix, connection_fee, charge, currency, rated_at) "
+          + "VALUES (?, ?, 'OUTBOUND', ?, ?, 'US', '+14255550100', ?, 'GB', FALSE, ?, ?, ?, 0, ?, '+44', 0, ?, 'USD', ?)";
 
   /** The stricter reference: only the call records, one transaction per 1,000. */
   private long rawRecordsOnly(Tenant tenant) throws Exception {
     String run = UUID.randomUUID().toString().substring(0, 8);
     long timed = 0;
     Timestamp now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));
-    try (Connection c = raw(); PreparedStatement records = c.prepareStatement(RECORD_INSERT)) {
+    try (Connection c = raw();
+        PreparedStatement records = c.prepareStatement(RECORD_INSERT)) {
       for (int b = 0; b < BATCHES; b++) {
         long started = System.nanoTime();
         for (int i = 0; i < BATCH; i++) {
           int n = b * BATCH + i;
           int seconds = 30 + (n * 37) % 600;
-          Timestamp start = Timestamp.valueOf(LocalDateTime.ofInstant(
-              Instant.parse("2026-11-02T08:00:00Z").plusSeconds(n * 7L), ZoneOffset.UTC));
+          Timestamp start =
+              Timestamp.valueOf(
+                  LocalDateTime.ofInstant(
+                      Instant.parse("2026-11-02T08:00:00Z").plusSeconds(n * 7L), ZoneOffset.UTC));
           records.setLong(1, tenant.org().id());
           records.setString(2, run + "-r-" + n);
           records.setString(3, "caller" + (n % USERS) + "@" + tenant.org().domain());
@@ -370,10 +484,18 @@ class RatingBenchmark {
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     long[] took = new long[count];
     for (int i = 0; i < count; i++) {
-      HttpRequest request = HttpRequest.newBuilder(root.resolve("api/v1/calls/authorize"))
-          .header("Authorization", "Bearer " + tenant.platform()).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString("{\"callId\":\"seq-" + i + "\",\"kind\":\"OUTBOUND\",\"userUpn\":\""
-              + tenant.upns().get(i % USERS) + "\",\"from\":\"+14255550100\",\"to\":\"+442079460123\"}")).build();
+      HttpRequest request =
+          HttpRequest.newBuilder(root.resolve("api/v1/calls/authorize"))
+              .header("Authorization", "Bearer " + tenant.platform())
+              .header("Content-Type", "application/json")
+              .POST(
+                  HttpRequest.BodyPublishers.ofString(
+                      "{\"callId\":\"seq-"
+                          + i
+                          + "\",\"kind\":\"OUTBOUND\",\"userUpn\":\""
+                          + tenant.upns().get(i % USERS)
+                          + "\",\"from\":\"+14255550100\",\"to\":\"+442079460123\"}"))
+              .build();
       long started = System.nanoTime();
       HttpResponse<String> reply = client.send(request, HttpResponse.BodyHandlers.ofString());
       took[i] = System.nanoTime() - started;
@@ -384,10 +506,16 @@ class RatingBenchmark {
     return new double[] {Arrays.stream(timed).average().orElse(0) / 1e6, pct(timed, 99)};
   }
 
-  /** Open loop at AUTH_RATE per second: each request is due at a fixed time; latency counts from then. */
+  /**
+   * Open loop at AUTH_RATE per second: each request is due at a fixed time; latency counts from
+   * then.
+   */
   private long[] authorise(URI root, Tenant tenant) throws Exception {
-    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .executor(Executors.newFixedThreadPool(16)).build();
+    HttpClient client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newFixedThreadPool(16))
+            .build();
     int warmup = AUTH_RATE * AUTH_WARMUP_SECONDS;
     int total = warmup + AUTH_RATE * AUTH_SECONDS;
     long[] latencies = new long[total];
@@ -397,27 +525,49 @@ class RatingBenchmark {
     long origin = System.nanoTime() + 100_000_000L;
     CompletableFuture<Void> scheduled = new CompletableFuture<>();
     int[] next = {0};
-    ticker.scheduleAtFixedRate(() -> {
-      long now = System.nanoTime();
-      while (next[0] < total && origin + next[0] * period <= now) {
-        int i = next[0]++;
-        long due = origin + i * period;
-        String body = "{\"callId\":\"auth-" + i + "\",\"kind\":\"OUTBOUND\",\"userUpn\":\"" + tenant.upns().get(i % USERS)
-            + "\",\"from\":\"+14255550100\",\"to\":\"+442079460" + String.format("%03d", i % 1000) + "\"}";
-        HttpRequest request = HttpRequest.newBuilder(root.resolve("api/v1/calls/authorize"))
-            .header("Authorization", "Bearer " + tenant.platform()).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        all.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenAccept(reply -> {
-          latencies[i] = System.nanoTime() - due;
-          if (reply.statusCode() != 200 || !reply.body().contains("\"allowed\":true")) {
-            throw new IllegalStateException("Authorisation answered " + reply.statusCode() + ": " + reply.body());
+    ticker.scheduleAtFixedRate(
+        () -> {
+          long now = System.nanoTime();
+          while (next[0] < total && origin + next[0] * period <= now) {
+            int i = next[0]++;
+            long due = origin + i * period;
+            String body =
+                "{\"callId\":\"auth-"
+                    + i
+                    + "\",\"kind\":\"OUTBOUND\",\"userUpn\":\""
+                    + tenant.upns().get(i % USERS)
+                    + "\",\"from\":\"+14255550100\",\"to\":\"+442079460"
+                    + String.format("%03d", i % 1000)
+                    + "\"}";
+            HttpRequest request =
+                HttpRequest.newBuilder(root.resolve("api/v1/calls/authorize"))
+                    .header("Authorization", "Bearer " + tenant.platform())
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
+            all.add(
+                client
+                    .sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                    .thenAccept(
+                        reply -> {
+                          latencies[i] = System.nanoTime() - due;
+                          if (reply.statusCode() != 200
+                              || !reply.body().contains("\"allowed\":true")) {
+                            throw new IllegalStateException(
+                                "Authorisation answered "
+                                    + reply.statusCode()
+                                    + ": "
+                                    + reply.body());
+                          }
+                        }));
           }
-        }));
-      }
-      if (next[0] >= total) {
-        scheduled.complete(null);
-      }
-    }, 0, 1, TimeUnit.MILLISECONDS);
+          if (next[0] >= total) {
+            scheduled.complete(null);
+          }
+        },
+        0,
+        1,
+        TimeUnit.MILLISECONDS);
     scheduled.get(AUTH_WARMUP_SECONDS + AUTH_SECONDS + 60L, TimeUnit.SECONDS);
     ticker.shutdownNow();
     CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
@@ -427,19 +577,38 @@ class RatingBenchmark {
   }
 
   private static double pct(long[] sorted, int percentile) {
-    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)] / 1e6;
+    return sorted[
+            Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)]
+        / 1e6;
   }
 
   /** Every call posted is recorded once, charged at most once, and the wallet equals its ledger. */
   private static void assertConsistent(Tenant tenant, long calls) {
-    assertEquals(calls, Fixtures.count("SELECT COUNT(*) FROM call_record WHERE organisation_id = ?", tenant.org().id()));
-    assertEquals(Fixtures.count("SELECT COUNT(*) FROM call_record WHERE organisation_id = ? AND charge > 0",
-        tenant.org().id()), Fixtures.count("SELECT COUNT(*) FROM ledger_entry WHERE wallet_id = ? "
-        + "AND entry_type = 'CHARGE'", tenant.wallet()));
-    assertEquals(0, Fixtures.decimal("SELECT w.balance - SUM(e.amount) FROM wallet w JOIN ledger_entry e "
-        + "ON e.wallet_id = w.id WHERE w.id = ? GROUP BY w.balance", tenant.wallet()).signum());
-    assertEquals(0, Fixtures.decimal("SELECT (SELECT -SUM(charge) FROM call_record WHERE organisation_id = ?) - "
-        + "(SELECT SUM(amount) FROM ledger_entry WHERE wallet_id = ? AND entry_type = 'CHARGE')", tenant.org().id(),
-        tenant.wallet()).signum());
+    assertEquals(
+        calls,
+        Fixtures.count(
+            "SELECT COUNT(*) FROM call_record WHERE organisation_id = ?", tenant.org().id()));
+    assertEquals(
+        Fixtures.count(
+            "SELECT COUNT(*) FROM call_record WHERE organisation_id = ? AND charge > 0",
+            tenant.org().id()),
+        Fixtures.count(
+            "SELECT COUNT(*) FROM ledger_entry WHERE wallet_id = ? " + "AND entry_type = 'CHARGE'",
+            tenant.wallet()));
+    assertEquals(
+        0,
+        Fixtures.decimal(
+                "SELECT w.balance - SUM(e.amount) FROM wallet w JOIN ledger_entry e "
+                    + "ON e.wallet_id = w.id WHERE w.id = ? GROUP BY w.balance",
+                tenant.wallet())
+            .signum());
+    assertEquals(
+        0,
+        Fixtures.decimal(
+                "SELECT (SELECT -SUM(charge) FROM call_record WHERE organisation_id = ?) - "
+                    + "(SELECT SUM(amount) FROM ledger_entry WHERE wallet_id = ? AND entry_type = 'CHARGE')",
+                tenant.org().id(),
+                tenant.wallet())
+            .signum());
   }
 }

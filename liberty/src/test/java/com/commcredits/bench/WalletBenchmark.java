@@ -2,13 +2,13 @@ package com.commcredits.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.commcredits.access.Caller;
 import com.commcredits.it.Deployments;
 import com.commcredits.money.Money;
 import com.commcredits.organisation.Organisation;
 import com.commcredits.organisation.OrganisationService;
 import com.commcredits.organisation.SupportedCurrency;
 import com.commcredits.payment.PaymentMethodService;
+import com.commcredits.shared.Caller;
 import com.commcredits.wallet.AddFunds;
 import com.commcredits.wallet.Charge;
 import com.commcredits.wallet.FundingService;
@@ -44,10 +44,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Charges per second through WalletService (one transaction per charge: lock the wallet, draw on lots,
- * update, insert the entry and its allocations) on one hot wallet and across many wallets, beside the
- * same writes in raw JDBC, in one run on the same database. Not part of mvn verify; see the README.
- * Afterwards the invariant must hold for every wallet used.
+ * Charges per second through WalletService (one transaction per charge: lock the wallet, draw on
+ * lots, update, insert the entry and its allocations) on one hot wallet and across many wallets,
+ * beside the same writes in raw JDBC, in one run on the same database. Not part of mvn verify; see
+ * the README. Afterwards the invariant must hold for every wallet used.
  */
 @ExtendWith(ArquillianExtension.class)
 class WalletBenchmark {
@@ -65,17 +65,25 @@ class WalletBenchmark {
   @Inject FundingSteps steps;
   @Inject FundingService fundings;
   @Inject WalletService wallets;
-  @Resource(lookup = "jdbc/commcredits") DataSource dataSource;
+
+  @Resource(lookup = "jdbc/commcredits")
+  DataSource dataSource;
 
   private record Funded(Caller caller, Wallet wallet) {}
 
   private Funded wallet() {
-    Organisation org = organisations.provision("Bench " + UUID.randomUUID(), "US", SupportedCurrency.USD,
-        ZoneId.of("UTC"));
+    Organisation org =
+        organisations.provision(
+            "Bench " + UUID.randomUUID(), "US", SupportedCurrency.USD, ZoneId.of("UTC"));
     Caller caller = Caller.system(org.id());
-    long ea = methods.addEnterpriseAgreement(caller, "9" + String.valueOf(System.nanoTime()).substring(0, 7), null).id();
+    long ea =
+        methods
+            .addEnterpriseAgreement(
+                caller, "9" + String.valueOf(System.nanoTime()).substring(0, 7), null)
+            .id();
     Wallet wallet = steps.openCredits(caller);
-    fundings.addFunds(caller, new AddFunds("100000.00", "USD", ea, null, UUID.randomUUID().toString()));
+    fundings.addFunds(
+        caller, new AddFunds("100000.00", "USD", ea, null, UUID.randomUUID().toString()));
     return new Funded(caller, wallet);
   }
 
@@ -98,21 +106,40 @@ class WalletBenchmark {
     double serviceMany = run(many, CHARGES, this::serviceCharge);
     double jdbcMany = run(manyJdbc, CHARGES, this::jdbcCharge);
 
-    String report = String.format("""
+    String report =
+        String.format(
+            """
         Wallet charges, %d threads, %d charges per case, one transaction per charge (MariaDB 11.4, embedded)
         case                  WalletService   raw JDBC   service/JDBC
         one hot wallet        %9.0f/s   %8.0f/s   %6.2f
         %3d wallets           %9.0f/s   %8.0f/s   %6.2f
-        """, THREADS, CHARGES, serviceHot, jdbcHot, serviceHot / jdbcHot, WALLETS, serviceMany, jdbcMany,
-        serviceMany / jdbcMany);
+        """,
+            THREADS,
+            CHARGES,
+            serviceHot,
+            jdbcHot,
+            serviceHot / jdbcHot,
+            WALLETS,
+            serviceMany,
+            jdbcMany,
+            serviceMany / jdbcMany);
     System.out.println(report);
-    Path out = Path.of(System.getProperty("wlp.server.dir", "target"), "..", "..", "..", "..", "..", "benchmarks");
+    Path out =
+        Path.of(
+            System.getProperty("wlp.server.dir", "target"),
+            "..",
+            "..",
+            "..",
+            "..",
+            "..",
+            "benchmarks");
     write(out, report);
 
     List<Funded> all = new ArrayList<>(many);
     all.add(hot);
     for (Funded f : all) {
-      assertEquals(List.of(), wallets.checkInvariant(f.wallet().id()), "no drift after the benchmark");
+      assertEquals(
+          List.of(), wallets.checkInvariant(f.wallet().id()), "no drift after the benchmark");
     }
   }
 
@@ -133,13 +160,15 @@ class WalletBenchmark {
     List<Future<?>> futures = new ArrayList<>();
     long start = System.nanoTime();
     for (int t = 0; t < THREADS; t++) {
-      futures.add(pool.submit(() -> {
-        long i;
-        while ((i = next.getAndIncrement()) < total) {
-          op.charge(targets.get((int) (i % targets.size())), prefix + "-" + i);
-        }
-        return null;
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                long i;
+                while ((i = next.getAndIncrement()) < total) {
+                  op.charge(targets.get((int) (i % targets.size())), prefix + "-" + i);
+                }
+                return null;
+              }));
     }
     for (Future<?> f : futures) {
       f.get(10, TimeUnit.MINUTES);
@@ -150,18 +179,28 @@ class WalletBenchmark {
   }
 
   private void serviceCharge(Funded f, String key) {
-    wallets.charge(f.caller(), new Charge(Money.of("0.05", SupportedCurrency.USD), key, "bench", "Benchmark charge",
-        Instant.now()));
+    wallets.charge(
+        f.caller(),
+        new Charge(
+            Money.of("0.05", SupportedCurrency.USD),
+            key,
+            "bench",
+            "Benchmark charge",
+            Instant.now()));
   }
 
-  /** The same writes as a charge, by hand: lock, pick the lot, update lot and wallet, insert entry and allocation. */
+  /**
+   * The same writes as a charge, by hand: lock, pick the lot, update lot and wallet, insert entry
+   * and allocation.
+   */
   private void jdbcCharge(Funded f, String key) throws SQLException {
     BigDecimal amount = new BigDecimal("0.05");
     Timestamp now = new Timestamp(System.currentTimeMillis());
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       BigDecimal balance;
-      try (PreparedStatement ps = c.prepareStatement("SELECT balance FROM wallet WHERE id = ? FOR UPDATE")) {
+      try (PreparedStatement ps =
+          c.prepareStatement("SELECT balance FROM wallet WHERE id = ? FOR UPDATE")) {
         ps.setLong(1, f.wallet().id());
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
@@ -169,29 +208,35 @@ class WalletBenchmark {
         }
       }
       long lotId;
-      try (PreparedStatement ps = c.prepareStatement("SELECT id FROM funding_lot WHERE wallet_id = ? AND remaining > 0 "
-          + "ORDER BY expires_at, purchased_at, id LIMIT 1")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT id FROM funding_lot WHERE wallet_id = ? AND remaining > 0 "
+                  + "ORDER BY expires_at, purchased_at, id LIMIT 1")) {
         ps.setLong(1, f.wallet().id());
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
           lotId = rs.getLong(1);
         }
       }
-      try (PreparedStatement ps = c.prepareStatement("UPDATE funding_lot SET remaining = remaining - ? WHERE id = ?")) {
+      try (PreparedStatement ps =
+          c.prepareStatement("UPDATE funding_lot SET remaining = remaining - ? WHERE id = ?")) {
         ps.setBigDecimal(1, amount);
         ps.setLong(2, lotId);
         ps.executeUpdate();
       }
-      try (PreparedStatement ps = c.prepareStatement("UPDATE wallet SET balance = ? WHERE id = ?")) {
+      try (PreparedStatement ps =
+          c.prepareStatement("UPDATE wallet SET balance = ? WHERE id = ?")) {
         ps.setBigDecimal(1, balance);
         ps.setLong(2, f.wallet().id());
         ps.executeUpdate();
       }
       long entryId;
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO ledger_entry (wallet_id, entry_type, amount, "
-          + "balance_after, currency, occurred_at, recorded_at, idempotency_key, reference, description, actor) "
-          + "VALUES (?, 'CHARGE', ?, ?, 'USD', ?, ?, ?, 'bench', 'Benchmark charge', 'bench')",
-          PreparedStatement.RETURN_GENERATED_KEYS)) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO ledger_entry (wallet_id, entry_type, amount, "
+                  + "balance_after, currency, occurred_at, recorded_at, idempotency_key, reference, description, actor) "
+                  + "VALUES (?, 'CHARGE', ?, ?, 'USD', ?, ?, ?, 'bench', 'Benchmark charge', 'bench')",
+              PreparedStatement.RETURN_GENERATED_KEYS)) {
         ps.setLong(1, f.wallet().id());
         ps.setBigDecimal(2, amount.negate());
         ps.setBigDecimal(3, balance);
@@ -204,8 +249,9 @@ class WalletBenchmark {
           entryId = rs.getLong(1);
         }
       }
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO lot_allocation (wallet_id, entry_id, lot_id, amount) VALUES (?, ?, ?, ?)")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO lot_allocation (wallet_id, entry_id, lot_id, amount) VALUES (?, ?, ?, ?)")) {
         ps.setLong(1, f.wallet().id());
         ps.setLong(2, entryId);
         ps.setLong(3, lotId);

@@ -14,7 +14,8 @@ import java.time.Duration;
 /** Calls /api/v1 with an API key, as the telephony platform or an admin's tool would. */
 public final class ApiClient {
   private final URI base;
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   public ApiClient(URI applicationBase) {
     this.base = applicationBase.resolve("api/v1/");
@@ -36,13 +37,17 @@ public final class ApiClient {
   }
 
   public Reply post(String path, String key, String json) {
-    return send(request(path, key).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        request(path, key)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   public Reply put(String path, String key, String json) {
-    return send(request(path, key).header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        request(path, key)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   public Reply delete(String path, String key) {
@@ -50,23 +55,28 @@ public final class ApiClient {
   }
 
   /**
-   * Through the API as the organisation's Global admin: buys Business Voice and Communications Credits and adds
-   * caller@ its domain, in the US, with both licences; returns the UPN.
+   * Through the API as the organisation's Global admin: buys Business Voice and Communications
+   * Credits and adds caller@ its domain, in the US, with both licences; returns the UPN.
    */
   public String creditsCaller(Fixtures.TestOrg org) {
-    String admin = org.key(com.commcredits.access.Role.GLOBAL_ADMIN);
+    String admin = org.key(com.commcredits.shared.Role.GLOBAL_ADMIN);
     post("subscriptions", admin, "{\"sku\":\"BUSINESS_VOICE\",\"quantity\":2}");
     post("subscriptions", admin, "{\"sku\":\"COMMUNICATIONS_CREDITS\",\"quantity\":1}");
     String upn = "caller@" + org.domain();
-    post("users", admin, "{\"displayName\":\"Caller\",\"upn\":\"" + upn + "\",\"usageLocation\":\"US\"}");
+    post(
+        "users",
+        admin,
+        "{\"displayName\":\"Caller\",\"upn\":\"" + upn + "\",\"usageLocation\":\"US\"}");
     put("users/" + upn + "/licences/BUSINESS_VOICE", admin, "");
     put("users/" + upn + "/licences/COMMUNICATIONS_CREDITS", admin, "");
     return upn;
   }
 
   private HttpRequest.Builder request(String path, String key) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
-        .header("Accept", "application/json");
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(Duration.ofSeconds(60))
+            .header("Accept", "application/json");
     if (key != null) {
       builder.header("Authorization", "Bearer " + key);
     }
@@ -77,8 +87,11 @@ public final class ApiClient {
     HttpRequest request = builder.build();
     try {
       HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-      return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-          response.body(), response);
+      return new Reply(
+          response.statusCode(),
+          response.headers().firstValue("Content-Type").orElse(""),
+          response.body(),
+          response);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

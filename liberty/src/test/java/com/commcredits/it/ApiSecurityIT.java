@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.commcredits.access.Role;
 import com.commcredits.it.Fixtures.TestOrg;
+import com.commcredits.shared.Role;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
@@ -23,7 +23,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The JSON API's authentication, roles, problem documents and scoping; health and OpenAPI (R-SEC, R-ORG-1). */
+/**
+ * The JSON API's authentication, roles, problem documents and scoping; health and OpenAPI (R-SEC,
+ * R-ORG-1).
+ */
 @ExtendWith(ArquillianExtension.class)
 class ApiSecurityIT {
   private static TestOrg org;
@@ -50,7 +53,8 @@ class ApiSecurityIT {
   }
 
   private static List<String> fields(ApiClient.Reply reply) {
-    return reply.json().getJsonArray("errors").getValuesAs(JsonObject.class).stream().map(e -> e.getString("field"))
+    return reply.json().getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+        .map(e -> e.getString("field"))
         .toList();
   }
 
@@ -63,8 +67,11 @@ class ApiSecurityIT {
     assertEquals(401, api.get("organisation", "not-a-key").status());
     String key = org.key(Role.BILLING_ADMIN);
     assertEquals(200, api.get("organisation", key).status());
-    Fixtures.count("SELECT COUNT(*) FROM api_key WHERE id = ?", org.apiKeyIds().get(Role.BILLING_ADMIN));
-    try (var c = Fixtures.connect(); var ps = c.prepareStatement("UPDATE api_key SET revoked_at = UTC_TIMESTAMP(6) WHERE id = ?")) {
+    Fixtures.count(
+        "SELECT COUNT(*) FROM api_key WHERE id = ?", org.apiKeyIds().get(Role.BILLING_ADMIN));
+    try (var c = Fixtures.connect();
+        var ps =
+            c.prepareStatement("UPDATE api_key SET revoked_at = UTC_TIMESTAMP(6) WHERE id = ?")) {
       ps.setLong(1, org.apiKeyIds().get(Role.BILLING_ADMIN));
       ps.executeUpdate();
     } catch (Exception e) {
@@ -75,42 +82,80 @@ class ApiSecurityIT {
 
   @Test
   void R_SEC_1_a_key_whose_roles_do_not_allow_the_call_gets_403_and_nothing_changes() {
-    long before = Fixtures.count("SELECT COUNT(*) FROM directory_user WHERE organisation_id = ?", org.id());
-    ApiClient.Reply reader = api.post("users", org.key(Role.REPORTS_READER),
-        "{\"displayName\":\"X\",\"upn\":\"x@" + org.domain() + "\",\"usageLocation\":\"US\"}");
+    long before =
+        Fixtures.count("SELECT COUNT(*) FROM directory_user WHERE organisation_id = ?", org.id());
+    ApiClient.Reply reader =
+        api.post(
+            "users",
+            org.key(Role.REPORTS_READER),
+            "{\"displayName\":\"X\",\"upn\":\"x@" + org.domain() + "\",\"usageLocation\":\"US\"}");
     assertEquals(403, reader.status());
     assertTrue(reader.contentType().startsWith("application/problem+json"));
     assertEquals(403, api.get("users", org.key(Role.PLATFORM)).status());
-    assertEquals(before, Fixtures.count("SELECT COUNT(*) FROM directory_user WHERE organisation_id = ?", org.id()));
+    assertEquals(
+        before,
+        Fixtures.count("SELECT COUNT(*) FROM directory_user WHERE organisation_id = ?", org.id()));
   }
 
   @Test
   void R_SEC_2_bad_input_is_a_problem_naming_each_field_and_changes_nothing() {
     String key = org.key(Role.USER_ADMIN);
-    long before = Fixtures.count("SELECT COUNT(*) FROM directory_user WHERE organisation_id = ?", org.id());
-    ApiClient.Reply unknown = api.post("users", key, "{\"displayName\":\"A\",\"upn\":\"a@" + org.domain()
-        + "\",\"usageLocation\":\"US\",\"isAdmin\":true}");
+    long before =
+        Fixtures.count("SELECT COUNT(*) FROM directory_user WHERE organisation_id = ?", org.id());
+    ApiClient.Reply unknown =
+        api.post(
+            "users",
+            key,
+            "{\"displayName\":\"A\",\"upn\":\"a@"
+                + org.domain()
+                + "\",\"usageLocation\":\"US\",\"isAdmin\":true}");
     assertEquals(400, unknown.status());
     assertEquals(List.of("isAdmin"), fields(unknown));
-    ApiClient.Reply invalid = api.post("users", key, "{\"displayName\":\"A\",\"upn\":\"no-at-sign\",\"usageLocation\":\"XX\"}");
+    ApiClient.Reply invalid =
+        api.post(
+            "users",
+            key,
+            "{\"displayName\":\"A\",\"upn\":\"no-at-sign\",\"usageLocation\":\"XX\"}");
     assertEquals(400, invalid.status());
     assertTrue(fields(invalid).containsAll(List.of("upn", "usageLocation")), invalid.body());
-    ApiClient.Reply wrongType = api.post("users", key, "{\"displayName\":7,\"upn\":\"b@" + org.domain()
-        + "\",\"usageLocation\":\"US\"}");
+    ApiClient.Reply wrongType =
+        api.post(
+            "users",
+            key,
+            "{\"displayName\":7,\"upn\":\"b@" + org.domain() + "\",\"usageLocation\":\"US\"}");
     assertEquals(List.of("displayName"), fields(wrongType));
     assertEquals(400, api.post("users", key, "{not json").status());
     assertEquals(List.of("size"), fields(api.get("users?size=5000", key)));
     assertEquals(List.of("page"), fields(api.get("users?page=abc", key)));
-    assertEquals(before, Fixtures.count("SELECT COUNT(*) FROM directory_user WHERE organisation_id = ?", org.id()));
+    assertEquals(
+        before,
+        Fixtures.count("SELECT COUNT(*) FROM directory_user WHERE organisation_id = ?", org.id()));
 
-    ApiClient.Reply created = api.post("users", key, "{\"displayName\":\"Ok\",\"upn\":\"ok@" + org.domain()
-        + "\",\"usageLocation\":\"CA\"}");
+    ApiClient.Reply created =
+        api.post(
+            "users",
+            key,
+            "{\"displayName\":\"Ok\",\"upn\":\"ok@"
+                + org.domain()
+                + "\",\"usageLocation\":\"CA\"}");
     assertEquals(201, created.status(), created.body());
     assertNotNull(created.raw().headers().firstValue("Location").orElse(null));
-    assertEquals(List.of("upn"), fields(api.post("users", key, "{\"displayName\":\"Ok\",\"upn\":\"ok@" + org.domain()
-        + "\",\"usageLocation\":\"CA\"}")), "a duplicate UPN names the field");
-    assertTrue(Fixtures.count("SELECT COUNT(*) FROM api_key WHERE id = ? AND last_used_at IS NOT NULL",
-        org.apiKeyIds().get(Role.USER_ADMIN)) == 1, "last use is recorded");
+    assertEquals(
+        List.of("upn"),
+        fields(
+            api.post(
+                "users",
+                key,
+                "{\"displayName\":\"Ok\",\"upn\":\"ok@"
+                    + org.domain()
+                    + "\",\"usageLocation\":\"CA\"}")),
+        "a duplicate UPN names the field");
+    assertTrue(
+        Fixtures.count(
+                "SELECT COUNT(*) FROM api_key WHERE id = ? AND last_used_at IS NOT NULL",
+                org.apiKeyIds().get(Role.USER_ADMIN))
+            == 1,
+        "last use is recorded");
   }
 
   @Test
@@ -127,16 +172,29 @@ class ApiSecurityIT {
   void health_ready_checks_the_database_and_openapi_documents_the_api() throws Exception {
     URI root = TestConfig.serverRoot();
     HttpClient client = HttpClient.newHttpClient();
-    HttpResponse<String> health = client.send(HttpRequest.newBuilder(root.resolve("health/ready")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> health =
+        client.send(
+            HttpRequest.newBuilder(root.resolve("health/ready")).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(200, health.statusCode(), health.body());
-    assertTrue(health.body().contains("\"name\":\"database\"") && health.body().contains("\"status\":\"UP\""),
+    assertTrue(
+        health.body().contains("\"name\":\"database\"")
+            && health.body().contains("\"status\":\"UP\""),
         health.body());
-    HttpResponse<String> openapi = client.send(HttpRequest.newBuilder(root.resolve("openapi")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> openapi =
+        client.send(
+            HttpRequest.newBuilder(root.resolve("openapi")).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(200, openapi.statusCode());
-    assertTrue(openapi.body().contains("/wallet/fundings") && openapi.body().contains("bearer"), "documents the API");
-    assertEquals(200, client.send(HttpRequest.newBuilder(root.resolve("openapi/ui/")).build(),
-        HttpResponse.BodyHandlers.ofString()).statusCode());
+    assertTrue(
+        openapi.body().contains("/wallet/fundings") && openapi.body().contains("bearer"),
+        "documents the API");
+    assertEquals(
+        200,
+        client
+            .send(
+                HttpRequest.newBuilder(root.resolve("openapi/ui/")).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .statusCode());
   }
 }

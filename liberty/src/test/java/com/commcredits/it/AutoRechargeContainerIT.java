@@ -3,7 +3,6 @@ package com.commcredits.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.commcredits.access.Caller;
 import com.commcredits.money.Money;
 import com.commcredits.organisation.Organisation;
 import com.commcredits.organisation.OrganisationService;
@@ -11,6 +10,7 @@ import com.commcredits.organisation.SupportedCurrency;
 import com.commcredits.payment.PaymentMethodService;
 import com.commcredits.recharge.RechargeService;
 import com.commcredits.recharge.RechargeSteps;
+import com.commcredits.shared.Caller;
 import com.commcredits.wallet.AddFunds;
 import com.commcredits.wallet.Charge;
 import com.commcredits.wallet.FundingService;
@@ -44,7 +44,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Auto-recharge in the container against MariaDB and the sandbox gateway (R-RECH-1 … R-RECH-3, R-NOTIFY-1). */
+/**
+ * Auto-recharge in the container against MariaDB and the sandbox gateway (R-RECH-1 … R-RECH-3,
+ * R-NOTIFY-1).
+ */
 @ExtendWith(ArquillianExtension.class)
 class AutoRechargeContainerIT {
 
@@ -60,7 +63,9 @@ class AutoRechargeContainerIT {
   @Inject WalletService wallets;
   @Inject RechargeService recharge;
   @Inject RechargeSteps rechargeSteps;
-  @Resource(lookup = "jdbc/commcredits") DataSource dataSource;
+
+  @Resource(lookup = "jdbc/commcredits")
+  DataSource dataSource;
 
   @AfterEach
   void realTime() {
@@ -71,13 +76,22 @@ class AutoRechargeContainerIT {
 
   /** A wallet with 100.00 and auto-recharge of {@code amount} below 50.00 with the given card. */
   private Setup wallet(String cardNumber, String amount) {
-    Organisation org = organisations.provision("Recharge " + UUID.randomUUID(), "US", SupportedCurrency.USD,
-        ZoneId.of("UTC"));
+    Organisation org =
+        organisations.provision(
+            "Recharge " + UUID.randomUUID(), "US", SupportedCurrency.USD, ZoneId.of("UTC"));
     Caller c = Caller.system(org.id());
     int year = YearMonth.now().getYear() + 2;
-    long card = methods.addCard(c, new PaymentMethodService.NewCard(cardNumber, 12, year, "123")).id();
-    long good = methods.addCard(c, new PaymentMethodService.NewCard("4242424242424242", 12, year, "123")).id();
-    long ea = methods.addEnterpriseAgreement(c, "7" + String.valueOf(System.nanoTime()).substring(0, 7), null).id();
+    long card =
+        methods.addCard(c, new PaymentMethodService.NewCard(cardNumber, 12, year, "123")).id();
+    long good =
+        methods
+            .addCard(c, new PaymentMethodService.NewCard("4242424242424242", 12, year, "123"))
+            .id();
+    long ea =
+        methods
+            .addEnterpriseAgreement(
+                c, "7" + String.valueOf(System.nanoTime()).substring(0, 7), null)
+            .id();
     Wallet w = steps.openCredits(c);
     fundings.addFunds(c, new AddFunds("100.00", "USD", ea, null, UUID.randomUUID().toString()));
     recharge.save(c, new RechargeService.Settings(true, amount, "50.00", card, null));
@@ -85,12 +99,19 @@ class AutoRechargeContainerIT {
   }
 
   private void charge(Setup s, String amount) {
-    wallets.charge(s.caller(), new Charge(Money.of(amount, SupportedCurrency.USD), "c-" + UUID.randomUUID(), "test",
-        "Test call", Instant.now()));
+    wallets.charge(
+        s.caller(),
+        new Charge(
+            Money.of(amount, SupportedCurrency.USD),
+            "c-" + UUID.randomUUID(),
+            "test",
+            "Test call",
+            Instant.now()));
   }
 
   private long count(String sql, long walletOrOrg) {
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setLong(1, walletOrOrg);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -106,36 +127,44 @@ class AutoRechargeContainerIT {
   }
 
   private long settled(Setup s) {
-    return count("SELECT COUNT(*) FROM recharge_attempt WHERE wallet_id = ? AND in_flight IS NULL", s.wallet().id());
+    return count(
+        "SELECT COUNT(*) FROM recharge_attempt WHERE wallet_id = ? AND in_flight IS NULL",
+        s.wallet().id());
   }
 
   private long notifications(Setup s, String event) {
-    return count("SELECT COUNT(*) FROM notification WHERE organisation_id = ? AND event = '" + event + "'",
+    return count(
+        "SELECT COUNT(*) FROM notification WHERE organisation_id = ? AND event = '" + event + "'",
         s.caller().organisationId());
   }
 
-  private static void await(String what, LongSupplier actual, long expected) throws InterruptedException {
+  private static void await(String what, LongSupplier actual, long expected)
+      throws InterruptedException {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
     while (actual.getAsLong() != expected) {
       if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError(what + ": expected " + expected + " but was " + actual.getAsLong());
+        throw new AssertionError(
+            what + ": expected " + expected + " but was " + actual.getAsLong());
       }
       Thread.sleep(200);
     }
   }
 
   @Test
-  void R_RECH_2_sixteen_concurrent_charges_that_cross_the_trigger_make_exactly_one_recharge() throws Exception {
+  void R_RECH_2_sixteen_concurrent_charges_that_cross_the_trigger_make_exactly_one_recharge()
+      throws Exception {
     Setup s = wallet("4242424242424242", "100.00");
     ExecutorService pool = Executors.newFixedThreadPool(16);
     CountDownLatch start = new CountDownLatch(1);
     List<Future<?>> done = new ArrayList<>();
     for (int i = 0; i < 16; i++) {
-      done.add(pool.submit(() -> {
-        start.await();
-        charge(s, "5.00");
-        return null;
-      }));
+      done.add(
+          pool.submit(
+              () -> {
+                start.await();
+                charge(s, "5.00");
+                return null;
+              }));
     }
     start.countDown();
     for (Future<?> f : done) {
@@ -145,8 +174,13 @@ class AutoRechargeContainerIT {
     await("a settled recharge", () -> settled(s), 1);
     Thread.sleep(1000);
     assertEquals(1, attempts(s), "one recharge for sixteen crossings");
-    assertEquals(1, count("SELECT COUNT(*) FROM funding_lot WHERE wallet_id = ? AND source = 'AUTO_RECHARGE' "
-        + "AND amount = 100", s.wallet().id()), "one lot of exactly the recharge amount");
+    assertEquals(
+        1,
+        count(
+            "SELECT COUNT(*) FROM funding_lot WHERE wallet_id = ? AND source = 'AUTO_RECHARGE' "
+                + "AND amount = 100",
+            s.wallet().id()),
+        "one lot of exactly the recharge amount");
     assertEquals(0, new BigDecimal("120.00").compareTo(wallets.get(s.caller()).balance().amount()));
     assertEquals(1, notifications(s, "RECHARGE_SUCCEEDED"));
     assertEquals(List.of(), wallets.checkInvariant(s.wallet().id()));
@@ -157,15 +191,23 @@ class AutoRechargeContainerIT {
     Setup s = wallet("4000000000000002", "100.00");
     charge(s, "60.00");
     await("a settled recharge", () -> settled(s), 1);
-    assertEquals(0, count("SELECT COUNT(*) FROM funding_lot WHERE wallet_id = ? AND source = 'AUTO_RECHARGE'",
-        s.wallet().id()));
-    assertEquals(1, count("SELECT COUNT(*) FROM notification WHERE organisation_id = ? AND event = 'RECHARGE_FAILED' "
-        + "AND text_body LIKE '%declined%'", s.caller().organisationId()));
+    assertEquals(
+        0,
+        count(
+            "SELECT COUNT(*) FROM funding_lot WHERE wallet_id = ? AND source = 'AUTO_RECHARGE'",
+            s.wallet().id()));
+    assertEquals(
+        1,
+        count(
+            "SELECT COUNT(*) FROM notification WHERE organisation_id = ? AND event = 'RECHARGE_FAILED' "
+                + "AND text_body LIKE '%declined%'",
+            s.caller().organisationId()));
     assertEquals(0, new BigDecimal("40.00").compareTo(wallets.get(s.caller()).balance().amount()));
   }
 
   @Test
-  void R_RECH_3_three_failures_in_a_row_suspend_it_and_nothing_more_happens_until_it_is_re_enabled() throws Exception {
+  void R_RECH_3_three_failures_in_a_row_suspend_it_and_nothing_more_happens_until_it_is_re_enabled()
+      throws Exception {
     Instant t = Instant.now().plus(Duration.ofDays(1));
     MutableClock.INSTANCE.set(t);
     Setup s = wallet("4000000000000002", "100.00");
@@ -188,9 +230,16 @@ class AutoRechargeContainerIT {
     Thread.sleep(1500);
     assertEquals(3, attempts(s), "no fourth attempt while suspended");
 
-    recharge.save(s.caller(), new RechargeService.Settings(true, "100.00", "50.00", s.goodCard(), null));
-    await("the recharge after re-enabling", () -> count("SELECT COUNT(*) FROM recharge_attempt WHERE wallet_id = ? "
-        + "AND status = 'SUCCEEDED'", s.wallet().id()), 1);
+    recharge.save(
+        s.caller(), new RechargeService.Settings(true, "100.00", "50.00", s.goodCard(), null));
+    await(
+        "the recharge after re-enabling",
+        () ->
+            count(
+                "SELECT COUNT(*) FROM recharge_attempt WHERE wallet_id = ? "
+                    + "AND status = 'SUCCEEDED'",
+                s.wallet().id()),
+        1);
     assertEquals(List.of(), wallets.checkInvariant(s.wallet().id()));
   }
 
@@ -198,7 +247,8 @@ class AutoRechargeContainerIT {
   void R_RECH_3_at_most_five_recharges_in_24_hours() throws Exception {
     Setup s = wallet("4242424242424242", "10.00");
     for (int i = 1; i <= 7; i++) {
-      // the first charge takes 100.00 below 50.00; after each recharge of 10.00 the next 15.00 crosses again
+      // the first charge takes 100.00 below 50.00; after each recharge of 10.00 the next 15.00
+      // crosses again
       charge(s, i == 1 ? "55.00" : "15.00");
       long expected = Math.min(i, 5);
       await("recharge " + i, () -> settled(s), expected);
@@ -210,11 +260,13 @@ class AutoRechargeContainerIT {
   @Inject com.commcredits.payment.PaymentGateway gateway;
 
   @Test
-  void R_NOTIFY_1_funds_expiring_in_30_and_in_7_days_are_announced_once_each_and_expiry_too() throws Exception {
+  void R_NOTIFY_1_funds_expiring_in_30_and_in_7_days_are_announced_once_each_and_expiry_too()
+      throws Exception {
     Instant bought = Instant.parse("2025-06-01T12:00:00Z");
     MutableClock.INSTANCE.set(bought);
     Setup s = wallet("4242424242424242", "100.00");
-    recharge.save(s.caller(), new RechargeService.Settings(false, "100.00", "50.00", s.card(), null));
+    recharge.save(
+        s.caller(), new RechargeService.Settings(false, "100.00", "50.00", s.card(), null));
     Instant expiry = wallets.lots(s.caller()).get(0).expiresAt();
 
     MutableClock.INSTANCE.set(expiry.minus(Duration.ofDays(29)));
@@ -232,30 +284,53 @@ class AutoRechargeContainerIT {
     MutableClock.INSTANCE.set(expiry);
     wallets.expireLots(s.wallet().id());
     assertEquals(1, notifications(s, "FUNDS_EXPIRED"));
-    assertEquals(1, notifications(s, "BALANCE_AT_OR_BELOW_ZERO"), "expiry took the balance to zero");
-    assertEquals(1, count("SELECT COUNT(*) FROM notification WHERE organisation_id = ? AND event = 'FUNDS_EXPIRED' "
-        + "AND text_body LIKE '%100.00 USD%' AND html_body LIKE '%/billing/credits%'", s.caller().organisationId()),
+    assertEquals(
+        1, notifications(s, "BALANCE_AT_OR_BELOW_ZERO"), "expiry took the balance to zero");
+    assertEquals(
+        1,
+        count(
+            "SELECT COUNT(*) FROM notification WHERE organisation_id = ? AND event = 'FUNDS_EXPIRED' "
+                + "AND text_body LIKE '%100.00 USD%' AND html_body LIKE '%/billing/credits%'",
+            s.caller().organisationId()),
         "the email gives the amount and the link");
   }
 
   @Test
-  void R_PAY_2_a_payment_the_gateway_approved_but_we_failed_to_record_is_never_taken_twice() throws Exception {
+  void R_PAY_2_a_payment_the_gateway_approved_but_we_failed_to_record_is_never_taken_twice()
+      throws Exception {
     Setup s = wallet("4242424242424242", "100.00");
-    recharge.save(s.caller(), new RechargeService.Settings(false, "100.00", "50.00", s.card(), null));
+    recharge.save(
+        s.caller(), new RechargeService.Settings(false, "100.00", "50.00", s.card(), null));
     String key = UUID.randomUUID().toString();
     // the gateway takes the payment, then our transaction is lost before it records the lot
-    FundingSteps.Prepared prepared = steps.prepare(s.caller(), new AddFunds("30.00", "USD", s.card(), null, key),
-        com.commcredits.wallet.LotSource.MANUAL);
-    assertEquals(com.commcredits.payment.PaymentOutcome.APPROVED, gateway.charge(prepared.paymentKey(),
-        prepared.token(), new BigDecimal("30.00"), "USD", "test").outcome());
+    FundingSteps.Prepared prepared =
+        steps.prepare(
+            s.caller(),
+            new AddFunds("30.00", "USD", s.card(), null, key),
+            com.commcredits.wallet.LotSource.MANUAL);
+    assertEquals(
+        com.commcredits.payment.PaymentOutcome.APPROVED,
+        gateway
+            .charge(prepared.paymentKey(), prepared.token(), new BigDecimal("30.00"), "USD", "test")
+            .outcome());
 
-    // the client retries with the same key: no second payment, the funding waits for the gateway's word
+    // the client retries with the same key: no second payment, the funding waits for the gateway's
+    // word
     var retry = fundings.addFunds(s.caller(), new AddFunds("30.00", "USD", s.card(), null, key));
     assertEquals(com.commcredits.wallet.FundingStatus.PENDING, retry.status());
     fundings.resolvePending(Duration.ZERO);
-    assertEquals(1, count("SELECT COUNT(*) FROM sandbox_payment WHERE idempotency_key = 'funding-"
-        + prepared.fundingId() + "' AND ? > 0", 1), "the gateway holds one payment");
-    assertEquals(1, count("SELECT COUNT(*) FROM funding_lot WHERE funding_id = ?", prepared.fundingId()), "one lot");
+    assertEquals(
+        1,
+        count(
+            "SELECT COUNT(*) FROM sandbox_payment WHERE idempotency_key = 'funding-"
+                + prepared.fundingId()
+                + "' AND ? > 0",
+            1),
+        "the gateway holds one payment");
+    assertEquals(
+        1,
+        count("SELECT COUNT(*) FROM funding_lot WHERE funding_id = ?", prepared.fundingId()),
+        "one lot");
     assertEquals(0, new BigDecimal("130.00").compareTo(wallets.get(s.caller()).balance().amount()));
     assertEquals(List.of(), wallets.checkInvariant(s.wallet().id()));
   }

@@ -3,8 +3,8 @@ package com.commcredits.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.commcredits.access.Role;
 import com.commcredits.it.Fixtures.TestOrg;
+import com.commcredits.shared.Role;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +25,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * A person in headless Chromium: signs in, sees Home and the navigation of their role, adds a user, and
- * buys Communications Credits with a card added on Payment methods.
+ * A person in headless Chromium: signs in, sees Home and the navigation of their role, adds a user,
+ * and buys Communications Credits with a card added on Payment methods.
  */
 @ExtendWith(ArquillianExtension.class)
 class BrowserIT {
@@ -64,14 +64,32 @@ class BrowserIT {
   @Test
   void R_SEC_1_a_global_admin_signs_in_in_a_browser_and_sees_home() throws Exception {
     browser.get(base.toString());
-    assertTrue(browser.getCurrentUrl().contains("/sign-in"), "a signed-out visitor is sent to sign in");
+    assertTrue(
+        browser.getCurrentUrl().contains("/sign-in"), "a signed-out visitor is sent to sign in");
     Browser.screenshot(browser, "sign-in");
     signIn(org.email(Role.GLOBAL_ADMIN));
 
     assertEquals(org.name(), browser.findElement(By.tagName("h1")).getText());
-    List<String> nav = browser.findElements(By.cssSelector(".leftnav a")).stream().map(WebElement::getText).toList();
-    assertEquals(List.of("Home", "Active users", "Products & services", "Subscriptions", "Payment methods", "EA statements",
-        "Reports", "Message center", "API keys", "Audit log", "Admins", "Billing notifications", "Rates"), nav);
+    List<String> nav =
+        browser.findElements(By.cssSelector(".leftnav a")).stream()
+            .map(WebElement::getText)
+            .toList();
+    assertEquals(
+        List.of(
+            "Home",
+            "Active users",
+            "Products & services",
+            "Subscriptions",
+            "Payment methods",
+            "EA statements",
+            "Reports",
+            "Message center",
+            "API keys",
+            "Audit log",
+            "Admins",
+            "Billing notifications",
+            "Rates"),
+        nav);
     Path shot = Browser.screenshot(browser, "home");
     assertTrue(Files.size(shot) > 10_000, "a real screenshot was written to " + shot);
   }
@@ -79,10 +97,14 @@ class BrowserIT {
   @Test
   void R_SEC_1_a_reports_reader_sees_only_what_the_role_allows() throws Exception {
     signIn(org.email(Role.REPORTS_READER));
-    List<String> nav = browser.findElements(By.cssSelector(".leftnav a")).stream().map(WebElement::getText).toList();
+    List<String> nav =
+        browser.findElements(By.cssSelector(".leftnav a")).stream()
+            .map(WebElement::getText)
+            .toList();
     assertEquals(List.of("Home", "Reports"), nav);
     browser.get(base + "settings/api-keys");
-    assertEquals("You do not have access to this page", browser.findElement(By.tagName("h1")).getText());
+    assertEquals(
+        "You do not have access to this page", browser.findElement(By.tagName("h1")).getText());
     Browser.screenshot(browser, "forbidden");
   }
 
@@ -96,44 +118,61 @@ class BrowserIT {
     browser.findElement(By.id("usageLocation")).sendKeys("GB");
     browser.findElement(By.cssSelector("form.panel-form button[type=submit]")).click();
 
-    assertTrue(browser.findElement(By.cssSelector(".flash")).getText().contains("megan@" + org.domain()));
+    assertTrue(
+        browser.findElement(By.cssSelector(".flash")).getText().contains("megan@" + org.domain()));
     assertTrue(browser.findElement(By.cssSelector("table.grid")).getText().contains("Megan Bowen"));
     Browser.screenshot(browser, "users");
   }
 
   @Test
-  void R_FUND_9_a_billing_admin_adds_a_card_buys_credits_and_sees_the_balance_and_the_chart() throws Exception {
+  void R_FUND_9_a_billing_admin_adds_a_card_buys_credits_and_sees_the_balance_and_the_chart()
+      throws Exception {
     TestOrg buyer = Fixtures.organisation("Credits", "USD");
     signIn(buyer.email(Role.BILLING_ADMIN));
     browser.get(base + "billing/payment-methods");
-    assertTrue(browser.findElement(By.cssSelector(".badge.sandbox")).isDisplayed(), "the gateway is named a sandbox");
+    assertTrue(
+        browser.findElement(By.cssSelector(".badge.sandbox")).isDisplayed(),
+        "the gateway is named a sandbox");
     browser.findElement(By.id("cardNumber")).sendKeys("4242 4242 4242 4242");
     new Select(browser.findElement(By.id("expiryMonth"))).selectByVisibleText("12");
     String year = String.valueOf(java.time.Year.now().getValue() + 2);
     new Select(browser.findElement(By.id("expiryYear"))).selectByVisibleText(year);
     browser.findElement(By.id("cvc")).sendKeys("123");
     browser.findElement(By.xpath("//button[normalize-space()='Add card']")).click();
-    assertTrue(browser.findElement(By.cssSelector(".flash")).getText().contains("Visa ending 4242 (12/" + year + ")"));
+    assertTrue(
+        browser
+            .findElement(By.cssSelector(".flash"))
+            .getText()
+            .contains("Visa ending 4242 (12/" + year + ")"));
     Browser.screenshot(browser, "payment-methods");
 
     browser.get(base + "billing/subscriptions");
     browser.findElement(By.linkText("Buy now")).click();
     assertEquals("Communications Credits", browser.findElement(By.tagName("h1")).getText());
     browser.findElement(By.id("amount")).sendKeys("250.00");
-    assertEquals("Visa ending 4242 (12/" + year + ")",
-        new Select(browser.findElement(By.id("paymentMethodId"))).getFirstSelectedOption().getText());
+    assertEquals(
+        "Visa ending 4242 (12/" + year + ")",
+        new Select(browser.findElement(By.id("paymentMethodId")))
+            .getFirstSelectedOption()
+            .getText());
     Browser.screenshot(browser, "buy-credits");
     browser.findElement(By.xpath("//button[normalize-space()='Place order']")).click();
 
     new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
         .until(d -> d.getCurrentUrl().endsWith("/billing/credits"));
-    assertTrue(browser.findElement(By.cssSelector(".flash")).getText().contains("250.00 USD was added"));
+    assertTrue(
+        browser.findElement(By.cssSelector(".flash")).getText().contains("250.00 USD was added"));
     assertEquals("250.00 USD", browser.findElement(By.id("balance")).getText());
     WebElement chart = browser.findElement(By.cssSelector("figure.chart svg"));
-    assertTrue(chart.isDisplayed() && chart.getSize().getHeight() > 100, "the chart is drawn: " + chart.getSize());
+    assertTrue(
+        chart.isDisplayed() && chart.getSize().getHeight() > 100,
+        "the chart is drawn: " + chart.getSize());
     assertEquals(1, browser.findElements(By.cssSelector("figure.chart svg polyline")).size());
-    assertEquals("Products & services", browser.findElement(By.cssSelector(".leftnav a.active")).getText());
-    assertTrue(browser.findElement(By.cssSelector("table.grid")).getText().contains("250.00"), "the lot is listed");
+    assertEquals(
+        "Products & services", browser.findElement(By.cssSelector(".leftnav a.active")).getText());
+    assertTrue(
+        browser.findElement(By.cssSelector("table.grid")).getText().contains("250.00"),
+        "the lot is listed");
     // the whole page in one picture: the window as tall as the page
     long height = (Long) browser.executeScript("return document.documentElement.scrollHeight;");
     browser.manage().window().setSize(new Dimension(1366, (int) Math.min(height + 120, 6000)));

@@ -4,7 +4,10 @@ import java.io.File;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
-/** The application under test: the WAR the build produced, deployed as it is (plus test classes when asked). */
+/**
+ * The application under test: the WAR the build produced, deployed as it is (plus test classes when
+ * asked).
+ */
 public final class Deployments {
   public static final String NAME = "commcredits-test.war";
 
@@ -13,8 +16,10 @@ public final class Deployments {
   public static WebArchive application() {
     File war = new File(System.getProperty("app.war", "../app-web/target/commcredits.war"));
     if (!war.isFile()) {
-      throw new IllegalStateException("Build app-web first: " + war.getAbsolutePath() + " is missing");
+      throw new IllegalStateException(
+          "Build app-web first: " + war.getAbsolutePath() + " is missing");
     }
-    return ShrinkWrap.create(WebArchive.class, NAME).merge(ShrinkWrap.createFromZipFile(WebArchive.class, war));
+    return ShrinkWrap.create(WebArchive.class, NAME)
+        .merge(ShrinkWrap.createFromZipFile(WebArchive.class, war));
   }
 }

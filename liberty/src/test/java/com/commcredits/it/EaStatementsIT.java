@@ -3,8 +3,8 @@ package com.commcredits.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.commcredits.access.Role;
 import com.commcredits.it.Fixtures.TestOrg;
+import com.commcredits.shared.Role;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -20,7 +20,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** EA auto-recharge with a PO, a changed PO for later recharges, and the monthly statements (R-PAY-3, R-RECH-1). */
+/**
+ * EA auto-recharge with a PO, a changed PO for later recharges, and the monthly statements
+ * (R-PAY-3, R-RECH-1).
+ */
 @ExtendWith(ArquillianExtension.class)
 class EaStatementsIT {
   @ArquillianResource URL base;
@@ -32,13 +35,29 @@ class EaStatementsIT {
 
   private static void debit(WebSession web, String amount) {
     web.get("billing/credits");
-    assertEquals(302, web.post("billing/credits", Map.of("action", "adjust", "direction", "DEBIT", "amount", amount,
-        "reason", "usage", "idempotencyKey", UUID.randomUUID().toString())).statusCode());
+    assertEquals(
+        302,
+        web.post(
+                "billing/credits",
+                Map.of(
+                    "action",
+                    "adjust",
+                    "direction",
+                    "DEBIT",
+                    "amount",
+                    amount,
+                    "reason",
+                    "usage",
+                    "idempotencyKey",
+                    UUID.randomUUID().toString()))
+            .statusCode());
   }
 
   private static void await(TestOrg org, long lines) throws InterruptedException {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (Fixtures.count("SELECT COUNT(*) FROM ea_billing_line WHERE organisation_id = ?", org.id()) < lines) {
+    while (Fixtures.count(
+            "SELECT COUNT(*) FROM ea_billing_line WHERE organisation_id = ?", org.id())
+        < lines) {
       if (Instant.now().isAfter(deadline)) {
         throw new AssertionError("no recharge on the EA");
       }
@@ -47,31 +66,83 @@ class EaStatementsIT {
   }
 
   @Test
-  void R_PAY_3_a_changed_PO_applies_to_later_EA_recharges_and_each_PO_has_its_monthly_statement() throws Exception {
+  void R_PAY_3_a_changed_PO_applies_to_later_EA_recharges_and_each_PO_has_its_monthly_statement()
+      throws Exception {
     TestOrg org = Fixtures.organisation("Statements", "USD");
     Fixtures.wallet(org);
     WebSession web = new WebSession(base.toURI()).signedIn(org.email(Role.BILLING_ADMIN));
     web.post("billing/payment-methods", Map.of("action", "ea", "eaNumber", "31415926"));
-    String ea = String.valueOf(Fixtures.count("SELECT id FROM payment_method WHERE organisation_id = ?", org.id()));
+    String ea =
+        String.valueOf(
+            Fixtures.count("SELECT id FROM payment_method WHERE organisation_id = ?", org.id()));
     web.get("billing/credits");
-    web.post("billing/credits", Map.of("action", "adjust", "direction", "CREDIT", "amount", "60.00", "reason", "start",
-        "idempotencyKey", UUID.randomUUID().toString()));
-    HttpResponse<String> saved = web.post("billing/credits", Map.of("action", "recharge", "enabled", "on",
-        "rechargeAmount", "20.00", "triggerBelow", "50.00", "paymentMethodId", ea, "rechargePurchaseOrder", "PO-A"));
+    web.post(
+        "billing/credits",
+        Map.of(
+            "action",
+            "adjust",
+            "direction",
+            "CREDIT",
+            "amount",
+            "60.00",
+            "reason",
+            "start",
+            "idempotencyKey",
+            UUID.randomUUID().toString()));
+    HttpResponse<String> saved =
+        web.post(
+            "billing/credits",
+            Map.of(
+                "action",
+                "recharge",
+                "enabled",
+                "on",
+                "rechargeAmount",
+                "20.00",
+                "triggerBelow",
+                "50.00",
+                "paymentMethodId",
+                ea,
+                "rechargePurchaseOrder",
+                "PO-A"));
     assertEquals(302, saved.statusCode(), saved.body());
 
     debit(web, "20.00");
     await(org, 1);
     web.get("billing/credits");
-    assertEquals(302, web.post("billing/credits", Map.of("action", "recharge", "enabled", "on", "rechargeAmount", "20.00",
-        "triggerBelow", "50.00", "paymentMethodId", ea, "rechargePurchaseOrder", "PO-B")).statusCode());
+    assertEquals(
+        302,
+        web.post(
+                "billing/credits",
+                Map.of(
+                    "action",
+                    "recharge",
+                    "enabled",
+                    "on",
+                    "rechargeAmount",
+                    "20.00",
+                    "triggerBelow",
+                    "50.00",
+                    "paymentMethodId",
+                    ea,
+                    "rechargePurchaseOrder",
+                    "PO-B"))
+            .statusCode());
     debit(web, "20.00");
     await(org, 2);
 
-    assertEquals(1, Fixtures.count("SELECT COUNT(*) FROM ea_billing_line WHERE organisation_id = ? AND purchase_order "
-        + "= 'PO-A' AND amount = 20", org.id()));
-    assertEquals(1, Fixtures.count("SELECT COUNT(*) FROM ea_billing_line WHERE organisation_id = ? AND purchase_order "
-        + "= 'PO-B' AND amount = 20", org.id()));
+    assertEquals(
+        1,
+        Fixtures.count(
+            "SELECT COUNT(*) FROM ea_billing_line WHERE organisation_id = ? AND purchase_order "
+                + "= 'PO-A' AND amount = 20",
+            org.id()));
+    assertEquals(
+        1,
+        Fixtures.count(
+            "SELECT COUNT(*) FROM ea_billing_line WHERE organisation_id = ? AND purchase_order "
+                + "= 'PO-B' AND amount = 20",
+            org.id()));
     String page = web.get("billing/statements").body();
     assertTrue(page.contains("PO-A") && page.contains("PO-B"));
     String month = YearMonth.now(ZoneId.of("America/Los_Angeles")).toString();

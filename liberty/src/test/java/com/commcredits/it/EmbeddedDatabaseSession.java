@@ -5,8 +5,8 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Starts the embedded MariaDB 11.4 once for the whole integration-test run, before Arquillian starts
- * Liberty, on an empty throw-away data directory, and stops it at the end.
+ * Starts the embedded MariaDB 11.4 once for the whole integration-test run, before Arquillian
+ * starts Liberty, on an empty throw-away data directory, and stops it at the end.
  */
 public class EmbeddedDatabaseSession implements LauncherSessionListener {
   private static EmbeddedDatabase database;

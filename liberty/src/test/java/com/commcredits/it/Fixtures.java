@@ -2,7 +2,7 @@ package com.commcredits.it;
 
 import com.commcredits.access.ApiKey;
 import com.commcredits.access.PasswordHasher;
-import com.commcredits.access.Role;
+import com.commcredits.shared.Role;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Test organisations written straight into the test database, each with a unique name, an admin per role
- * and an API key per role, so every test class works on data no other class touches.
+ * Test organisations written straight into the test database, each with a unique name, an admin per
+ * role and an API key per role, so every test class works on data no other class touches.
  */
 public final class Fixtures {
   public static final String PASSWORD = "Test-pass-2026!";
@@ -26,8 +26,14 @@ public final class Fixtures {
   private Fixtures() {}
 
   /** An organisation's ids, sign-ins and plain API keys. */
-  public record TestOrg(long id, String name, String domain, Map<Role, String> adminEmails, Map<Role, Long> adminIds,
-      Map<Role, String> apiKeys, Map<Role, Long> apiKeyIds) {
+  public record TestOrg(
+      long id,
+      String name,
+      String domain,
+      Map<Role, String> adminEmails,
+      Map<Role, Long> adminIds,
+      Map<Role, String> apiKeys,
+      Map<Role, Long> apiKeyIds) {
     public String email(Role role) {
       return adminEmails.get(role);
     }
@@ -46,8 +52,14 @@ public final class Fixtures {
     String name = prefix + " " + suffix;
     String domain = prefix.toLowerCase() + "-" + suffix + ".test";
     try (Connection c = connect()) {
-      long orgId = insert(c, "INSERT INTO organisation (name, billing_country, currency, time_zone, created_at) "
-          + "VALUES (?, 'US', ?, 'America/Los_Angeles', ?)", name, currency, now());
+      long orgId =
+          insert(
+              c,
+              "INSERT INTO organisation (name, billing_country, currency, time_zone, created_at) "
+                  + "VALUES (?, 'US', ?, 'America/Los_Angeles', ?)",
+              name,
+              currency,
+              now());
       Map<Role, String> emails = new EnumMap<>(Role.class);
       Map<Role, Long> adminIds = new EnumMap<>(Role.class);
       Map<Role, String> keys = new EnumMap<>(Role.class);
@@ -55,16 +67,35 @@ public final class Fixtures {
       for (Role role : Role.values()) {
         if (role.isAdminRole()) {
           String email = role.name().toLowerCase().replace('_', '.') + "@" + domain;
-          long id = insert(c, "INSERT INTO admin_account (organisation_id, email, display_name, password_hash, "
-              + "created_at) VALUES (?, ?, ?, ?, ?)", orgId, email, role.label() + " of " + prefix, HASH, now());
-          insert(c, "INSERT INTO admin_account_role (admin_account_id, role) VALUES (?, ?)", id, role.name());
+          long id =
+              insert(
+                  c,
+                  "INSERT INTO admin_account (organisation_id, email, display_name, password_hash, "
+                      + "created_at) VALUES (?, ?, ?, ?, ?)",
+                  orgId,
+                  email,
+                  role.label() + " of " + prefix,
+                  HASH,
+                  now());
+          insert(
+              c,
+              "INSERT INTO admin_account_role (admin_account_id, role) VALUES (?, ?)",
+              id,
+              role.name());
           emails.put(role, email);
           adminIds.put(role, id);
         }
         String plain = "test-" + UUID.randomUUID();
-        long keyId = insert(c, "INSERT INTO api_key (organisation_id, name, key_prefix, key_hash, created_at, "
-            + "created_by) VALUES (?, ?, ?, ?, ?, 'fixture')", orgId, role.name() + " key", plain.substring(0, 8),
-            ApiKey.hash(plain), now());
+        long keyId =
+            insert(
+                c,
+                "INSERT INTO api_key (organisation_id, name, key_prefix, key_hash, created_at, "
+                    + "created_by) VALUES (?, ?, ?, ?, ?, 'fixture')",
+                orgId,
+                role.name() + " key",
+                plain.substring(0, 8),
+                ApiKey.hash(plain),
+                now());
         insert(c, "INSERT INTO api_key_role (api_key_id, role) VALUES (?, ?)", keyId, role.name());
         keys.put(role, plain);
         keyIds.put(role, keyId);
@@ -77,27 +108,47 @@ public final class Fixtures {
 
   public static long addUser(TestOrg org, String upn, String name, String country) {
     try (Connection c = connect()) {
-      return insert(c, "INSERT INTO directory_user (organisation_id, display_name, upn, usage_location, state, "
-          + "created_at) VALUES (?, ?, ?, ?, 'ACTIVE', ?)", org.id(), name, upn, country, now());
+      return insert(
+          c,
+          "INSERT INTO directory_user (organisation_id, display_name, upn, usage_location, state, "
+              + "created_at) VALUES (?, ?, ?, ?, 'ACTIVE', ?)",
+          org.id(),
+          name,
+          upn,
+          country,
+          now());
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** Opens Communications Credits for an organisation (subscription + empty wallet); returns the wallet id. */
+  /**
+   * Opens Communications Credits for an organisation (subscription + empty wallet); returns the
+   * wallet id.
+   */
   public static long wallet(TestOrg org) {
     try (Connection c = connect()) {
-      insert(c, "INSERT INTO subscription (organisation_id, sku, quantity, status, start_date, created_at) "
-          + "VALUES (?, 'COMMUNICATIONS_CREDITS', 1, 'ACTIVE', CURRENT_DATE, ?)", org.id(), now());
-      return insert(c, "INSERT INTO wallet (organisation_id, currency, balance, created_at) VALUES (?, "
-          + "(SELECT currency FROM organisation WHERE id = ?), 0, ?)", org.id(), org.id(), now());
+      insert(
+          c,
+          "INSERT INTO subscription (organisation_id, sku, quantity, status, start_date, created_at) "
+              + "VALUES (?, 'COMMUNICATIONS_CREDITS', 1, 'ACTIVE', CURRENT_DATE, ?)",
+          org.id(),
+          now());
+      return insert(
+          c,
+          "INSERT INTO wallet (organisation_id, currency, balance, created_at) VALUES (?, "
+              + "(SELECT currency FROM organisation WHERE id = ?), 0, ?)",
+          org.id(),
+          org.id(),
+          now());
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
   }
 
   public static java.math.BigDecimal decimal(String sql, Object... args) {
-    try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = connect();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       bind(ps, args);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -109,7 +160,8 @@ public final class Fixtures {
   }
 
   public static long count(String sql, Object... args) {
-    try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = connect();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       bind(ps, args);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -122,7 +174,8 @@ public final class Fixtures {
 
   /** Runs one UPDATE (e.g. to age a lot for an expiry display); returns the rows changed. */
   public static int update(String sql, Object... args) {
-    try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = connect();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       bind(ps, args);
       return ps.executeUpdate();
     } catch (SQLException e) {

@@ -3,8 +3,8 @@ package com.commcredits.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.commcredits.access.Role;
 import com.commcredits.it.Fixtures.TestOrg;
+import com.commcredits.shared.Role;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.util.ArrayList;
@@ -22,7 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Subscriptions, licence assignment and pools through the JSON API (R-SUB-1, R-LIC, R-POOL, R-REP-2). */
+/**
+ * Subscriptions, licence assignment and pools through the JSON API (R-SUB-1, R-LIC, R-POOL,
+ * R-REP-2).
+ */
 @ExtendWith(ArquillianExtension.class)
 class LicencesApiIT {
   @ArquillianResource URL base;
@@ -43,14 +46,24 @@ class LicencesApiIT {
   }
 
   private void buy(String sku, int quantity) {
-    ApiClient.Reply reply = api.post("subscriptions", key, "{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + "}");
+    ApiClient.Reply reply =
+        api.post("subscriptions", key, "{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + "}");
     assertEquals(201, reply.status(), reply.body());
   }
 
   private String user(String name, String country) {
     String upn = name + "@" + org.domain();
-    ApiClient.Reply reply = api.post("users", key, "{\"displayName\":\"" + name + "\",\"upn\":\"" + upn
-        + "\",\"usageLocation\":\"" + country + "\"}");
+    ApiClient.Reply reply =
+        api.post(
+            "users",
+            key,
+            "{\"displayName\":\""
+                + name
+                + "\",\"upn\":\""
+                + upn
+                + "\",\"usageLocation\":\""
+                + country
+                + "\"}");
     assertEquals(201, reply.status(), reply.body());
     return upn;
   }
@@ -64,7 +77,8 @@ class LicencesApiIT {
     assertEquals(200, reply.status(), reply.body());
     return reply.json().getJsonArray("pools").getValuesAs(JsonObject.class).stream()
         .filter(p -> p.getString("country").equals(country) && p.getString("kind").equals(kind))
-        .mapToLong(p -> p.getJsonNumber("totalMinutes").longValue()).sum();
+        .mapToLong(p -> p.getJsonNumber("totalMinutes").longValue())
+        .sum();
   }
 
   @Test
@@ -74,7 +88,10 @@ class LicencesApiIT {
       assertEquals(200, assign(user("ca" + i, "CA"), "BUSINESS_VOICE").status());
     }
     assertEquals(9000, pool("CA", "DOMESTIC"));
-    assertEquals(180, pool("CA", "CONFERENCING_DIAL_OUT"), "Business Voice includes Audio Conferencing: 60 each");
+    assertEquals(
+        180,
+        pool("CA", "CONFERENCING_DIAL_OUT"),
+        "Business Voice includes Audio Conferencing: 60 each");
     assertEquals(0, pool("US", "DOMESTIC"), "minutes belong to the users' country only");
   }
 
@@ -116,10 +133,12 @@ class LicencesApiIT {
     CountDownLatch start = new CountDownLatch(1);
     List<Future<Integer>> results = new ArrayList<>();
     for (String u : users) {
-      results.add(pool.submit(() -> {
-        start.await();
-        return assign(u, "PHONE_SYSTEM").status();
-      }));
+      results.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return assign(u, "PHONE_SYSTEM").status();
+              }));
     }
     start.countDown();
     int ok = 0;
@@ -130,8 +149,12 @@ class LicencesApiIT {
     }
     pool.shutdown();
     assertEquals(5, ok);
-    assertEquals(5, Fixtures.count("SELECT COUNT(*) FROM licence_assignment WHERE organisation_id = ? AND sku = "
-        + "'PHONE_SYSTEM' AND removed_at IS NULL", org.id()));
+    assertEquals(
+        5,
+        Fixtures.count(
+            "SELECT COUNT(*) FROM licence_assignment WHERE organisation_id = ? AND sku = "
+                + "'PHONE_SYSTEM' AND removed_at IS NULL",
+            org.id()));
   }
 
   @Test
@@ -154,10 +177,19 @@ class LicencesApiIT {
     assertTrue(remove.body().contains("depends on"), remove.body());
     assertEquals(200, api.delete("users/" + u + "/licences/DOMESTIC_CALLING_PLAN", key).status());
     assertEquals(200, api.delete("users/" + u + "/licences/PHONE_SYSTEM", key).status());
-    assertEquals(0, Fixtures.count("SELECT COUNT(*) FROM licence_assignment WHERE user_id = (SELECT id FROM "
-        + "directory_user WHERE upn = ?) AND removed_at IS NULL", u));
-    assertTrue(Fixtures.count("SELECT COUNT(*) FROM audit_entry WHERE organisation_id = ? AND action = "
-        + "'LICENCE_REMOVED'", org.id()) >= 2, "licence changes are audited");
+    assertEquals(
+        0,
+        Fixtures.count(
+            "SELECT COUNT(*) FROM licence_assignment WHERE user_id = (SELECT id FROM "
+                + "directory_user WHERE upn = ?) AND removed_at IS NULL",
+            u));
+    assertTrue(
+        Fixtures.count(
+                "SELECT COUNT(*) FROM audit_entry WHERE organisation_id = ? AND action = "
+                    + "'LICENCE_REMOVED'",
+                org.id())
+            >= 2,
+        "licence changes are audited");
   }
 
   @Test
@@ -168,19 +200,30 @@ class LicencesApiIT {
     assertEquals(200, assign(u, "BUSINESS_VOICE").status());
     assertEquals(200, assign(u, "INTERNATIONAL_CALLING_PLAN").status());
     ApiClient.Reply read = api.get("users/" + u, key);
-    assertEquals(List.of("BUSINESS_VOICE", "INTERNATIONAL_CALLING_PLAN"),
+    assertEquals(
+        List.of("BUSINESS_VOICE", "INTERNATIONAL_CALLING_PLAN"),
         read.json().getJsonArray("licences").getValuesAs(jakarta.json.JsonString.class).stream()
-            .map(jakarta.json.JsonString::getString).toList());
+            .map(jakarta.json.JsonString::getString)
+            .toList());
   }
 
   @Test
   void R_SUB_1_bad_purchases_and_unknown_skus_are_refused_and_change_nothing() {
     assertEquals(400, api.post("subscriptions", key, "{\"sku\":\"NOPE\",\"quantity\":1}").status());
-    assertEquals(400, api.post("subscriptions", key, "{\"sku\":\"PHONE_SYSTEM\",\"quantity\":0}").status());
-    assertEquals(400, api.post("subscriptions", key, "{\"sku\":\"PHONE_SYSTEM\",\"quantity\":\"3\"}").status());
-    assertEquals(403, api.post("subscriptions", org.key(Role.USER_ADMIN), "{\"sku\":\"PHONE_SYSTEM\",\"quantity\":1}")
-        .status());
-    assertEquals(0, Fixtures.count("SELECT COUNT(*) FROM subscription WHERE organisation_id = ?", org.id()));
+    assertEquals(
+        400, api.post("subscriptions", key, "{\"sku\":\"PHONE_SYSTEM\",\"quantity\":0}").status());
+    assertEquals(
+        400,
+        api.post("subscriptions", key, "{\"sku\":\"PHONE_SYSTEM\",\"quantity\":\"3\"}").status());
+    assertEquals(
+        403,
+        api.post(
+                "subscriptions",
+                org.key(Role.USER_ADMIN),
+                "{\"sku\":\"PHONE_SYSTEM\",\"quantity\":1}")
+            .status());
+    assertEquals(
+        0, Fixtures.count("SELECT COUNT(*) FROM subscription WHERE organisation_id = ?", org.id()));
     String u = user("x", "US");
     assertEquals(400, assign(u, "NOPE").status());
     assertEquals(400, api.get("pools?month=2026-13", key).status());
@@ -192,7 +235,13 @@ class LicencesApiIT {
     String u = user("mine", "US");
     TestOrg other = Fixtures.organisation("Intruder", "USD");
     assertEquals(404, api.get("users/" + u, other.key(Role.GLOBAL_ADMIN)).status());
-    assertEquals(404, api.put("users/" + u + "/licences/PHONE_SYSTEM", other.key(Role.GLOBAL_ADMIN), "").status());
-    assertEquals(0, Fixtures.count("SELECT COUNT(*) FROM licence_assignment WHERE organisation_id = ?", other.id()));
+    assertEquals(
+        404,
+        api.put("users/" + u + "/licences/PHONE_SYSTEM", other.key(Role.GLOBAL_ADMIN), "")
+            .status());
+    assertEquals(
+        0,
+        Fixtures.count(
+            "SELECT COUNT(*) FROM licence_assignment WHERE organisation_id = ?", other.id()));
   }
 }

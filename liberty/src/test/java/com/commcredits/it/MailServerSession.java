@@ -5,14 +5,18 @@ import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
-/** GreenMail, a real SMTP server, for the whole integration-test run; tests read what it received. */
+/**
+ * GreenMail, a real SMTP server, for the whole integration-test run; tests read what it received.
+ */
 public class MailServerSession implements LauncherSessionListener {
   private static GreenMail mail;
 
   @Override
   public synchronized void launcherSessionOpened(LauncherSession session) {
     if (mail == null) {
-      mail = new GreenMail(new ServerSetup(Integer.getInteger("it.smtp.port", 3025), "127.0.0.1", "smtp"));
+      mail =
+          new GreenMail(
+              new ServerSetup(Integer.getInteger("it.smtp.port", 3025), "127.0.0.1", "smtp"));
       mail.start();
     }
   }
@@ -35,7 +39,9 @@ public class MailServerSession implements LauncherSessionListener {
   }
 
   public static synchronized void restart() {
-    mail = new GreenMail(new ServerSetup(Integer.getInteger("it.smtp.port", 3025), "127.0.0.1", "smtp"));
+    mail =
+        new GreenMail(
+            new ServerSetup(Integer.getInteger("it.smtp.port", 3025), "127.0.0.1", "smtp"));
     mail.start();
   }
 }

@@ -15,7 +15,10 @@ import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The schema comes from the migrations alone: an empty database reaches the current version, twice safely. */
+/**
+ * The schema comes from the migrations alone: an empty database reaches the current version, twice
+ * safely.
+ */
 class MigrationsIT {
   private static String database;
   private static MigrateResult first;
@@ -24,15 +27,17 @@ class MigrationsIT {
   static void migrateAnEmptyDatabase() throws Exception {
     database = "migrations_" + UUID.randomUUID().toString().substring(0, 8);
     try (Connection c = DriverManager.getConnection(TestConfig.jdbcUrl(""), "root", "");
-         Statement s = c.createStatement()) {
+        Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + database);
     }
     first = flyway().migrate();
   }
 
   private static Flyway flyway() {
-    return Flyway.configure().dataSource(TestConfig.jdbcUrl(database), "root", "")
-        .locations("classpath:db/migration").load();
+    return Flyway.configure()
+        .dataSource(TestConfig.jdbcUrl(database), "root", "")
+        .locations("classpath:db/migration")
+        .load();
   }
 
   private static Connection connect() throws Exception {
@@ -44,14 +49,27 @@ class MigrationsIT {
     assertTrue(first.success);
     assertTrue(first.migrationsExecuted >= 2, "all migrations ran: " + first.migrationsExecuted);
     Set<String> tables = new HashSet<>();
-    try (Connection c = connect(); ResultSet rs = c.getMetaData().getTables(database, null, "%", new String[] {"TABLE"})) {
+    try (Connection c = connect();
+        ResultSet rs = c.getMetaData().getTables(database, null, "%", new String[] {"TABLE"})) {
       while (rs.next()) {
         tables.add(rs.getString("TABLE_NAME"));
       }
     }
-    assertTrue(tables.containsAll(Set.of("organisation", "admin_account", "admin_account_role", "api_key",
-        "api_key_role", "audit_entry", "directory_user", "product", "product_inclusion", "product_allotment",
-        "subscription")), tables.toString());
+    assertTrue(
+        tables.containsAll(
+            Set.of(
+                "organisation",
+                "admin_account",
+                "admin_account_role",
+                "api_key",
+                "api_key_role",
+                "audit_entry",
+                "directory_user",
+                "product",
+                "product_inclusion",
+                "product_allotment",
+                "subscription")),
+        tables.toString());
   }
 
   @Test
@@ -63,15 +81,27 @@ class MigrationsIT {
   @Test
   void R_CAT_1_the_catalog_is_data_with_every_product_of_the_spec() throws Exception {
     Set<String> skus = new HashSet<>();
-    try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery("SELECT sku FROM product")) {
+    try (Connection c = connect();
+        ResultSet rs = c.createStatement().executeQuery("SELECT sku FROM product")) {
       while (rs.next()) {
         skus.add(rs.getString(1));
       }
     }
-    assertEquals(Set.of("BUSINESS_VOICE", "BUSINESS_VOICE_NO_CALLING_PLAN", "PHONE_SYSTEM", "DOMESTIC_CALLING_PLAN",
-        "DOMESTIC_INTERNATIONAL_CALLING_PLAN", "INTERNATIONAL_CALLING_PLAN", "AUDIO_CONFERENCING",
-        "COMMUNICATIONS_CREDITS", "TOLL_FREE_NUMBERS"), skus);
-    assertEquals(3, minutes("SELECT COUNT(*) FROM product_inclusion WHERE sku = 'BUSINESS_VOICE'"),
+    assertEquals(
+        Set.of(
+            "BUSINESS_VOICE",
+            "BUSINESS_VOICE_NO_CALLING_PLAN",
+            "PHONE_SYSTEM",
+            "DOMESTIC_CALLING_PLAN",
+            "DOMESTIC_INTERNATIONAL_CALLING_PLAN",
+            "INTERNATIONAL_CALLING_PLAN",
+            "AUDIO_CONFERENCING",
+            "COMMUNICATIONS_CREDITS",
+            "TOLL_FREE_NUMBERS"),
+        skus);
+    assertEquals(
+        3,
+        minutes("SELECT COUNT(*) FROM product_inclusion WHERE sku = 'BUSINESS_VOICE'"),
         "Business Voice includes Phone System, a Domestic Calling Plan and Audio Conferencing");
   }
 
@@ -83,19 +113,32 @@ class MigrationsIT {
     assertEquals(1200, allotment("DOMESTIC_CALLING_PLAN", "DE", "DOMESTIC"));
     assertEquals(3000, allotment("BUSINESS_VOICE", "US", "DOMESTIC"));
     assertEquals(1200, allotment("BUSINESS_VOICE", "GB", "DOMESTIC"));
-    assertEquals(600, minutes("SELECT minutes FROM product_allotment WHERE sku = 'INTERNATIONAL_CALLING_PLAN' "
-        + "AND pool_kind = 'INTERNATIONAL' AND country IS NULL"));
-    assertEquals(60, minutes("SELECT minutes FROM product_allotment WHERE sku = 'AUDIO_CONFERENCING' "
-        + "AND pool_kind = 'CONFERENCING_DIAL_OUT' AND country IS NULL"));
+    assertEquals(
+        600,
+        minutes(
+            "SELECT minutes FROM product_allotment WHERE sku = 'INTERNATIONAL_CALLING_PLAN' "
+                + "AND pool_kind = 'INTERNATIONAL' AND country IS NULL"));
+    assertEquals(
+        60,
+        minutes(
+            "SELECT minutes FROM product_allotment WHERE sku = 'AUDIO_CONFERENCING' "
+                + "AND pool_kind = 'CONFERENCING_DIAL_OUT' AND country IS NULL"));
   }
 
   private static long allotment(String sku, String country, String kind) throws Exception {
-    return minutes("SELECT minutes FROM product_allotment WHERE sku = '" + sku + "' AND country = '" + country
-        + "' AND pool_kind = '" + kind + "'");
+    return minutes(
+        "SELECT minutes FROM product_allotment WHERE sku = '"
+            + sku
+            + "' AND country = '"
+            + country
+            + "' AND pool_kind = '"
+            + kind
+            + "'");
   }
 
   private static long minutes(String sql) throws Exception {
-    try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+    try (Connection c = connect();
+        ResultSet rs = c.createStatement().executeQuery(sql)) {
       assertTrue(rs.next(), sql);
       return rs.getLong(1);
     }

@@ -3,8 +3,8 @@ package com.commcredits.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.commcredits.access.Role;
 import com.commcredits.it.Fixtures.TestOrg;
+import com.commcredits.shared.Role;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URL;
@@ -21,7 +21,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Emails through a real SMTP server (GreenMail): written with the event, sent once, kept while SMTP is down (R-NOTIFY). */
+/**
+ * Emails through a real SMTP server (GreenMail): written with the event, sent once, kept while SMTP
+ * is down (R-NOTIFY).
+ */
 @ExtendWith(ArquillianExtension.class)
 class NotificationsIT {
   @ArquillianResource URL base;
@@ -43,24 +46,46 @@ class NotificationsIT {
 
   private static void adjust(WebSession web, String direction, String amount) {
     web.get("billing/credits");
-    assertEquals(302, web.post("billing/credits", Map.of("action", "adjust", "direction", direction, "amount", amount,
-        "reason", "test " + direction, "idempotencyKey", UUID.randomUUID().toString())).statusCode());
+    assertEquals(
+        302,
+        web.post(
+                "billing/credits",
+                Map.of(
+                    "action",
+                    "adjust",
+                    "direction",
+                    direction,
+                    "amount",
+                    amount,
+                    "reason",
+                    "test " + direction,
+                    "idempotencyKey",
+                    UUID.randomUUID().toString()))
+            .statusCode());
   }
 
-  /** Distinct emails (GreenMail keeps a copy per recipient) addressed to someone, with a subject. */
+  /**
+   * Distinct emails (GreenMail keeps a copy per recipient) addressed to someone, with a subject.
+   */
   private static List<MimeMessage> mailsTo(String address, String subjectPart) throws Exception {
     java.util.Set<String> seen = new java.util.HashSet<>();
-    return Arrays.stream(MailServerSession.mail().getReceivedMessages()).filter(m -> {
-      try {
-        return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(address))
-            && m.getSubject().contains(subjectPart) && seen.add(m.getMessageID());
-      } catch (Exception e) {
-        return false;
-      }
-    }).toList();
+    return Arrays.stream(MailServerSession.mail().getReceivedMessages())
+        .filter(
+            m -> {
+              try {
+                return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+                        .anyMatch(a -> a.toString().equals(address))
+                    && m.getSubject().contains(subjectPart)
+                    && seen.add(m.getMessageID());
+              } catch (Exception e) {
+                return false;
+              }
+            })
+        .toList();
   }
 
-  private static void await(String what, java.util.function.BooleanSupplier done) throws InterruptedException {
+  private static void await(String what, java.util.function.BooleanSupplier done)
+      throws InterruptedException {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
     while (!done.getAsBoolean()) {
       if (Instant.now().isAfter(deadline)) {
@@ -71,66 +96,101 @@ class NotificationsIT {
   }
 
   @Test
-  void R_NOTIFY_1_the_balance_reaching_zero_emails_the_billing_contacts_once_per_crossing() throws Exception {
+  void R_NOTIFY_1_the_balance_reaching_zero_emails_the_billing_contacts_once_per_crossing()
+      throws Exception {
     Setup s = fundedOrganisation("10.00");
     adjust(s.web(), "DEBIT", "10.00");
     String global = s.org().email(Role.GLOBAL_ADMIN);
     String billing = s.org().email(Role.BILLING_ADMIN);
-    await("the zero-balance email", () -> {
-      try {
-        return mailsTo(global, "balance is").size() == 1 && mailsTo(billing, "balance is").size() == 1;
-      } catch (Exception e) {
-        return false;
-      }
-    });
+    await(
+        "the zero-balance email",
+        () -> {
+          try {
+            return mailsTo(global, "balance is").size() == 1
+                && mailsTo(billing, "balance is").size() == 1;
+          } catch (Exception e) {
+            return false;
+          }
+        });
     MimeMessage mail = mailsTo(billing, "balance is").get(0);
     assertTrue(mail.getContentType().startsWith("multipart/alternative"), "HTML and plain text");
     assertTrue(mail.getSubject().contains("0.00 USD"), mail.getSubject());
-    assertEquals(0, mailsTo(s.org().email(Role.REPORTS_READER), "balance is").size(), "billing contacts only");
+    assertEquals(
+        0,
+        mailsTo(s.org().email(Role.REPORTS_READER), "balance is").size(),
+        "billing contacts only");
 
     adjust(s.web(), "DEBIT", "5.00");
     Thread.sleep(12_000);
     assertEquals(1, mailsTo(billing, "balance is").size(), "still below zero: no second email");
-    assertEquals(1, Fixtures.count("SELECT COUNT(*) FROM notification WHERE organisation_id = ? AND event = "
-        + "'BALANCE_AT_OR_BELOW_ZERO' AND status = 'SENT'", s.org().id()));
-    assertTrue(s.web().get("messages").body().contains("Balance at or below zero"), "listed in the message center");
-    ApiClient.Reply api = new ApiClient(base.toURI()).get("notifications", s.org().key(Role.BILLING_ADMIN));
+    assertEquals(
+        1,
+        Fixtures.count(
+            "SELECT COUNT(*) FROM notification WHERE organisation_id = ? AND event = "
+                + "'BALANCE_AT_OR_BELOW_ZERO' AND status = 'SENT'",
+            s.org().id()));
+    assertTrue(
+        s.web().get("messages").body().contains("Balance at or below zero"),
+        "listed in the message center");
+    ApiClient.Reply api =
+        new ApiClient(base.toURI()).get("notifications", s.org().key(Role.BILLING_ADMIN));
     assertEquals("SENT", api.json().getJsonArray("items").getJsonObject(0).getString("status"));
   }
 
   @Test
-  void R_NOTIFY_2_a_notification_waits_while_SMTP_is_down_and_is_delivered_once_when_it_is_back() throws Exception {
+  void R_NOTIFY_2_a_notification_waits_while_SMTP_is_down_and_is_delivered_once_when_it_is_back()
+      throws Exception {
     Setup s = fundedOrganisation("20.00");
     String billing = s.org().email(Role.BILLING_ADMIN);
     MailServerSession.stop();
     try {
       adjust(s.web(), "DEBIT", "25.00");
-      await("a failed delivery attempt", () -> Fixtures.count("SELECT COUNT(*) FROM notification WHERE organisation_id = ? "
-          + "AND status = 'QUEUED' AND attempts >= 1 AND last_error IS NOT NULL", s.org().id()) == 1);
+      await(
+          "a failed delivery attempt",
+          () ->
+              Fixtures.count(
+                      "SELECT COUNT(*) FROM notification WHERE organisation_id = ? "
+                          + "AND status = 'QUEUED' AND attempts >= 1 AND last_error IS NOT NULL",
+                      s.org().id())
+                  == 1);
     } finally {
       MailServerSession.restart();
     }
-    await("delivery after SMTP is back", () -> Fixtures.count("SELECT COUNT(*) FROM notification WHERE "
-        + "organisation_id = ? AND status = 'SENT'", s.org().id()) == 1);
+    await(
+        "delivery after SMTP is back",
+        () ->
+            Fixtures.count(
+                    "SELECT COUNT(*) FROM notification WHERE "
+                        + "organisation_id = ? AND status = 'SENT'",
+                    s.org().id())
+                == 1);
     Thread.sleep(12_000);
     assertEquals(1, mailsTo(billing, "balance is").size(), "delivered exactly once");
   }
 
   @Test
-  void R_NOTIFY_1_billing_notifications_go_to_the_listed_contacts_instead_of_the_admins() throws Exception {
+  void R_NOTIFY_1_billing_notifications_go_to_the_listed_contacts_instead_of_the_admins()
+      throws Exception {
     Setup s = fundedOrganisation("5.00");
     WebSession global = new WebSession(base.toURI()).signedIn(s.org().email(Role.GLOBAL_ADMIN));
-    assertEquals(400, global.post("settings/notifications", Map.of("emails", "not-an-email")).statusCode());
+    assertEquals(
+        400, global.post("settings/notifications", Map.of("emails", "not-an-email")).statusCode());
     String finance = "finance@" + s.org().domain();
-    assertEquals(302, global.post("settings/notifications", Map.of("emails", finance)).statusCode());
+    assertEquals(
+        302, global.post("settings/notifications", Map.of("emails", finance)).statusCode());
     adjust(s.web(), "DEBIT", "5.00");
-    await("the email to the listed contact", () -> {
-      try {
-        return mailsTo(finance, "balance is").size() == 1;
-      } catch (Exception e) {
-        return false;
-      }
-    });
-    assertEquals(0, mailsTo(s.org().email(Role.BILLING_ADMIN), "balance is").size(), "the admins are not the contacts now");
+    await(
+        "the email to the listed contact",
+        () -> {
+          try {
+            return mailsTo(finance, "balance is").size() == 1;
+          } catch (Exception e) {
+            return false;
+          }
+        });
+    assertEquals(
+        0,
+        mailsTo(s.org().email(Role.BILLING_ADMIN), "balance is").size(),
+        "the admins are not the contacts now");
   }
 }

@@ -2,7 +2,6 @@ package com.commcredits.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.commcredits.access.Caller;
 import com.commcredits.catalog.PoolKind;
 import com.commcredits.directory.DirectoryService;
 import com.commcredits.licensing.LicensingService;
@@ -10,6 +9,7 @@ import com.commcredits.organisation.Organisation;
 import com.commcredits.organisation.OrganisationService;
 import com.commcredits.organisation.SupportedCurrency;
 import com.commcredits.pools.PoolService;
+import com.commcredits.shared.Caller;
 import com.commcredits.subscription.SubscriptionService;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -50,8 +50,9 @@ class PoolContainerIT {
   }
 
   private Caller organisation(String zone) {
-    Organisation org = organisations.provision("Pools " + UUID.randomUUID(), "US", SupportedCurrency.USD,
-        ZoneId.of(zone));
+    Organisation org =
+        organisations.provision(
+            "Pools " + UUID.randomUUID(), "US", SupportedCurrency.USD, ZoneId.of(zone));
     return Caller.system(org.id());
   }
 
@@ -75,7 +76,8 @@ class PoolContainerIT {
   }
 
   @Test
-  void R_POOL_2_a_call_that_exhausts_the_pool_is_covered_in_part_and_minutes_never_move_between_countries() {
+  void
+      R_POOL_2_a_call_that_exhausts_the_pool_is_covered_in_part_and_minutes_never_move_between_countries() {
     MutableClock.INSTANCE.set(Instant.parse("2026-11-05T10:00:00Z"));
     Caller c = organisation("UTC");
     subscriptions.buy(c, "PHONE_SYSTEM", 2);
@@ -88,10 +90,14 @@ class PoolContainerIT {
     }
     YearMonth month = YearMonth.of(2026, 11);
     assertEquals(1000, pools.take(c.organisationId(), "GB", PoolKind.DOMESTIC, month, 1000));
-    assertEquals(200, pools.take(c.organisationId(), "GB", PoolKind.DOMESTIC, month, 500),
+    assertEquals(
+        200,
+        pools.take(c.organisationId(), "GB", PoolKind.DOMESTIC, month, 500),
         "only 200 of the 1,200 GB minutes were left: the call is covered in part");
     assertEquals(0, pools.take(c.organisationId(), "GB", PoolKind.DOMESTIC, month, 10));
-    assertEquals(3000, pools.available(c.organisationId(), "CA", PoolKind.DOMESTIC, month),
+    assertEquals(
+        3000,
+        pools.available(c.organisationId(), "CA", PoolKind.DOMESTIC, month),
         "the CA pool is untouched by GB calls");
   }
 
@@ -111,8 +117,9 @@ class PoolContainerIT {
     subscriptions.buy(c, "BUSINESS_VOICE", 1);
     licensing.assign(c, user(c, "la", "US"), "BUSINESS_VOICE");
 
-    Instant lastMinuteOfNovember = Instant.parse("2026-12-01T07:59:59Z"); // 23:59:59 PST, 30 November
-    Instant firstOfDecember = Instant.parse("2026-12-01T08:00:00Z");      // 00:00 PST, 1 December
+    Instant lastMinuteOfNovember =
+        Instant.parse("2026-12-01T07:59:59Z"); // 23:59:59 PST, 30 November
+    Instant firstOfDecember = Instant.parse("2026-12-01T08:00:00Z"); // 00:00 PST, 1 December
     assertEquals(YearMonth.of(2026, 11), pools.monthOf(c.organisationId(), lastMinuteOfNovember));
     assertEquals(YearMonth.of(2026, 12), pools.monthOf(c.organisationId(), firstOfDecember));
 
@@ -123,7 +130,9 @@ class PoolContainerIT {
 
     MutableClock.INSTANCE.set(firstOfDecember);
     YearMonth december = pools.monthOf(c.organisationId(), firstOfDecember);
-    assertEquals(3000, pools.available(c.organisationId(), "US", PoolKind.DOMESTIC, december),
+    assertEquals(
+        3000,
+        pools.available(c.organisationId(), "US", PoolKind.DOMESTIC, december),
         "a new month starts full; November's unused minutes do not carry over");
   }
 
@@ -140,7 +149,9 @@ class PoolContainerIT {
     ExecutorService executor = Executors.newFixedThreadPool(16);
     List<Future<Long>> taken = new ArrayList<>();
     for (int i = 0; i < 16; i++) {
-      taken.add(executor.submit(() -> pools.take(c.organisationId(), "GB", PoolKind.DOMESTIC, month, 100)));
+      taken.add(
+          executor.submit(
+              () -> pools.take(c.organisationId(), "GB", PoolKind.DOMESTIC, month, 100)));
     }
     long total = 0;
     for (Future<Long> f : taken) {

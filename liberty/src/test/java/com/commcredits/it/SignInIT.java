@@ -3,8 +3,8 @@ package com.commcredits.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.commcredits.access.Role;
 import com.commcredits.it.Fixtures.TestOrg;
+import com.commcredits.shared.Role;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -41,7 +41,12 @@ class SignInIT {
   void R_SEC_1_a_page_without_a_session_sends_the_browser_to_sign_in() throws Exception {
     HttpResponse<String> response = session().get("settings/admins");
     assertEquals(302, response.statusCode());
-    assertTrue(response.headers().firstValue("Location").orElseThrow().contains("sign-in?next=%2Fsettings%2Fadmins"));
+    assertTrue(
+        response
+            .headers()
+            .firstValue("Location")
+            .orElseThrow()
+            .contains("sign-in?next=%2Fsettings%2Fadmins"));
   }
 
   @Test
@@ -52,38 +57,65 @@ class SignInIT {
     HttpResponse<String> home = web.get("");
     assertEquals(200, home.statusCode());
     assertTrue(home.body().contains(org.name()), "Home names the organisation");
-    assertTrue(Fixtures.count("SELECT COUNT(*) FROM audit_entry WHERE organisation_id = ? AND action = 'SIGN_IN'",
-        org.id()) >= 1, "sign-in is audited");
+    assertTrue(
+        Fixtures.count(
+                "SELECT COUNT(*) FROM audit_entry WHERE organisation_id = ? AND action = 'SIGN_IN'",
+                org.id())
+            >= 1,
+        "sign-in is audited");
   }
 
   @Test
   void R_SEC_1_the_next_page_is_kept_across_sign_in_but_never_leaves_the_site() throws Exception {
     WebSession web = session();
     web.get("sign-in");
-    HttpResponse<String> local = web.post("sign-in", Map.of("email", org.email(Role.BILLING_ADMIN),
-        "password", Fixtures.PASSWORD, "next", "/billing/products"));
+    HttpResponse<String> local =
+        web.post(
+            "sign-in",
+            Map.of(
+                "email",
+                org.email(Role.BILLING_ADMIN),
+                "password",
+                Fixtures.PASSWORD,
+                "next",
+                "/billing/products"));
     assertTrue(local.headers().firstValue("Location").orElseThrow().endsWith("/billing/products"));
     WebSession other = session();
     other.get("sign-in");
-    HttpResponse<String> offsite = other.post("sign-in", Map.of("email", org.email(Role.BILLING_ADMIN),
-        "password", Fixtures.PASSWORD, "next", "//evil.example/"));
-    assertTrue(offsite.headers().firstValue("Location").orElseThrow().endsWith("/commcredits-test/"));
+    HttpResponse<String> offsite =
+        other.post(
+            "sign-in",
+            Map.of(
+                "email",
+                org.email(Role.BILLING_ADMIN),
+                "password",
+                Fixtures.PASSWORD,
+                "next",
+                "//evil.example/"));
+    assertTrue(
+        offsite.headers().firstValue("Location").orElseThrow().endsWith("/commcredits-test/"));
   }
 
   @Test
   void R_SEC_1_a_wrong_password_and_an_unknown_email_get_the_same_refusal() throws Exception {
-    HttpResponse<String> wrong = session().signIn(org.email(Role.REPORTS_READER), "not-the-password");
+    HttpResponse<String> wrong =
+        session().signIn(org.email(Role.REPORTS_READER), "not-the-password");
     HttpResponse<String> unknown = session().signIn("nobody@" + org.domain(), "not-the-password");
     assertEquals(401, wrong.statusCode());
     assertEquals(401, unknown.statusCode());
     assertTrue(wrong.body().contains("That email and password do not match an admin account."));
     assertTrue(unknown.body().contains("That email and password do not match an admin account."));
-    assertTrue(Fixtures.count("SELECT COUNT(*) FROM audit_entry WHERE organisation_id = ? AND action = 'SIGN_IN_FAILED'",
-        org.id()) >= 1, "a failed sign-in is audited");
+    assertTrue(
+        Fixtures.count(
+                "SELECT COUNT(*) FROM audit_entry WHERE organisation_id = ? AND action = 'SIGN_IN_FAILED'",
+                org.id())
+            >= 1,
+        "a failed sign-in is audited");
   }
 
   @Test
-  void R_SEC_1_five_failed_sign_ins_lock_the_account_even_against_the_right_password() throws Exception {
+  void R_SEC_1_five_failed_sign_ins_lock_the_account_even_against_the_right_password()
+      throws Exception {
     String email = org.email(Role.USER_ADMIN);
     HttpResponse<String> last = null;
     for (int i = 1; i <= 5; i++) {
@@ -92,15 +124,25 @@ class SignInIT {
         assertTrue(last.body().contains("do not match"), "attempt " + i + " is a plain refusal");
       }
     }
-    assertTrue(last.body().contains("This account is locked after too many failed sign-ins. Try again after"),
+    assertTrue(
+        last.body()
+            .contains("This account is locked after too many failed sign-ins. Try again after"),
         "the fifth failure locks and says so");
     HttpResponse<String> right = session().signIn(email, Fixtures.PASSWORD);
     assertEquals(401, right.statusCode());
     assertTrue(right.body().contains("locked"), "the right password is refused while locked");
-    assertEquals(1, Fixtures.count("SELECT COUNT(*) FROM audit_entry WHERE organisation_id = ? AND action = "
-        + "'ACCOUNT_LOCKED'", org.id()));
-    assertEquals(1, Fixtures.count("SELECT COUNT(*) FROM admin_account WHERE email = ? AND locked_until > "
-        + "UTC_TIMESTAMP(6) + INTERVAL 14 MINUTE AND locked_until <= UTC_TIMESTAMP(6) + INTERVAL 15 MINUTE", email));
+    assertEquals(
+        1,
+        Fixtures.count(
+            "SELECT COUNT(*) FROM audit_entry WHERE organisation_id = ? AND action = "
+                + "'ACCOUNT_LOCKED'",
+            org.id()));
+    assertEquals(
+        1,
+        Fixtures.count(
+            "SELECT COUNT(*) FROM admin_account WHERE email = ? AND locked_until > "
+                + "UTC_TIMESTAMP(6) + INTERVAL 14 MINUTE AND locked_until <= UTC_TIMESTAMP(6) + INTERVAL 15 MINUTE",
+            email));
   }
 
   @Test
@@ -114,8 +156,11 @@ class SignInIT {
   @Test
   void R_SEC_1_the_session_cookie_is_http_only() throws Exception {
     HttpResponse<String> page = session().get("sign-in");
-    String cookie = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("CCSESSION="))
-        .findFirst().orElseThrow();
+    String cookie =
+        page.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("CCSESSION="))
+            .findFirst()
+            .orElseThrow();
     assertTrue(cookie.contains("HttpOnly"), cookie);
     assertTrue(cookie.toLowerCase().contains("samesite=lax"), cookie);
   }

@@ -7,7 +7,10 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.interceptor.Interceptor;
 import java.time.Clock;
 
-/** Replaces the application's clock in the deployments that include it, so in-container tests move time. */
+/**
+ * Replaces the application's clock in the deployments that include it, so in-container tests move
+ * time.
+ */
 @Alternative
 @Priority(Interceptor.Priority.APPLICATION + 100)
 @ApplicationScoped

@@ -11,7 +11,10 @@ public final class TestConfig {
   }
 
   public static String jdbcUrl(String database) {
-    return "jdbc:mysql://127.0.0.1:" + dbPort() + "/" + database
+    return "jdbc:mysql://127.0.0.1:"
+        + dbPort()
+        + "/"
+        + database
         + "?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&allowPublicKeyRetrieval=true";
   }
 

@@ -3,8 +3,8 @@ package com.commcredits.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.commcredits.access.Role;
 import com.commcredits.it.Fixtures.TestOrg;
+import com.commcredits.shared.Role;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -32,7 +32,8 @@ class UsageReportIT {
   }
 
   @Test
-  void R_REP_1_the_usage_report_lists_calls_with_funding_and_exports_CSV_and_Excel() throws Exception {
+  void R_REP_1_the_usage_report_lists_calls_with_funding_and_exports_CSV_and_Excel()
+      throws Exception {
     TestOrg org = Fixtures.organisation("Usage", "USD");
     callsOf(org, 2);
     WebSession web = new WebSession(base.toURI()).signedIn(org.email(Role.REPORTS_READER));
@@ -48,18 +49,26 @@ class UsageReportIT {
     assertTrue(csv.body().contains(",0.06,USD,Communications Credits,0,lot "), csv.body());
 
     String only = web.get("reports/pstn-usage?export=csv&user=nobody@" + org.domain()).body();
-    assertEquals(1, only.split("\r\n").length, "a user filter with no calls exports the header only");
-    assertEquals(400, web.get("reports/pstn-usage?from=2020-01-01&to=2026-11-01").statusCode(), "at most one year");
+    assertEquals(
+        1, only.split("\r\n").length, "a user filter with no calls exports the header only");
+    assertEquals(
+        400,
+        web.get("reports/pstn-usage?from=2020-01-01&to=2026-11-01").statusCode(),
+        "at most one year");
 
     byte[] workbook = web.getBytes("reports/pstn-usage?export=xlsx");
     boolean sheet = false;
     java.nio.file.Path file = java.nio.file.Files.createTempFile("usage", ".xlsx");
     java.nio.file.Files.write(file, workbook);
-    // read through the central directory, as Excel does (entries are streamed, so their local headers carry no size)
+    // read through the central directory, as Excel does (entries are streamed, so their local
+    // headers carry no size)
     try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
       for (var entry : java.util.Collections.list(zip.entries())) {
         if (entry.getName().startsWith("xl/worksheets/")) {
-          String xml = new String(zip.getInputStream(entry).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+          String xml =
+              new String(
+                  zip.getInputStream(entry).readAllBytes(),
+                  java.nio.charset.StandardCharsets.UTF_8);
           sheet = xml.split("<row").length - 1 == 3;
         }
       }
@@ -68,8 +77,9 @@ class UsageReportIT {
   }
 
   @Test
-  void R_REP_1_the_API_streams_the_report_as_JSON_CSV_and_Excel_only_to_report_readers_of_the_organisation()
-      throws Exception {
+  void
+      R_REP_1_the_API_streams_the_report_as_JSON_CSV_and_Excel_only_to_report_readers_of_the_organisation()
+          throws Exception {
     TestOrg org = Fixtures.organisation("UsageApi", "USD");
     String upn = callsOf(org, 2);
     ApiClient api = new ApiClient(base.toURI());
@@ -79,8 +89,12 @@ class UsageReportIT {
     assertEquals(200, json.status(), json.body());
     JsonArray records = json.json().getJsonArray("records");
     assertEquals(2, records.size(), json.body());
-    JsonObject uk = records.stream().map(JsonValue::asJsonObject)
-        .filter(r -> r.getString("callId").equals("u2")).findFirst().orElseThrow();
+    JsonObject uk =
+        records.stream()
+            .map(JsonValue::asJsonObject)
+            .filter(r -> r.getString("callId").equals("u2"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(upn, uk.getString("userUpn"));
     assertEquals("OUTBOUND", uk.getString("callType"));
     assertEquals(false, uk.getBoolean("domestic"));
@@ -92,7 +106,8 @@ class UsageReportIT {
     assertTrue(paid.getJsonNumber("lotId").longValue() > 0, "the lot that paid is named");
     assertEquals("0.06", paid.getJsonObject("amount").getString("amount"));
 
-    ApiClient.Reply csv = api.get("reports/pstn-usage?format=csv&kind=OUTBOUND&user=" + upn, reader);
+    ApiClient.Reply csv =
+        api.get("reports/pstn-usage?format=csv&kind=OUTBOUND&user=" + upn, reader);
     assertTrue(csv.contentType().startsWith("text/csv"), csv.contentType());
     assertEquals(3, csv.body().split("\r\n").length, csv.body());
     ApiClient.Reply xlsx = api.get("reports/pstn-usage?format=xlsx", reader);
@@ -102,52 +117,74 @@ class UsageReportIT {
     assertProblem(api.get("reports/pstn-usage?from=yesterday", reader), "from");
     assertProblem(api.get("reports/pstn-usage?from=2024-01-01&to=2025-06-01", reader), "from");
     assertProblem(api.get("reports/pstn-usage?kind=LOCAL", reader), "kind");
-    assertEquals(403, api.get("reports/pstn-usage", org.key(Role.PLATFORM)).status(), "the platform reads no reports");
+    assertEquals(
+        403,
+        api.get("reports/pstn-usage", org.key(Role.PLATFORM)).status(),
+        "the platform reads no reports");
     assertEquals(403, api.get("reports/pstn-usage", org.key(Role.USER_ADMIN)).status());
 
     TestOrg other = Fixtures.organisation("UsageOther", "USD");
-    ApiClient.Reply theirs = api.get("reports/pstn-usage?user=" + upn, other.key(Role.GLOBAL_ADMIN));
+    ApiClient.Reply theirs =
+        api.get("reports/pstn-usage?user=" + upn, other.key(Role.GLOBAL_ADMIN));
     assertEquals(200, theirs.status());
-    assertEquals(0, theirs.json().getJsonArray("records").size(), "another organisation sees none of these calls");
+    assertEquals(
+        0,
+        theirs.json().getJsonArray("records").size(),
+        "another organisation sees none of these calls");
   }
 
   @Test
-  void R_REP_3_spend_by_call_type_is_charted_on_the_report_and_the_credits_page_and_its_series_exports()
-      throws Exception {
+  void
+      R_REP_3_spend_by_call_type_is_charted_on_the_report_and_the_credits_page_and_its_series_exports()
+          throws Exception {
     TestOrg org = Fixtures.organisation("Spend", "USD");
     callsOf(org, 2);
     WebSession web = new WebSession(base.toURI()).signedIn(org.email(Role.BILLING_ADMIN));
     String page = web.get("reports/pstn-usage").body();
     assertTrue(page.contains("Spend by call type"), "the chart is on the report");
-    assertTrue(page.contains("<rect") && page.contains("Outbound: 0.06 USD"), "one column segment for the UK call");
+    assertTrue(
+        page.contains("<rect") && page.contains("Outbound: 0.06 USD"),
+        "one column segment for the UK call");
     String series = web.get("reports/pstn-usage?export=spend").body();
     String[] lines = series.split("\r\n");
-    assertEquals("Period start,Outbound,Toll-free inbound,Conference dial-out,Total,Currency", lines[0]);
+    assertEquals(
+        "Period start,Outbound,Toll-free inbound,Conference dial-out,Total,Currency", lines[0]);
     assertEquals(31, lines.length, "a row for each of the 30 days, zeros included");
-    assertEquals(1, java.util.Arrays.stream(lines).filter(l -> l.endsWith(",0.06,0.00,0.00,0.06,USD")).count(), series);
+    assertEquals(
+        1,
+        java.util.Arrays.stream(lines).filter(l -> l.endsWith(",0.06,0.00,0.00,0.06,USD")).count(),
+        series);
 
     String credits = web.get("billing/credits").body();
-    assertTrue(credits.contains("Spend by call type over the last 90 days") && credits.contains("Outbound: 0.06 USD"));
+    assertTrue(
+        credits.contains("Spend by call type over the last 90 days")
+            && credits.contains("Outbound: 0.06 USD"));
     String weekly = web.get("billing/credits?export=spend").body();
     assertTrue(weekly.split("\r\n").length <= 16, "90 days are drawn by week: " + weekly);
     assertTrue(weekly.contains(",0.06,0.00,0.00,0.06,USD"), weekly);
 
     TestOrg other = Fixtures.organisation("SpendOther", "USD");
-    String theirs = new WebSession(base.toURI()).signedIn(other.email(Role.REPORTS_READER))
-        .get("reports/pstn-usage?export=spend").body();
+    String theirs =
+        new WebSession(base.toURI())
+            .signedIn(other.email(Role.REPORTS_READER))
+            .get("reports/pstn-usage?export=spend")
+            .body();
     assertTrue(!theirs.contains("0.06"), "another organisation's chart has none of these charges");
   }
 
   @Test
   void R_REP_1_a_large_export_runs_in_the_background_with_progress_and_only_its_admin_downloads_it()
       throws Exception {
-    // the test server runs exports of more than 5 rows in the background (EXPORT_BACKGROUND_ROWS in liberty/pom.xml)
+    // the test server runs exports of more than 5 rows in the background (EXPORT_BACKGROUND_ROWS in
+    // liberty/pom.xml)
     TestOrg org = Fixtures.organisation("Export", "USD");
     callsOf(org, 9);
     WebSession web = new WebSession(base.toURI()).signedIn(org.email(Role.REPORTS_READER));
     web.get("reports/pstn-usage");
-    HttpResponse<String> small = web.post("reports/exports", Map.of("format", "csv", "kind", "OUTBOUND",
-        "user", "nobody@" + org.domain()));
+    HttpResponse<String> small =
+        web.post(
+            "reports/exports",
+            Map.of("format", "csv", "kind", "OUTBOUND", "user", "nobody@" + org.domain()));
     assertEquals(200, small.statusCode(), "a small export streams at once");
     assertEquals(1, small.body().split("\r\n").length);
 
@@ -169,7 +206,10 @@ class UsageReportIT {
     assertTrue(file.startsWith("Usage ID,Call ID"));
 
     WebSession colleague = new WebSession(base.toURI()).signedIn(org.email(Role.GLOBAL_ADMIN));
-    assertEquals(404, colleague.get(jobPath + "/file").statusCode(), "another admin cannot take this export");
+    assertEquals(
+        404,
+        colleague.get(jobPath + "/file").statusCode(),
+        "another admin cannot take this export");
     TestOrg other = Fixtures.organisation("ExportOther", "USD");
     WebSession stranger = new WebSession(base.toURI()).signedIn(other.email(Role.GLOBAL_ADMIN));
     assertEquals(404, stranger.get(jobPath).statusCode(), "nor can another organisation");
@@ -182,34 +222,65 @@ class UsageReportIT {
   }
 
   /**
-   * A user with a domestic plan and Communications Credits, a wallet of 50.00 and {@code count} calls: u1 a
-   * domestic call in the pool, u2 a 61-second call to the UK charged 0.06 to the wallet, the rest short domestic.
+   * A user with a domestic plan and Communications Credits, a wallet of 50.00 and {@code count}
+   * calls: u1 a domestic call in the pool, u2 a 61-second call to the UK charged 0.06 to the
+   * wallet, the rest short domestic.
    */
   private String callsOf(TestOrg org, int count) throws Exception {
     ApiClient api = new ApiClient(base.toURI());
     String admin = org.key(Role.GLOBAL_ADMIN);
     String upn = api.creditsCaller(org);
-    long ea = api.post("payment-methods", admin, "{\"type\":\"ENTERPRISE_AGREEMENT\",\"eaNumber\":\"55667788\"}").json()
-        .getJsonNumber("id").longValue();
+    long ea =
+        api.post(
+                "payment-methods",
+                admin,
+                "{\"type\":\"ENTERPRISE_AGREEMENT\",\"eaNumber\":\"55667788\"}")
+            .json()
+            .getJsonNumber("id")
+            .longValue();
     HttpClient http = HttpClient.newHttpClient();
-    http.send(HttpRequest.newBuilder(base.toURI().resolve("api/v1/wallet/fundings")).header("Authorization", "Bearer " + admin)
-        .header("Content-Type", "application/json").header("Idempotency-Key", "u-" + System.nanoTime())
-        .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":{\"amount\":\"50.00\",\"currency\":\"USD\"},"
-            + "\"paymentMethodId\":" + ea + "}")).build(), HttpResponse.BodyHandlers.ofString());
+    http.send(
+        HttpRequest.newBuilder(base.toURI().resolve("api/v1/wallet/fundings"))
+            .header("Authorization", "Bearer " + admin)
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", "u-" + System.nanoTime())
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"amount\":{\"amount\":\"50.00\",\"currency\":\"USD\"},"
+                        + "\"paymentMethodId\":"
+                        + ea
+                        + "}"))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
     Instant start = Instant.now().minusSeconds(3600);
-    StringBuilder calls = new StringBuilder("[" + record("u1", upn, "+14255550101", start, 120) + ","
-        + record("u2", upn, "+442079460000", start, 61));
+    StringBuilder calls =
+        new StringBuilder(
+            "["
+                + record("u1", upn, "+14255550101", start, 120)
+                + ","
+                + record("u2", upn, "+442079460000", start, 61));
     for (int i = 3; i <= count; i++) {
       calls.append(',').append(record("u" + i, upn, "+14255550101", start.plusSeconds(i), 30));
     }
-    assertEquals(200, api.post("calls", org.key(Role.PLATFORM), calls.append(']').toString()).status());
+    assertEquals(
+        200, api.post("calls", org.key(Role.PLATFORM), calls.append(']').toString()).status());
     return upn;
-
   }
 
   private static String record(String id, String upn, String to, Instant start, int seconds) {
-    return "{\"callId\":\"" + id + "\",\"kind\":\"OUTBOUND\",\"userUpn\":\"" + upn + "\",\"from\":\"+14255550100\","
-        + "\"to\":\"" + to + "\",\"start\":\"" + start + "\",\"end\":\"" + start.plusSeconds(seconds)
-        + "\",\"durationSeconds\":" + seconds + "}";
+    return "{\"callId\":\""
+        + id
+        + "\",\"kind\":\"OUTBOUND\",\"userUpn\":\""
+        + upn
+        + "\",\"from\":\"+14255550100\","
+        + "\"to\":\""
+        + to
+        + "\",\"start\":\""
+        + start
+        + "\",\"end\":\""
+        + start.plusSeconds(seconds)
+        + "\",\"durationSeconds\":"
+        + seconds
+        + "}";
   }
 }

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.commcredits.access.Caller;
 import com.commcredits.money.Money;
 import com.commcredits.organisation.Organisation;
 import com.commcredits.organisation.OrganisationService;
 import com.commcredits.organisation.SupportedCurrency;
 import com.commcredits.payment.PaymentMethodService;
+import com.commcredits.shared.Caller;
 import com.commcredits.wallet.AddFunds;
 import com.commcredits.wallet.Charge;
 import com.commcredits.wallet.ChargeResult;
@@ -29,7 +29,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -64,7 +63,9 @@ class WalletContainerIT {
   @Inject FundingService fundings;
   @Inject WalletService wallets;
   @Inject PaymentMethodService methods;
-  @Resource(lookup = "jdbc/commcredits") DataSource dataSource;
+
+  @Resource(lookup = "jdbc/commcredits")
+  DataSource dataSource;
 
   @AfterEach
   void realTime() {
@@ -74,23 +75,40 @@ class WalletContainerIT {
   private record Setup(Caller caller, Wallet wallet, long ea, long card) {}
 
   private Setup organisationWithWallet(String cardNumber) {
-    Organisation org = organisations.provision("Wallet " + UUID.randomUUID(), "US", SupportedCurrency.USD,
-        ZoneId.of("UTC"));
+    Organisation org =
+        organisations.provision(
+            "Wallet " + UUID.randomUUID(), "US", SupportedCurrency.USD, ZoneId.of("UTC"));
     Caller caller = Caller.system(org.id());
-    long ea = methods.addEnterpriseAgreement(caller, "1" + String.valueOf(System.nanoTime()).substring(0, 7), null).id();
-    long card = methods.addCard(caller, new PaymentMethodService.NewCard(cardNumber, 12,
-        YearMonth.now().getYear() + 3, "123")).id();
+    long ea =
+        methods
+            .addEnterpriseAgreement(
+                caller, "1" + String.valueOf(System.nanoTime()).substring(0, 7), null)
+            .id();
+    long card =
+        methods
+            .addCard(
+                caller,
+                new PaymentMethodService.NewCard(
+                    cardNumber, 12, YearMonth.now().getYear() + 3, "123"))
+            .id();
     Wallet wallet = steps.openCredits(caller);
     return new Setup(caller, wallet, ea, card);
   }
 
   private FundingOutcome fundEa(Setup s, String amount) {
-    return fundings.addFunds(s.caller(), new AddFunds(amount, "USD", s.ea(), null, UUID.randomUUID().toString()));
+    return fundings.addFunds(
+        s.caller(), new AddFunds(amount, "USD", s.ea(), null, UUID.randomUUID().toString()));
   }
 
   private ChargeResult charge(Setup s, String amount, String key) {
-    return wallets.charge(s.caller(), new Charge(Money.of(amount, SupportedCurrency.USD), key, "test",
-        "Test charge", MutableClock.INSTANCE.instant()));
+    return wallets.charge(
+        s.caller(),
+        new Charge(
+            Money.of(amount, SupportedCurrency.USD),
+            key,
+            "test",
+            "Test charge",
+            MutableClock.INSTANCE.instant()));
   }
 
   private void assertConsistent(Setup s) {
@@ -115,9 +133,12 @@ class WalletContainerIT {
 
     ChargeResult result = charge(s, "25.00", "span-" + UUID.randomUUID());
     // what each lot paid is the meaning; the order of allocation rows is not
-    assertEquals(java.util.Set.of(new ChargeResult.LotPayment(oldest, new BigDecimal("10.0000")),
-        new ChargeResult.LotPayment(middle, new BigDecimal("10.0000")),
-        new ChargeResult.LotPayment(newest, new BigDecimal("5.0000"))), java.util.Set.copyOf(result.fundedBy()));
+    assertEquals(
+        java.util.Set.of(
+            new ChargeResult.LotPayment(oldest, new BigDecimal("10.0000")),
+            new ChargeResult.LotPayment(middle, new BigDecimal("10.0000")),
+            new ChargeResult.LotPayment(newest, new BigDecimal("5.0000"))),
+        java.util.Set.copyOf(result.fundedBy()));
     assertEquals(0, new BigDecimal("5.00").compareTo(balance(s)));
     assertConsistent(s);
   }
@@ -130,7 +151,10 @@ class WalletContainerIT {
     assertEquals(1, negative.fundedBy().size());
     assertNull(negative.fundedBy().get(0).lotId(), "no lot paid: the balance went negative");
     FundingOutcome funded = fundEa(s, "80.00");
-    assertEquals(0, new BigDecimal("30.00").compareTo(funded.lot().remaining()), "the lot first covered the 50.00");
+    assertEquals(
+        0,
+        new BigDecimal("30.00").compareTo(funded.lot().remaining()),
+        "the lot first covered the 50.00");
     assertEquals(0, new BigDecimal("30.00").compareTo(balance(s)));
     assertConsistent(s);
   }
@@ -152,27 +176,45 @@ class WalletContainerIT {
     assertEquals(1, wallets.expireLots(s.wallet().id()));
     assertEquals(0, wallets.expireLots(s.wallet().id()), "expiry happens once");
     assertEquals(0, BigDecimal.ZERO.compareTo(balance(s)));
-    assertEquals(0, new BigDecimal("-70.00").compareTo(sum(
-        "SELECT SUM(amount) FROM ledger_entry WHERE wallet_id = ? AND entry_type = 'EXPIRY'", s.wallet().id())));
-    assertEquals(1, count("SELECT COUNT(*) FROM funding_lot WHERE wallet_id = ? AND expired_at IS NOT NULL",
-        s.wallet().id()), "the lot is kept, marked expired");
+    assertEquals(
+        0,
+        new BigDecimal("-70.00")
+            .compareTo(
+                sum(
+                    "SELECT SUM(amount) FROM ledger_entry WHERE wallet_id = ? AND entry_type = 'EXPIRY'",
+                    s.wallet().id())));
+    assertEquals(
+        1,
+        count(
+            "SELECT COUNT(*) FROM funding_lot WHERE wallet_id = ? AND expired_at IS NOT NULL",
+            s.wallet().id()),
+        "the lot is kept, marked expired");
     assertConsistent(s);
   }
 
   @Test
   void R_PAY_2_a_payment_whose_answer_was_lost_is_settled_later_exactly_once() {
     Setup s = organisationWithWallet("4000000000000119");
-    FundingOutcome pending = fundings.addFunds(s.caller(), new AddFunds("45.00", "USD", s.card(), null,
-        UUID.randomUUID().toString()));
+    FundingOutcome pending =
+        fundings.addFunds(
+            s.caller(), new AddFunds("45.00", "USD", s.card(), null, UUID.randomUUID().toString()));
     assertEquals(FundingStatus.PENDING, pending.status());
     assertEquals(0, BigDecimal.ZERO.compareTo(balance(s)), "no funds while the outcome is unknown");
 
     fundings.resolvePending(Duration.ZERO);
     fundings.resolvePending(Duration.ZERO);
-    assertEquals(1, count("SELECT COUNT(*) FROM funding_lot WHERE wallet_id = ?", s.wallet().id()), "one lot");
-    assertEquals("SUCCEEDED", string("SELECT status FROM funding WHERE id = ?", pending.funding().id()));
-    assertEquals(1, count("SELECT COUNT(*) FROM sandbox_payment WHERE idempotency_key = ?",
-        "funding-" + pending.funding().id()), "the gateway took one payment");
+    assertEquals(
+        1,
+        count("SELECT COUNT(*) FROM funding_lot WHERE wallet_id = ?", s.wallet().id()),
+        "one lot");
+    assertEquals(
+        "SUCCEEDED", string("SELECT status FROM funding WHERE id = ?", pending.funding().id()));
+    assertEquals(
+        1,
+        count(
+            "SELECT COUNT(*) FROM sandbox_payment WHERE idempotency_key = ?",
+            "funding-" + pending.funding().id()),
+        "the gateway took one payment");
     assertEquals(0, new BigDecimal("45.00").compareTo(balance(s)));
     assertConsistent(s);
   }
@@ -188,21 +230,25 @@ class WalletContainerIT {
     List<Future<Integer>> results = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       int thread = t;
-      results.add(pool.submit(() -> {
-        start.await();
-        int duplicates = 0;
-        for (int r = 0; r < rounds; r++) {
-          charge(s, "1.37", "t" + thread + "-r" + r);
-          if (r % 3 == 0) {
-            fundings.addFunds(s.caller(), new AddFunds("10.00", "USD", s.ea(), null, "f-" + thread + "-" + r));
-          }
-          // every thread also sends the same charge: it must count once
-          if (charge(s, "2.00", "shared-charge").duplicate()) {
-            duplicates++;
-          }
-        }
-        return duplicates;
-      }));
+      results.add(
+          pool.submit(
+              () -> {
+                start.await();
+                int duplicates = 0;
+                for (int r = 0; r < rounds; r++) {
+                  charge(s, "1.37", "t" + thread + "-r" + r);
+                  if (r % 3 == 0) {
+                    fundings.addFunds(
+                        s.caller(),
+                        new AddFunds("10.00", "USD", s.ea(), null, "f-" + thread + "-" + r));
+                  }
+                  // every thread also sends the same charge: it must count once
+                  if (charge(s, "2.00", "shared-charge").duplicate()) {
+                    duplicates++;
+                  }
+                }
+                return duplicates;
+              }));
     }
     start.countDown();
     int duplicates = 0;
@@ -213,17 +259,29 @@ class WalletContainerIT {
 
     int charges = threads * rounds;
     int fundingsMade = threads * ((rounds + 2) / 3);
-    BigDecimal expected = new BigDecimal("100.00")
-        .add(new BigDecimal("10.00").multiply(BigDecimal.valueOf(fundingsMade)))
-        .subtract(new BigDecimal("1.37").multiply(BigDecimal.valueOf(charges)))
-        .subtract(new BigDecimal("2.00"));
+    BigDecimal expected =
+        new BigDecimal("100.00")
+            .add(new BigDecimal("10.00").multiply(BigDecimal.valueOf(fundingsMade)))
+            .subtract(new BigDecimal("1.37").multiply(BigDecimal.valueOf(charges)))
+            .subtract(new BigDecimal("2.00"));
     assertEquals(0, expected.compareTo(balance(s)), "expected " + expected + " got " + balance(s));
-    assertEquals(threads * rounds - 1, duplicates, "the shared charge was recorded once, the rest were duplicates");
-    assertEquals(charges + 1, count("SELECT COUNT(*) FROM ledger_entry WHERE wallet_id = ? AND entry_type = 'CHARGE'",
-        s.wallet().id()));
-    assertEquals(0, expected.compareTo(sum("SELECT SUM(amount) FROM ledger_entry WHERE wallet_id = ?", s.wallet().id())));
+    assertEquals(
+        threads * rounds - 1,
+        duplicates,
+        "the shared charge was recorded once, the rest were duplicates");
+    assertEquals(
+        charges + 1,
+        count(
+            "SELECT COUNT(*) FROM ledger_entry WHERE wallet_id = ? AND entry_type = 'CHARGE'",
+            s.wallet().id()));
+    assertEquals(
+        0,
+        expected.compareTo(
+            sum("SELECT SUM(amount) FROM ledger_entry WHERE wallet_id = ?", s.wallet().id())));
     assertConsistent(s);
-    assertTrue(count("SELECT COUNT(*) FROM lot_allocation WHERE wallet_id = ?", s.wallet().id()) >= charges);
+    assertTrue(
+        count("SELECT COUNT(*) FROM lot_allocation WHERE wallet_id = ?", s.wallet().id())
+            >= charges);
   }
 
   private long count(String sql, Object arg) {
@@ -236,7 +294,8 @@ class WalletContainerIT {
   }
 
   private String string(String sql, Object arg) {
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setObject(1, arg);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -246,5 +305,4 @@ class WalletContainerIT {
       throw new IllegalStateException(e);
     }
   }
-
 }

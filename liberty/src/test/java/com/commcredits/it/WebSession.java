@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A browser-like HTTP session against the admin center: keeps cookies, remembers the last CSRF token a
- * page carried and sends it with forms, and does not follow redirects so tests can see them.
+ * A browser-like HTTP session against the admin center: keeps cookies, remembers the last CSRF
+ * token a page carried and sends it with forms, and does not follow redirects so tests can see
+ * them.
  */
 public final class WebSession {
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -27,15 +28,22 @@ public final class WebSession {
 
   public WebSession(URI base) {
     this.base = base;
-    this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-        .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+    this.client =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
   }
 
   /** A download as bytes (an Excel file, say), with the session's cookies. */
   public byte[] getBytes(String path) {
     try {
-      return client.send(HttpRequest.newBuilder(resolve(path)).timeout(Duration.ofSeconds(60)).GET().build(),
-          HttpResponse.BodyHandlers.ofByteArray()).body();
+      return client
+          .send(
+              HttpRequest.newBuilder(resolve(path)).timeout(Duration.ofSeconds(60)).GET().build(),
+              HttpResponse.BodyHandlers.ofByteArray())
+          .body();
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
@@ -48,7 +56,10 @@ public final class WebSession {
     return send(HttpRequest.newBuilder(resolve(path)).GET());
   }
 
-  /** Posts a form with the session's CSRF token (fetched from the sign-in page if none was seen yet). */
+  /**
+   * Posts a form with the session's CSRF token (fetched from the sign-in page if none was seen
+   * yet).
+   */
   public HttpResponse<String> post(String path, Map<String, String> form) {
     if (csrf == null) {
       get("sign-in");
@@ -60,25 +71,41 @@ public final class WebSession {
 
   /** Posts exactly these fields: no CSRF token is added. */
   public HttpResponse<String> postRaw(String path, Map<String, String> form) {
-    String body = form.entrySet().stream()
-        .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-        .collect(Collectors.joining("&"));
-    return send(HttpRequest.newBuilder(resolve(path))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body)));
+    String body =
+        form.entrySet().stream()
+            .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+            .collect(Collectors.joining("&"));
+    return send(
+        HttpRequest.newBuilder(resolve(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
-  /** Uploads one file as multipart/form-data, the CSRF token in the query as the page's form does. */
+  /**
+   * Uploads one file as multipart/form-data, the CSRF token in the query as the page's form does.
+   */
   public HttpResponse<String> upload(String path, String field, String filename, String content) {
     if (csrf == null) {
       get("sign-in");
     }
     String boundary = "----cc" + System.nanoTime();
-    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
-        + filename + "\"\r\nContent-Type: text/csv\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
-    return send(HttpRequest.newBuilder(resolve(path + (path.contains("?") ? "&" : "?") + "_csrf=" + enc(csrf)))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofString(body)));
+    String body =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\""
+            + field
+            + "\"; filename=\""
+            + filename
+            + "\"\r\nContent-Type: text/csv\r\n\r\n"
+            + content
+            + "\r\n--"
+            + boundary
+            + "--\r\n";
+    return send(
+        HttpRequest.newBuilder(
+                resolve(path + (path.contains("?") ? "&" : "?") + "_csrf=" + enc(csrf)))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   public HttpResponse<String> signIn(String email, String password) {
@@ -106,8 +133,10 @@ public final class WebSession {
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          client.send(
+              request.timeout(Duration.ofSeconds(60)).build(),
+              HttpResponse.BodyHandlers.ofString());
       Matcher m = CSRF.matcher(response.body());
       if (m.find()) {
         csrf = m.group(1);

@@ -11,10 +11,17 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 /** The JSON API, version 1. */
 @ApplicationPath("/api/v1")
 @OpenAPIDefinition(
-    info = @Info(title = "Communications Credits API", version = "1",
-        description = "Wallet, licences, pools, rating and reports of the Communications Credits back office. "
-            + "Authenticate with an API key: Authorization: Bearer <key>. Errors are RFC 9457 problem documents."),
+    info =
+        @Info(
+            title = "Communications Credits API",
+            version = "1",
+            description =
+                "Wallet, licences, pools, rating and reports of the Communications Credits back office. "
+                    + "Authenticate with an API key: Authorization: Bearer <key>. Errors are RFC 9457 problem documents."),
     security = @SecurityRequirement(name = "apiKey"))
-@SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.HTTP, scheme = "bearer",
+@SecurityScheme(
+    securitySchemeName = "apiKey",
+    type = SecuritySchemeType.HTTP,
+    scheme = "bearer",
     description = "An API key created in Settings > API keys")
 public class ApiApplication extends Application {}

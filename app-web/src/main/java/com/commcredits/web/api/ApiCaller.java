@@ -1,6 +1,6 @@
 package com.commcredits.web.api;
 
-import com.commcredits.access.Caller;
+import com.commcredits.shared.Caller;
 import jakarta.enterprise.context.RequestScoped;
 
 /** The caller the current API request authenticated as, set by {@link BearerAuthFilter}. */

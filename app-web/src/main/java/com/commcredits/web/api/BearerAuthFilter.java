@@ -1,7 +1,7 @@
 package com.commcredits.web.api;
 
 import com.commcredits.access.ApiKeyService;
-import com.commcredits.access.Caller;
+import com.commcredits.shared.Caller;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -12,7 +12,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Optional;
 
-/** Authenticates every API request by its bearer API key; a missing, unknown or revoked key answers 401. */
+/**
+ * Authenticates every API request by its bearer API key; a missing, unknown or revoked key answers
+ * 401.
+ */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class BearerAuthFilter implements ContainerRequestFilter {
@@ -38,6 +41,7 @@ public class BearerAuthFilter implements ContainerRequestFilter {
 
   private static Response unauthorized(String detail) {
     return Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED, detail).toResponse())
-        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"commcredits\"").build();
+        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"commcredits\"")
+        .build();
   }
 }

@@ -36,10 +36,14 @@ public class CallsResource {
   @POST
   @Path("/authorize")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Authorise a call: {callId, kind, userUpn or tollFreeNumber, from, to, at} -> allowed, payer "
-      + "(POOL of a country and kind, or WALLET), maxDurationSeconds, reason. Needs a platform key.")
+  @Operation(
+      summary =
+          "Authorise a call: {callId, kind, userUpn or tollFreeNumber, from, to, at} -> allowed, payer "
+              + "(POOL of a country and kind, or WALLET), maxDurationSeconds, reason. Needs a platform key.")
   public AuthorizationJson authorize(JsonObject body) {
-    JsonInput in = JsonInput.of(body, Set.of("callId", "kind", "userUpn", "tollFreeNumber", "from", "to", "at"));
+    JsonInput in =
+        JsonInput.of(
+            body, Set.of("callId", "kind", "userUpn", "tollFreeNumber", "from", "to", "at"));
     String callId = in.string("callId");
     String kind = in.string("kind");
     String upn = in.string("userUpn");
@@ -53,20 +57,28 @@ public class CallsResource {
     try {
       callKind = CallKind.valueOf(kind == null ? "" : kind);
     } catch (IllegalArgumentException e) {
-      errors.add(new FieldError("kind", "'kind' must be OUTBOUND, TOLL_FREE_INBOUND or CONFERENCE_DIAL_OUT."));
+      errors.add(
+          new FieldError(
+              "kind", "'kind' must be OUTBOUND, TOLL_FREE_INBOUND or CONFERENCE_DIAL_OUT."));
     }
     if (callId == null || callId.isBlank() || callId.length() > 100) {
       errors.add(new FieldError("callId", "'callId' is required (1 to 100 characters)."));
     }
     for (String[] number : new String[][] {{"from", from}, {"to", to}}) {
       if (!PhoneNumber.isValid(number[1])) {
-        errors.add(new FieldError(number[0], "'" + number[0] + "' must be an E.164 number such as +14255550100."));
+        errors.add(
+            new FieldError(
+                number[0], "'" + number[0] + "' must be an E.164 number such as +14255550100."));
       }
     }
     if (callKind == CallKind.TOLL_FREE_INBOUND && !PhoneNumber.isValid(tollFree)) {
-      errors.add(new FieldError("tollFreeNumber", "'tollFreeNumber' is required for TOLL_FREE_INBOUND, in E.164."));
+      errors.add(
+          new FieldError(
+              "tollFreeNumber", "'tollFreeNumber' is required for TOLL_FREE_INBOUND, in E.164."));
     }
-    if (callKind != null && callKind != CallKind.TOLL_FREE_INBOUND && (upn == null || upn.isBlank())) {
+    if (callKind != null
+        && callKind != CallKind.TOLL_FREE_INBOUND
+        && (upn == null || upn.isBlank())) {
       errors.add(new FieldError("userUpn", "'userUpn' is required for " + callKind + "."));
     }
     Instant when = clock.instant();
@@ -74,29 +86,45 @@ public class CallsResource {
       try {
         when = Instant.parse(at);
       } catch (DateTimeParseException e) {
-        errors.add(new FieldError("at", "'at' must be an ISO-8601 instant such as 2026-11-22T10:00:00Z."));
+        errors.add(
+            new FieldError("at", "'at' must be an ISO-8601 instant such as 2026-11-22T10:00:00Z."));
       }
     }
     if (!errors.isEmpty()) {
       throw new ValidationException(errors);
     }
-    Authorization a = authorizer.authorize(caller.get(), new CallAuthorizer.CallRequest(callKind, upn, tollFree,
-        new PhoneNumber(from), new PhoneNumber(to), when));
-    return new AuthorizationJson(callId, a.allowed(), a.allowed() ? new PayerJson(a.payerType().name(), a.country(),
-        a.poolKind() == null ? null : a.poolKind().name()) : null, a.maxDurationSeconds(), a.reason());
+    Authorization a =
+        authorizer.authorize(
+            caller.get(),
+            new CallAuthorizer.CallRequest(
+                callKind, upn, tollFree, new PhoneNumber(from), new PhoneNumber(to), when));
+    return new AuthorizationJson(
+        callId,
+        a.allowed(),
+        a.allowed()
+            ? new PayerJson(
+                a.payerType().name(),
+                a.country(),
+                a.poolKind() == null ? null : a.poolKind().name())
+            : null,
+        a.maxDurationSeconds(),
+        a.reason());
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Rate finished calls: an array of up to 1,000 {callId, kind, userUpn or tollFreeNumber, from, "
-      + "to, start, end, durationSeconds}, rated in one transaction. One result per record: RATED, DUPLICATE (the "
-      + "first result; the call id is the idempotency key) or REJECTED with the reason.")
+  @Operation(
+      summary =
+          "Rate finished calls: an array of up to 1,000 {callId, kind, userUpn or tollFreeNumber, from, "
+              + "to, start, end, durationSeconds}, rated in one transaction. One result per record: RATED, DUPLICATE (the "
+              + "first result; the call id is the idempotency key) or REJECTED with the reason.")
   public List<RatedJson> rate(jakarta.json.JsonStructure json) {
     if (!(json instanceof jakarta.json.JsonArray body)) {
       throw ValidationException.of("body", "Send a JSON array of call records.");
     }
     if (body.size() > MAX_BATCH) {
-      throw ValidationException.of("body", "Send at most " + MAX_BATCH + " call records at once, not " + body.size() + ".");
+      throw ValidationException.of(
+          "body", "Send at most " + MAX_BATCH + " call records at once, not " + body.size() + ".");
     }
     List<RatingService.Posted> calls = new ArrayList<>(body.size());
     for (int i = 0; i < body.size(); i++) {
@@ -110,12 +138,24 @@ public class CallsResource {
   /** Reads one record; a format problem becomes the record's error instead of failing the batch. */
   static RatingService.Posted parse(jakarta.json.JsonValue value) {
     if (!(value instanceof JsonObject o)) {
-      return new RatingService.Posted(null, null, null, null, null, null, null, null, 0, "A record must be an object.");
+      return new RatingService.Posted(
+          null, null, null, null, null, null, null, null, 0, "A record must be an object.");
     }
     String callId = o.get("callId") instanceof jakarta.json.JsonString s ? s.getString() : null;
     try {
-      JsonInput in = JsonInput.of(o, Set.of("callId", "kind", "userUpn", "tollFreeNumber", "from", "to", "start", "end",
-          "durationSeconds"));
+      JsonInput in =
+          JsonInput.of(
+              o,
+              Set.of(
+                  "callId",
+                  "kind",
+                  "userUpn",
+                  "tollFreeNumber",
+                  "from",
+                  "to",
+                  "start",
+                  "end",
+                  "durationSeconds"));
       String kind = in.string("kind");
       String upn = in.string("userUpn");
       String tollFree = in.string("tollFreeNumber");
@@ -144,7 +184,9 @@ public class CallsResource {
       if (callKind == CallKind.TOLL_FREE_INBOUND && !PhoneNumber.isValid(tollFree)) {
         problems.add("tollFreeNumber: required for TOLL_FREE_INBOUND, in E.164");
       }
-      if (callKind != null && callKind != CallKind.TOLL_FREE_INBOUND && (upn == null || upn.isBlank())) {
+      if (callKind != null
+          && callKind != CallKind.TOLL_FREE_INBOUND
+          && (upn == null || upn.isBlank())) {
         problems.add("userUpn: required");
       }
       Instant startAt = null;
@@ -160,29 +202,74 @@ public class CallsResource {
       }
       if (duration == null || duration < 0) {
         problems.add("durationSeconds: required, 0 or more");
-      } else if (startAt != null && endAt != null && !endAt.isBefore(startAt)
+      } else if (startAt != null
+          && endAt != null
+          && !endAt.isBefore(startAt)
           && Math.abs(java.time.Duration.between(startAt, endAt).getSeconds() - duration) > 1) {
         problems.add("durationSeconds: does not match start and end");
       }
       if (!problems.isEmpty()) {
-        return new RatingService.Posted(callId, callKind, upn, tollFree, null, null, startAt, endAt, 0,
+        return new RatingService.Posted(
+            callId,
+            callKind,
+            upn,
+            tollFree,
+            null,
+            null,
+            startAt,
+            endAt,
+            0,
             String.join("; ", problems));
       }
-      return new RatingService.Posted(callId, callKind, upn, tollFree, new PhoneNumber(from), new PhoneNumber(to),
-          startAt, endAt, duration, null);
+      return new RatingService.Posted(
+          callId,
+          callKind,
+          upn,
+          tollFree,
+          new PhoneNumber(from),
+          new PhoneNumber(to),
+          startAt,
+          endAt,
+          duration,
+          null);
     } catch (ValidationException e) {
-      return new RatingService.Posted(callId, null, null, null, null, null, null, null, 0, e.errors().stream()
-          .map(err -> err.field() + ": " + err.message()).collect(java.util.stream.Collectors.joining("; ")));
+      return new RatingService.Posted(
+          callId,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          0,
+          e.errors().stream()
+              .map(err -> err.field() + ": " + err.message())
+              .collect(java.util.stream.Collectors.joining("; ")));
     }
   }
 
   /** One rated call as the API answers it. */
-  public record RatedJson(String callId, String status, int poolMinutes, MoneyJson charge, List<FundedJson> fundedBy,
+  public record RatedJson(
+      String callId,
+      String status,
+      int poolMinutes,
+      MoneyJson charge,
+      List<FundedJson> fundedBy,
       String error) {
     static RatedJson of(RatingService.Result r) {
-      return new RatedJson(r.callId(), r.status().name(), r.poolMinutes(), MoneyJson.of(r.charge()),
-          r.fundedBy().stream().map(p -> new FundedJson(p.lotId(), MoneyJson.of(p.amount(), r.charge().currency().name())))
-              .toList(), r.error());
+      return new RatedJson(
+          r.callId(),
+          r.status().name(),
+          r.poolMinutes(),
+          MoneyJson.of(r.charge()),
+          r.fundedBy().stream()
+              .map(
+                  p ->
+                      new FundedJson(
+                          p.lotId(), MoneyJson.of(p.amount(), r.charge().currency().name())))
+              .toList(),
+          r.error());
     }
   }
 
@@ -190,8 +277,8 @@ public class CallsResource {
   public record FundedJson(Long lotId, MoneyJson amount) {}
 
   /** The answer of R-RATE-2. */
-  public record AuthorizationJson(String callId, boolean allowed, PayerJson payer, long maxDurationSeconds,
-      String reason) {}
+  public record AuthorizationJson(
+      String callId, boolean allowed, PayerJson payer, long maxDurationSeconds, String reason) {}
 
   /** Who pays first. */
   public record PayerJson(String type, String country, String poolKind) {}

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A request body read strictly: unknown fields are refused and a field of the wrong type is named, so a
- * client's typo never passes silently.
+ * A request body read strictly: unknown fields are refused and a field of the wrong type is named,
+ * so a client's typo never passes silently.
  */
 public final class JsonInput {
   private final JsonObject body;
@@ -28,7 +28,9 @@ public final class JsonInput {
       throw ValidationException.of("body", "A JSON object is required.");
     }
     JsonInput input = new JsonInput(body);
-    body.keySet().stream().filter(k -> !allowed.contains(k)).sorted()
+    body.keySet().stream()
+        .filter(k -> !allowed.contains(k))
+        .sorted()
         .forEach(k -> input.errors.add(new FieldError(k, "Unknown field '" + k + "'.")));
     return input;
   }
@@ -77,15 +79,26 @@ public final class JsonInput {
     return null;
   }
 
-  /** A money object {"amount": "12.50", "currency": "USD"}: returns {amount, currency}, either may be null. */
+  /**
+   * A money object {"amount": "12.50", "currency": "USD"}: returns {amount, currency}, either may
+   * be null.
+   */
   public String[] money(String field) {
     JsonValue value = body.get(field);
     if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-      errors.add(new FieldError(field, "'" + field + "' is required, e.g. {\"amount\": \"25.00\", \"currency\": \"USD\"}."));
+      errors.add(
+          new FieldError(
+              field,
+              "'" + field + "' is required, e.g. {\"amount\": \"25.00\", \"currency\": \"USD\"}."));
       return new String[2];
     }
     if (!(value instanceof JsonObject money)) {
-      errors.add(new FieldError(field, "'" + field + "' must be an object like {\"amount\": \"25.00\", \"currency\": \"USD\"}."));
+      errors.add(
+          new FieldError(
+              field,
+              "'"
+                  + field
+                  + "' must be an object like {\"amount\": \"25.00\", \"currency\": \"USD\"}."));
       return new String[2];
     }
     JsonInput inner = JsonInput.of(money, Set.of("amount", "currency"));
@@ -93,10 +106,13 @@ public final class JsonInput {
     String currency = inner.string("currency");
     inner.errors.forEach(e -> errors.add(new FieldError(field + "." + e.field(), e.message())));
     if (amount == null) {
-      errors.add(new FieldError(field + ".amount", "The amount is required, as a string such as \"25.00\"."));
+      errors.add(
+          new FieldError(
+              field + ".amount", "The amount is required, as a string such as \"25.00\"."));
     }
     if (currency == null) {
-      errors.add(new FieldError(field + ".currency", "The currency code is required, e.g. \"USD\"."));
+      errors.add(
+          new FieldError(field + ".currency", "The currency code is required, e.g. \"USD\"."));
     }
     return new String[] {amount, currency};
   }

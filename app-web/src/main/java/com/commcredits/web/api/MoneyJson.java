@@ -4,7 +4,9 @@ import com.commcredits.money.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** Money as the API writes it: a decimal string with the currency's digits and the currency code. */
+/**
+ * Money as the API writes it: a decimal string with the currency's digits and the currency code.
+ */
 public record MoneyJson(String amount, String currency) {
   public static MoneyJson of(Money money) {
     return new MoneyJson(money.toPlainString(), money.currency().name());

@@ -24,23 +24,46 @@ public class NotificationsResource {
   @Inject Notifier notifier;
 
   @GET
-  @Operation(summary = "Every notification, newest first: event, recipients, status (QUEUED, SENT, FAILED), times")
-  public NotificationsJson list(@QueryParam("page") @DefaultValue("0") String page,
+  @Operation(
+      summary =
+          "Every notification, newest first: event, recipients, status (QUEUED, SENT, FAILED), times")
+  public NotificationsJson list(
+      @QueryParam("page") @DefaultValue("0") String page,
       @QueryParam("size") @DefaultValue("100") String size) {
-    Page<Notification> p = notifier.messageCenter(caller.get(), QueryParams.integer("page", page),
-        QueryParams.integer("size", size));
-    return new NotificationsJson(p.items().stream().map(NotificationJson::of).toList(), p.page(), p.size(), p.total());
+    Page<Notification> p =
+        notifier.messageCenter(
+            caller.get(), QueryParams.integer("page", page), QueryParams.integer("size", size));
+    return new NotificationsJson(
+        p.items().stream().map(NotificationJson::of).toList(), p.page(), p.size(), p.total());
   }
 
   /** A page of notifications. */
   public record NotificationsJson(List<NotificationJson> items, int page, int size, long total) {}
 
   /** One notification. */
-  public record NotificationJson(long id, String event, List<String> recipients, String subject, String text,
-      String status, int attempts, String lastError, Instant createdAt, Instant sentAt) {
+  public record NotificationJson(
+      long id,
+      String event,
+      List<String> recipients,
+      String subject,
+      String text,
+      String status,
+      int attempts,
+      String lastError,
+      Instant createdAt,
+      Instant sentAt) {
     static NotificationJson of(Notification n) {
-      return new NotificationJson(n.id(), n.event().name(), n.recipients(), n.subject(), n.textBody(),
-          n.status().name(), n.attempts(), n.lastError(), n.createdAt(), n.sentAt());
+      return new NotificationJson(
+          n.id(),
+          n.event().name(),
+          n.recipients(),
+          n.subject(),
+          n.textBody(),
+          n.status().name(),
+          n.attempts(),
+          n.lastError(),
+          n.createdAt(),
+          n.sentAt());
     }
   }
 }

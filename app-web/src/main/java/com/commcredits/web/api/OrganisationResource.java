@@ -11,7 +11,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** The organisation the API key belongs to: lets a client check which tenant and currency it talks to. */
+/**
+ * The organisation the API key belongs to: lets a client check which tenant and currency it talks
+ * to.
+ */
 @Path("/organisation")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -23,11 +26,21 @@ public class OrganisationResource {
   @Operation(summary = "The API key's organisation and the key's roles")
   public OrganisationJson get() {
     Organisation o = organisations.current(caller.get());
-    return new OrganisationJson(o.id(), o.name(), o.billingCountry(), o.currency().name(), o.timeZone().getId(),
+    return new OrganisationJson(
+        o.id(),
+        o.name(),
+        o.billingCountry(),
+        o.currency().name(),
+        o.timeZone().getId(),
         caller.get().roles().stream().map(Enum::name).sorted().toList());
   }
 
   /** The organisation as the API shows it. */
-  public record OrganisationJson(long id, String name, String billingCountry, String currency, String timeZone,
+  public record OrganisationJson(
+      long id,
+      String name,
+      String billingCountry,
+      String currency,
+      String timeZone,
       List<String> keyRoles) {}
 }

@@ -38,11 +38,15 @@ public class PaymentMethodsResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Add a card {type: CARD, cardNumber, expiryMonth, expiryYear, cvc} (the number goes to the "
-      + "gateway only) or an EA {type: ENTERPRISE_AGREEMENT, eaNumber, label}")
+  @Operation(
+      summary =
+          "Add a card {type: CARD, cardNumber, expiryMonth, expiryYear, cvc} (the number goes to the "
+              + "gateway only) or an EA {type: ENTERPRISE_AGREEMENT, eaNumber, label}")
   public Response add(JsonObject body, @Context UriInfo uri) {
-    JsonInput in = JsonInput.of(body, Set.of("type", "cardNumber", "expiryMonth", "expiryYear", "cvc", "eaNumber",
-        "label"));
+    JsonInput in =
+        JsonInput.of(
+            body,
+            Set.of("type", "cardNumber", "expiryMonth", "expiryYear", "cvc", "eaNumber", "label"));
     String type = in.string("type");
     String number = in.string("cardNumber");
     Integer month = in.integer("expiryMonth");
@@ -53,14 +57,16 @@ public class PaymentMethodsResource {
     in.done();
     PaymentMethod method;
     if ("CARD".equals(type)) {
-      method = methods.addCard(caller.get(), new PaymentMethodService.NewCard(number, month, year, cvc));
+      method =
+          methods.addCard(caller.get(), new PaymentMethodService.NewCard(number, month, year, cvc));
     } else if ("ENTERPRISE_AGREEMENT".equals(type)) {
       method = methods.addEnterpriseAgreement(caller.get(), ea, label);
     } else {
       throw ValidationException.of("type", "'type' must be CARD or ENTERPRISE_AGREEMENT.");
     }
     return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(method.id())).build())
-        .entity(MethodJson.of(method)).build();
+        .entity(MethodJson.of(method))
+        .build();
   }
 
   @DELETE
@@ -78,11 +84,29 @@ public class PaymentMethodsResource {
   }
 
   /** A payment method as the API shows it: never a card number or token. */
-  public record MethodJson(long id, String type, String description, String cardBrand, String cardLast4,
-      Integer expiryMonth, Integer expiryYear, String eaNumber, String label, Instant createdAt) {
+  public record MethodJson(
+      long id,
+      String type,
+      String description,
+      String cardBrand,
+      String cardLast4,
+      Integer expiryMonth,
+      Integer expiryYear,
+      String eaNumber,
+      String label,
+      Instant createdAt) {
     static MethodJson of(PaymentMethod m) {
-      return new MethodJson(m.id(), m.kind().name(), m.describe(), m.cardBrand(), m.cardLast4(), m.cardExpMonth(),
-          m.cardExpYear(), m.eaNumber(), m.label(), m.createdAt());
+      return new MethodJson(
+          m.id(),
+          m.kind().name(),
+          m.describe(),
+          m.cardBrand(),
+          m.cardLast4(),
+          m.cardExpMonth(),
+          m.cardExpYear(),
+          m.eaNumber(),
+          m.label(),
+          m.createdAt());
     }
   }
 }

@@ -24,8 +24,10 @@ public class PoolsResource {
   @Inject PoolService pools;
 
   @GET
-  @Operation(summary = "Per country and kind: total, used and available minutes of a month (YYYY-MM, default the "
-      + "current month in the organisation's time zone)")
+  @Operation(
+      summary =
+          "Per country and kind: total, used and available minutes of a month (YYYY-MM, default the "
+              + "current month in the organisation's time zone)")
   public PoolsJson list(@QueryParam("month") String month) {
     YearMonth m;
     if (month == null || month.isBlank()) {
@@ -37,16 +39,19 @@ public class PoolsResource {
         throw ValidationException.of("month", "'month' must look like 2026-11.");
       }
     }
-    return new PoolsJson(m.toString(), pools.pools(caller.get(), m).stream().map(PoolJson::of).toList());
+    return new PoolsJson(
+        m.toString(), pools.pools(caller.get(), m).stream().map(PoolJson::of).toList());
   }
 
   /** The pools of one month. */
   public record PoolsJson(String month, List<PoolJson> pools) {}
 
   /** One pool. */
-  public record PoolJson(String country, String kind, long totalMinutes, long usedMinutes, long availableMinutes) {
+  public record PoolJson(
+      String country, String kind, long totalMinutes, long usedMinutes, long availableMinutes) {
     static PoolJson of(PoolView v) {
-      return new PoolJson(v.country(), v.kind().name(), v.totalMinutes(), v.usedMinutes(), v.availableMinutes());
+      return new PoolJson(
+          v.country(), v.kind().name(), v.totalMinutes(), v.usedMinutes(), v.availableMinutes());
     }
   }
 }

@@ -8,7 +8,12 @@ import java.util.List;
 
 /** An RFC 9457 problem document, with the field-level errors of a refused request. */
 @JsonbPropertyOrder({"type", "title", "status", "detail", "instance", "errors"})
-public record Problem(String type, String title, int status, String detail, String instance,
+public record Problem(
+    String type,
+    String title,
+    int status,
+    String detail,
+    String instance,
     List<FieldError> errors) {
   public static final String MEDIA_TYPE = "application/problem+json";
   public static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
@@ -18,11 +23,13 @@ public record Problem(String type, String title, int status, String detail, Stri
   }
 
   public static Problem of(Response.Status status, String detail) {
-    return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, null, List.of());
+    return new Problem(
+        "about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, null, List.of());
   }
 
   public static Problem validation(String detail, List<FieldError> errors) {
-    return new Problem("/problems/validation", "Your request has invalid fields", 400, detail, null, errors);
+    return new Problem(
+        "/problems/validation", "Your request has invalid fields", 400, detail, null, errors);
   }
 
   public Response toResponse() {

@@ -15,7 +15,9 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Turns every failure of an API call into a problem document; a 500 never carries a stack trace. */
+/**
+ * Turns every failure of an API call into a problem document; a 500 never carries a stack trace.
+ */
 @Provider
 public class ProblemMappers implements ExceptionMapper<Throwable> {
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
@@ -26,7 +28,10 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
   }
 
   static Problem problemFor(Throwable failure) {
-    Throwable e = failure instanceof EJBException && failure.getCause() != null ? failure.getCause() : failure;
+    Throwable e =
+        failure instanceof EJBException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
     if (e instanceof ValidationException v) {
       return Problem.validation(v.getMessage(), v.errors());
     }
@@ -34,33 +39,46 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
       return Problem.of(Response.Status.NOT_FOUND, e.getMessage());
     }
     if (e instanceof AccessDeniedException) {
-      return Problem.of(Response.Status.FORBIDDEN, "This API key's roles do not allow this request.");
+      return Problem.of(
+          Response.Status.FORBIDDEN, "This API key's roles do not allow this request.");
     }
     if (e instanceof ConflictException) {
-      return new Problem("/problems/idempotency-conflict", "Unprocessable Content", 422, e.getMessage(), null,
+      return new Problem(
+          "/problems/idempotency-conflict",
+          "Unprocessable Content",
+          422,
+          e.getMessage(),
+          null,
           java.util.List.of());
     }
     if (e instanceof DomainException) {
       return Problem.of(Response.Status.BAD_REQUEST, e.getMessage());
     }
     if (e instanceof JsonException || e instanceof JsonbException) {
-      return Problem.validation("The request body is not valid JSON.",
-          java.util.List.of(new com.commcredits.shared.FieldError("body", "The request body is not valid JSON.")));
+      return Problem.validation(
+          "The request body is not valid JSON.",
+          java.util.List.of(
+              new com.commcredits.shared.FieldError(
+                  "body", "The request body is not valid JSON.")));
     }
     if (e instanceof WebApplicationException w) {
       Response.StatusType status = w.getResponse().getStatusInfo();
       Response.Status known = Response.Status.fromStatusCode(status.getStatusCode());
       if (known != null && status.getStatusCode() < 500) {
-        return Problem.of(known, switch (status.getStatusCode()) {
-          case 404 -> "There is no such resource.";
-          case 405 -> "This method is not allowed on this resource.";
-          case 406 -> "This resource answers application/json.";
-          case 415 -> "Send the request body as application/json.";
-          default -> status.getReasonPhrase();
-        });
+        return Problem.of(
+            known,
+            switch (status.getStatusCode()) {
+              case 404 -> "There is no such resource.";
+              case 405 -> "This method is not allowed on this resource.";
+              case 406 -> "This resource answers application/json.";
+              case 415 -> "Send the request body as application/json.";
+              default -> status.getReasonPhrase();
+            });
       }
     }
     LOG.log(Level.SEVERE, "Unhandled API error", e);
-    return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "Something went wrong on our side; it has been logged.");
+    return Problem.of(
+        Response.Status.INTERNAL_SERVER_ERROR,
+        "Something went wrong on our side; it has been logged.");
   }
 }

@@ -2,7 +2,10 @@ package com.commcredits.web.api;
 
 import com.commcredits.shared.ValidationException;
 
-/** Query parameters read as text and parsed here, so a bad value is a problem naming the parameter, not a 404. */
+/**
+ * Query parameters read as text and parsed here, so a bad value is a problem naming the parameter,
+ * not a 404.
+ */
 final class QueryParams {
   private QueryParams() {}
 

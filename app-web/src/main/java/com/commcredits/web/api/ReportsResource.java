@@ -1,10 +1,10 @@
 package com.commcredits.web.api;
 
-import com.commcredits.access.Caller;
 import com.commcredits.rating.CallKind;
 import com.commcredits.rating.CallRecord;
 import com.commcredits.rating.UsageFilter;
 import com.commcredits.rating.UsageReport;
+import com.commcredits.shared.Caller;
 import com.commcredits.shared.ValidationException;
 import com.commcredits.wallet.ChargeResult;
 import com.commcredits.web.pages.UsageExport;
@@ -24,8 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
- * The PSTN usage report (R-REP-1) as CSV, Excel or JSON, streamed a thousand rows at a time so memory stays
- * constant whatever the period. The filter is checked before the first byte: a bad one is a problem document.
+ * The PSTN usage report (R-REP-1) as CSV, Excel or JSON, streamed a thousand rows at a time so
+ * memory stays constant whatever the period. The filter is checked before the first byte: a bad one
+ * is a problem document.
  */
 @Path("/reports")
 @RequestScoped
@@ -37,34 +38,55 @@ public class ReportsResource {
 
   @GET
   @Path("/pstn-usage")
-  @Operation(summary = "One row per rated call with its funding (pool minutes, which lots paid how much); from/to "
-      + "are dates of the organisation's calendar (default the last 30 days, at most a year)")
-  public Response pstnUsage(@QueryParam("from") String from, @QueryParam("to") String to,
-      @Parameter(description = "csv, xlsx or json (default json)") @QueryParam("format") String format,
+  @Operation(
+      summary =
+          "One row per rated call with its funding (pool minutes, which lots paid how much); from/to "
+              + "are dates of the organisation's calendar (default the last 30 days, at most a year)")
+  public Response pstnUsage(
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @Parameter(description = "csv, xlsx or json (default json)") @QueryParam("format")
+          String format,
       @Parameter(description = "only this user's calls (UPN)") @QueryParam("user") String user,
-      @Parameter(description = "OUTBOUND, TOLL_FREE_INBOUND or CONFERENCE_DIAL_OUT") @QueryParam("kind") String kind) {
-    String chosen = format == null || format.isBlank() ? "json" : format.strip().toLowerCase(Locale.ROOT);
+      @Parameter(description = "OUTBOUND, TOLL_FREE_INBOUND or CONFERENCE_DIAL_OUT")
+          @QueryParam("kind")
+          String kind) {
+    String chosen =
+        format == null || format.isBlank() ? "json" : format.strip().toLowerCase(Locale.ROOT);
     if (!chosen.equals("json") && !chosen.equals("csv") && !chosen.equals("xlsx")) {
       throw ValidationException.of("format", "'format' must be csv, xlsx or json.");
     }
     Caller who = caller.get();
-    UsageFilter filter = report.filter(who, QueryParams.date("from", from), QueryParams.date("to", to), user, kind(kind));
+    UsageFilter filter =
+        report.filter(
+            who, QueryParams.date("from", from), QueryParams.date("to", to), user, kind(kind));
     return switch (chosen) {
-      case "csv" -> download((StreamingOutput) out -> UsageExport.csv(report, who, filter, out),
-          "text/csv;charset=UTF-8", "pstn-usage.csv");
-      case "xlsx" -> download((StreamingOutput) out -> UsageExport.xlsx(report, who, filter, out), XLSX,
-          "pstn-usage.xlsx");
-      default -> Response.ok((StreamingOutput) out -> json(who, filter, out), "application/json").build();
+      case "csv" ->
+          download(
+              (StreamingOutput) out -> UsageExport.csv(report, who, filter, out),
+              "text/csv;charset=UTF-8",
+              "pstn-usage.csv");
+      case "xlsx" ->
+          download(
+              (StreamingOutput) out -> UsageExport.xlsx(report, who, filter, out),
+              XLSX,
+              "pstn-usage.xlsx");
+      default ->
+          Response.ok((StreamingOutput) out -> json(who, filter, out), "application/json").build();
     };
   }
 
   private static Response download(StreamingOutput body, String type, String filename) {
-    return Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
+    return Response.ok(body, type)
+        .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
+        .build();
   }
 
   private void json(Caller who, UsageFilter filter, OutputStream out) {
     try (JsonGenerator json = Json.createGenerator(out)) {
-      json.writeStartObject().write("from", filter.from().toString()).write("to", filter.to().toString());
+      json.writeStartObject()
+          .write("from", filter.from().toString())
+          .write("to", filter.to().toString());
       json.writeStartArray("records");
       report.forEach(who, filter, row -> record(json, row));
       json.writeEnd().writeEnd();
@@ -78,11 +100,15 @@ public class ReportsResource {
     nullable(json, "userLocation", c.userLocation());
     nullable(json, "userUpn", c.userUpn());
     nullable(json, "userDisplayName", c.userName());
-    json.write("callerNumber", c.fromNumber()).write("callType", c.kind().name())
+    json.write("callerNumber", c.fromNumber())
+        .write("callType", c.kind().name())
         .write("numberType", c.kind() == CallKind.TOLL_FREE_INBOUND ? "TOLL_FREE" : "USER")
-        .write("domestic", c.domestic()).write("destinationDialed", c.destinationCountry())
-        .write("destinationNumber", c.toNumber()).write("startTime", c.startAt().toString())
-        .write("endTime", c.endAt().toString()).write("durationSeconds", c.durationSeconds());
+        .write("domestic", c.domestic())
+        .write("destinationDialed", c.destinationCountry())
+        .write("destinationNumber", c.toNumber())
+        .write("startTime", c.startAt().toString())
+        .write("endTime", c.endAt().toString())
+        .write("durationSeconds", c.durationSeconds());
     money(json, "connectionFee", c.connectionFee(), c.currency());
     money(json, "charge", c.charge(), c.currency());
     json.write("currency", c.currency());
@@ -101,9 +127,12 @@ public class ReportsResource {
     json.writeEnd().writeEnd();
   }
 
-  private static void money(JsonGenerator json, String name, java.math.BigDecimal amount, String currency) {
-    json.writeStartObject(name).write("amount", amount.setScale(2, RoundingMode.HALF_UP).toPlainString())
-        .write("currency", currency).writeEnd();
+  private static void money(
+      JsonGenerator json, String name, java.math.BigDecimal amount, String currency) {
+    json.writeStartObject(name)
+        .write("amount", amount.setScale(2, RoundingMode.HALF_UP).toPlainString())
+        .write("currency", currency)
+        .writeEnd();
   }
 
   private static void nullable(JsonGenerator json, String name, String value) {
@@ -121,7 +150,8 @@ public class ReportsResource {
     try {
       return CallKind.valueOf(value.strip());
     } catch (IllegalArgumentException e) {
-      throw ValidationException.of("kind", "'kind' must be OUTBOUND, TOLL_FREE_INBOUND or CONFERENCE_DIAL_OUT.");
+      throw ValidationException.of(
+          "kind", "'kind' must be OUTBOUND, TOLL_FREE_INBOUND or CONFERENCE_DIAL_OUT.");
     }
   }
 }

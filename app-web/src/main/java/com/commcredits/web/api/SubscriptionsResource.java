@@ -33,22 +33,36 @@ public class SubscriptionsResource {
   @Inject FundingSteps credits;
 
   @GET
-  @Operation(summary = "Subscriptions: product, quantity of licences, status, start date, and per product how many "
-      + "licences are assigned and available")
+  @Operation(
+      summary =
+          "Subscriptions: product, quantity of licences, status, start date, and per product how many "
+              + "licences are assigned and available")
   public List<SubscriptionJson> list() {
     Map<String, LicensingService.Usage> usage = licensing.usage(caller.get().organisationId());
-    return subscriptions.list(caller.get()).stream().map(v -> {
-      var u = usage.getOrDefault(v.subscription().sku(), new LicensingService.Usage(0, 0, 0));
-      return new SubscriptionJson(v.subscription().id(), v.subscription().sku(), v.product().name(),
-          v.subscription().quantity(), v.subscription().status().name(), v.subscription().startDate(),
-          u.assigned(), u.available());
-    }).toList();
+    return subscriptions.list(caller.get()).stream()
+        .map(
+            v -> {
+              var u =
+                  usage.getOrDefault(v.subscription().sku(), new LicensingService.Usage(0, 0, 0));
+              return new SubscriptionJson(
+                  v.subscription().id(),
+                  v.subscription().sku(),
+                  v.product().name(),
+                  v.subscription().quantity(),
+                  v.subscription().status().name(),
+                  v.subscription().startDate(),
+                  u.assigned(),
+                  u.available());
+            })
+        .toList();
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Buy a product {sku, quantity}. Buying COMMUNICATIONS_CREDITS opens the wallet (add funds "
-      + "with POST /wallet/fundings).")
+  @Operation(
+      summary =
+          "Buy a product {sku, quantity}. Buying COMMUNICATIONS_CREDITS opens the wallet (add funds "
+              + "with POST /wallet/fundings).")
   public Response buy(JsonObject body, @Context UriInfo uri) {
     JsonInput in = JsonInput.of(body, Set.of("sku", "quantity"));
     String sku = in.string("sku");
@@ -56,15 +70,33 @@ public class SubscriptionsResource {
     in.done();
     if ("COMMUNICATIONS_CREDITS".equals(sku)) {
       credits.openCredits(caller.get());
-      return Response.created(uri.getBaseUriBuilder().path("wallet").build()).entity(list()).build();
+      return Response.created(uri.getBaseUriBuilder().path("wallet").build())
+          .entity(list())
+          .build();
     }
     Subscription s = subscriptions.buy(caller.get(), sku, quantity == null ? 0 : quantity);
     return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(s.id())).build())
-        .entity(new SubscriptionJson(s.id(), s.sku(), null, s.quantity(), s.status().name(), s.startDate(), 0,
-            s.quantity())).build();
+        .entity(
+            new SubscriptionJson(
+                s.id(),
+                s.sku(),
+                null,
+                s.quantity(),
+                s.status().name(),
+                s.startDate(),
+                0,
+                s.quantity()))
+        .build();
   }
 
   /** A subscription as the API shows it. */
-  public record SubscriptionJson(long id, String sku, String productName, int quantity, String status,
-      LocalDate startDate, long assignedForProduct, long availableForProduct) {}
+  public record SubscriptionJson(
+      long id,
+      String sku,
+      String productName,
+      int quantity,
+      String status,
+      LocalDate startDate,
+      long assignedForProduct,
+      long availableForProduct) {}
 }

@@ -7,19 +7,19 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -35,10 +35,16 @@ public class UsersResource {
 
   @GET
   @Operation(summary = "Users of the directory, searched by name or UPN, a page at a time")
-  public PageJson<UserJson> list(@QueryParam("q") String query, @QueryParam("page") @DefaultValue("0") String page,
+  public PageJson<UserJson> list(
+      @QueryParam("q") String query,
+      @QueryParam("page") @DefaultValue("0") String page,
       @QueryParam("size") @DefaultValue("100") String size) {
-    Page<DirectoryUser> users = directory.search(caller.get(), query, QueryParams.integer("page", page),
-        QueryParams.integer("size", size));
+    Page<DirectoryUser> users =
+        directory.search(
+            caller.get(),
+            query,
+            QueryParams.integer("page", page),
+            QueryParams.integer("size", size));
     return PageJson.of(users, UserJson::of);
   }
 
@@ -52,8 +58,10 @@ public class UsersResource {
 
   @PUT
   @Path("/{upn}/licences/{sku}")
-  @Operation(summary = "Assign a licence (R-LIC-1, R-LIC-2): never beyond what was purchased; dependencies "
-      + "are checked. Assigning a licence the user holds changes nothing.")
+  @Operation(
+      summary =
+          "Assign a licence (R-LIC-1, R-LIC-2): never beyond what was purchased; dependencies "
+              + "are checked. Assigning a licence the user holds changes nothing.")
   public UserJson assign(@PathParam("upn") String upn, @PathParam("sku") String sku) {
     licensing.assign(caller.get(), upn, sku);
     return get(upn);
@@ -72,20 +80,29 @@ public class UsersResource {
   @Operation(summary = "Add a user: displayName, upn, usageLocation (ISO country)")
   public Response add(JsonObject body, @Context UriInfo uri) {
     JsonInput in = JsonInput.of(body, Set.of("displayName", "upn", "usageLocation"));
-    var command = new DirectoryService.NewUser(in.string("displayName"), in.string("upn"), in.string("usageLocation"));
+    var command =
+        new DirectoryService.NewUser(
+            in.string("displayName"), in.string("upn"), in.string("usageLocation"));
     in.done();
     DirectoryUser user = directory.add(caller.get(), command);
-    return Response.created(uri.getAbsolutePathBuilder().path(user.upn()).build()).entity(UserJson.of(user)).build();
+    return Response.created(uri.getAbsolutePathBuilder().path(user.upn()).build())
+        .entity(UserJson.of(user))
+        .build();
   }
 
   /** A directory user as the API shows it; licences only when read one by one. */
-  public record UserJson(String upn, String displayName, String usageLocation, String state, List<String> licences) {
+  public record UserJson(
+      String upn, String displayName, String usageLocation, String state, List<String> licences) {
     static UserJson of(DirectoryUser u) {
       return new UserJson(u.upn(), u.displayName(), u.usageLocation(), u.state().name(), null);
     }
 
     static UserJson of(DirectoryUser u, java.util.Set<String> skus) {
-      return new UserJson(u.upn(), u.displayName(), u.usageLocation(), u.state().name(),
+      return new UserJson(
+          u.upn(),
+          u.displayName(),
+          u.usageLocation(),
+          u.state().name(),
           skus.stream().sorted().toList());
     }
   }
@@ -93,7 +110,8 @@ public class UsersResource {
   /** One page of a list. */
   public record PageJson<T>(List<T> items, int page, int size, long total) {
     static <S, T> PageJson<T> of(Page<S> page, java.util.function.Function<S, T> map) {
-      return new PageJson<>(page.items().stream().map(map).toList(), page.page(), page.size(), page.total());
+      return new PageJson<>(
+          page.items().stream().map(map).toList(), page.page(), page.size(), page.total());
     }
   }
 }

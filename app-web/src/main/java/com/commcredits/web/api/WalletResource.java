@@ -29,7 +29,9 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** The Communications Credits wallet: balance and lots, adding funds, the ledger (R-FUND, R-REP-3). */
+/**
+ * The Communications Credits wallet: balance and lots, adding funds, the ledger (R-FUND, R-REP-3).
+ */
 @Path("/wallet")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,24 +45,45 @@ public class WalletResource {
   @Operation(summary = "Balance, currency and lots (remaining, expiry) of the wallet")
   public WalletJson get() {
     Wallet wallet = wallets.get(caller.get());
-    List<LotJson> lots = wallets.lots(caller.get()).stream().map(l -> LotJson.of(l, wallet.currency().name())).toList();
+    List<LotJson> lots =
+        wallets.lots(caller.get()).stream()
+            .map(l -> LotJson.of(l, wallet.currency().name()))
+            .toList();
     String currency = wallet.currency().name();
-    AutoRechargeJson auto = recharge.settings(caller.get()).map(r -> new AutoRechargeJson(r.enabled(),
-        MoneyJson.of(r.rechargeAmount(), currency), MoneyJson.of(r.triggerBelow(), currency), r.paymentMethodId(),
-        r.purchaseOrder(), r.isSuspended())).orElse(null);
-    return new WalletJson(wallet.id(), MoneyJson.of(wallet.balance()), currency, wallet.canPayForCalls(), lots, auto);
+    AutoRechargeJson auto =
+        recharge
+            .settings(caller.get())
+            .map(
+                r ->
+                    new AutoRechargeJson(
+                        r.enabled(),
+                        MoneyJson.of(r.rechargeAmount(), currency),
+                        MoneyJson.of(r.triggerBelow(), currency),
+                        r.paymentMethodId(),
+                        r.purchaseOrder(),
+                        r.isSuspended()))
+            .orElse(null);
+    return new WalletJson(
+        wallet.id(), MoneyJson.of(wallet.balance()), currency, wallet.canPayForCalls(), lots, auto);
   }
 
   @jakarta.ws.rs.PUT
   @Path("/auto-recharge")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Auto-recharge settings (R-RECH-1): {enabled, rechargeAmount, triggerBelow, paymentMethodId, "
-      + "purchaseOrder}; saving with enabled=true also lifts a suspension")
+  @Operation(
+      summary =
+          "Auto-recharge settings (R-RECH-1): {enabled, rechargeAmount, triggerBelow, paymentMethodId, "
+              + "purchaseOrder}; saving with enabled=true also lifts a suspension")
   public WalletJson autoRecharge(JsonObject body) {
-    JsonInput in = JsonInput.of(body, Set.of("enabled", "rechargeAmount", "triggerBelow", "paymentMethodId",
-        "purchaseOrder"));
-    boolean enabled = body != null && body.get("enabled") != null
-        && body.get("enabled").getValueType() == jakarta.json.JsonValue.ValueType.TRUE;
+    JsonInput in =
+        JsonInput.of(
+            body,
+            Set.of(
+                "enabled", "rechargeAmount", "triggerBelow", "paymentMethodId", "purchaseOrder"));
+    boolean enabled =
+        body != null
+            && body.get("enabled") != null
+            && body.get("enabled").getValueType() == jakarta.json.JsonValue.ValueType.TRUE;
     String[] amount = in.money("rechargeAmount");
     String[] trigger = in.money("triggerBelow");
     Long method = in.longValue("paymentMethodId");
@@ -68,91 +91,181 @@ public class WalletResource {
     in.done();
     String currency = wallets.get(caller.get()).currency().name();
     if (!currency.equals(amount[1]) || !currency.equals(trigger[1])) {
-      throw ValidationException.of(!currency.equals(amount[1]) ? "rechargeAmount.currency" : "triggerBelow.currency",
+      throw ValidationException.of(
+          !currency.equals(amount[1]) ? "rechargeAmount.currency" : "triggerBelow.currency",
           "The wallet is in " + currency + ".");
     }
-    recharge.save(caller.get(), new com.commcredits.recharge.RechargeService.Settings(enabled, amount[0], trigger[0],
-        method, po));
+    recharge.save(
+        caller.get(),
+        new com.commcredits.recharge.RechargeService.Settings(
+            enabled, amount[0], trigger[0], method, po));
     return get();
   }
 
   @POST
   @Path("/fundings")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Add funds by card or on an Enterprise Agreement with a PO. Requires an Idempotency-Key "
-      + "header: the same key and body return the first result; the same key with another body answers 422. "
-      + "201 when the funds are in, 202 while a card payment's outcome is pending, 402 when the payment failed.")
-  public Response addFunds(@Parameter(description = "client-chosen key, unique per request")
-      @HeaderParam("Idempotency-Key") String key, JsonObject body) {
+  @Operation(
+      summary =
+          "Add funds by card or on an Enterprise Agreement with a PO. Requires an Idempotency-Key "
+              + "header: the same key and body return the first result; the same key with another body answers 422. "
+              + "201 when the funds are in, 202 while a card payment's outcome is pending, 402 when the payment failed.")
+  public Response addFunds(
+      @Parameter(description = "client-chosen key, unique per request")
+          @HeaderParam("Idempotency-Key")
+          String key,
+      JsonObject body) {
     JsonInput in = JsonInput.of(body, Set.of("amount", "paymentMethodId", "purchaseOrder"));
     String[] amount = in.money("amount");
     Long methodId = in.longValue("paymentMethodId");
     String po = in.string("purchaseOrder");
     if (key == null || key.isBlank() || key.length() > 100) {
-      throw ValidationException.of("Idempotency-Key", "Send an Idempotency-Key header of 1 to 100 characters.");
+      throw ValidationException.of(
+          "Idempotency-Key", "Send an Idempotency-Key header of 1 to 100 characters.");
     }
     if (methodId == null && body != null && !body.containsKey("paymentMethodId")) {
       throw ValidationException.of("paymentMethodId", "'paymentMethodId' is required.");
     }
     in.done();
-    FundingOutcome outcome = fundings.addFunds(caller.get(), new AddFunds(amount[0], amount[1], methodId, po, key));
+    FundingOutcome outcome =
+        fundings.addFunds(caller.get(), new AddFunds(amount[0], amount[1], methodId, po, key));
     FundingJson json = FundingJson.of(outcome);
     if (outcome.status() == FundingStatus.FAILED || outcome.status() == FundingStatus.CANCELLED) {
-      return new Problem("/problems/payment-failed", "Payment failed", 402,
-          outcome.funding().failureReason() + " No funds were added (funding " + outcome.funding().id() + ").",
-          null, List.of(new com.commcredits.shared.FieldError("paymentMethodId", outcome.funding().failureReason())))
+      return new Problem(
+              "/problems/payment-failed",
+              "Payment failed",
+              402,
+              outcome.funding().failureReason()
+                  + " No funds were added (funding "
+                  + outcome.funding().id()
+                  + ").",
+              null,
+              List.of(
+                  new com.commcredits.shared.FieldError(
+                      "paymentMethodId", outcome.funding().failureReason())))
           .toResponse();
     }
-    return Response.status(outcome.status() == FundingStatus.PENDING ? 202 : 201).entity(json).build();
+    return Response.status(outcome.status() == FundingStatus.PENDING ? 202 : 201)
+        .entity(json)
+        .build();
   }
 
   @GET
   @Path("/transactions")
-  @Operation(summary = "Ledger entries, newest first, with the balance after each; from/to are dates (YYYY-MM-DD) "
-      + "of the organisation's calendar")
-  public TransactionsJson transactions(@QueryParam("from") String from, @QueryParam("to") String to,
-      @QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("100") String size) {
-    Page<LedgerEntry> entries = wallets.transactions(caller.get(), QueryParams.date("from", from), QueryParams.date("to", to),
-        QueryParams.integer("page", page), QueryParams.integer("size", size));
-    return new TransactionsJson(entries.items().stream().map(EntryJson::of).toList(), entries.page(), entries.size(),
+  @Operation(
+      summary =
+          "Ledger entries, newest first, with the balance after each; from/to are dates (YYYY-MM-DD) "
+              + "of the organisation's calendar")
+  public TransactionsJson transactions(
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("page") @DefaultValue("0") String page,
+      @QueryParam("size") @DefaultValue("100") String size) {
+    Page<LedgerEntry> entries =
+        wallets.transactions(
+            caller.get(),
+            QueryParams.date("from", from),
+            QueryParams.date("to", to),
+            QueryParams.integer("page", page),
+            QueryParams.integer("size", size));
+    return new TransactionsJson(
+        entries.items().stream().map(EntryJson::of).toList(),
+        entries.page(),
+        entries.size(),
         entries.total());
   }
 
   /** The wallet as the API shows it. */
-  public record WalletJson(long id, MoneyJson balance, String currency, boolean canPayForCalls, List<LotJson> lots,
+  public record WalletJson(
+      long id,
+      MoneyJson balance,
+      String currency,
+      boolean canPayForCalls,
+      List<LotJson> lots,
       AutoRechargeJson autoRecharge) {}
 
   /** Auto-recharge settings. */
-  public record AutoRechargeJson(boolean enabled, MoneyJson rechargeAmount, MoneyJson triggerBelow,
-      long paymentMethodId, String purchaseOrder, boolean suspended) {}
+  public record AutoRechargeJson(
+      boolean enabled,
+      MoneyJson rechargeAmount,
+      MoneyJson triggerBelow,
+      long paymentMethodId,
+      String purchaseOrder,
+      boolean suspended) {}
 
   /** A funding lot. */
-  public record LotJson(long id, MoneyJson amount, MoneyJson remaining, Instant purchasedAt, Instant expiresAt,
-      String source, String paymentReference, Instant expiredAt) {
+  public record LotJson(
+      long id,
+      MoneyJson amount,
+      MoneyJson remaining,
+      Instant purchasedAt,
+      Instant expiresAt,
+      String source,
+      String paymentReference,
+      Instant expiredAt) {
     static LotJson of(FundingLot l, String currency) {
-      return new LotJson(l.id(), MoneyJson.of(l.amount(), currency), MoneyJson.of(l.remaining(), currency),
-          l.purchasedAt(), l.expiresAt(), l.source().name(), l.paymentReference(), l.expiredAt());
+      return new LotJson(
+          l.id(),
+          MoneyJson.of(l.amount(), currency),
+          MoneyJson.of(l.remaining(), currency),
+          l.purchasedAt(),
+          l.expiresAt(),
+          l.source().name(),
+          l.paymentReference(),
+          l.expiredAt());
     }
   }
 
   /** A funding request and its outcome. */
-  public record FundingJson(long id, String status, MoneyJson amount, long paymentMethodId, String purchaseOrder,
-      String failureReason, LotJson lot, MoneyJson balance, Instant requestedAt, Instant resolvedAt) {
+  public record FundingJson(
+      long id,
+      String status,
+      MoneyJson amount,
+      long paymentMethodId,
+      String purchaseOrder,
+      String failureReason,
+      LotJson lot,
+      MoneyJson balance,
+      Instant requestedAt,
+      Instant resolvedAt) {
     static FundingJson of(FundingOutcome o) {
       var f = o.funding();
-      return new FundingJson(f.id(), f.status().name(), MoneyJson.of(f.amount(), f.currency()), f.paymentMethodId(),
-          f.purchaseOrder(), f.failureReason(), o.lot() == null ? null : LotJson.of(o.lot(), f.currency()),
-          MoneyJson.of(o.balanceAfter(), f.currency()), f.requestedAt(), f.resolvedAt());
+      return new FundingJson(
+          f.id(),
+          f.status().name(),
+          MoneyJson.of(f.amount(), f.currency()),
+          f.paymentMethodId(),
+          f.purchaseOrder(),
+          f.failureReason(),
+          o.lot() == null ? null : LotJson.of(o.lot(), f.currency()),
+          MoneyJson.of(o.balanceAfter(), f.currency()),
+          f.requestedAt(),
+          f.resolvedAt());
     }
   }
 
   /** A ledger entry. */
-  public record EntryJson(long id, String type, MoneyJson amount, MoneyJson balanceAfter, Instant occurredAt,
-      Instant recordedAt, String description, String reference, Long reversesEntryId) {
+  public record EntryJson(
+      long id,
+      String type,
+      MoneyJson amount,
+      MoneyJson balanceAfter,
+      Instant occurredAt,
+      Instant recordedAt,
+      String description,
+      String reference,
+      Long reversesEntryId) {
     static EntryJson of(LedgerEntry e) {
-      return new EntryJson(e.id(), e.type().name(), MoneyJson.of(e.amount(), e.currency()),
-          MoneyJson.of(e.balanceAfter(), e.currency()), e.occurredAt(), e.recordedAt(), e.description(),
-          e.reference(), e.reversesEntryId());
+      return new EntryJson(
+          e.id(),
+          e.type().name(),
+          MoneyJson.of(e.amount(), e.currency()),
+          MoneyJson.of(e.balanceAfter(), e.currency()),
+          e.occurredAt(),
+          e.recordedAt(),
+          e.description(),
+          e.reference(),
+          e.reversesEntryId());
     }
   }
 

@@ -2,24 +2,24 @@ package com.commcredits.web.demo;
 
 import com.commcredits.access.AdminService;
 import com.commcredits.access.ApiKeyService;
-import com.commcredits.access.Caller;
-import com.commcredits.access.Role;
 import com.commcredits.directory.DirectoryService;
+import com.commcredits.money.Money;
 import com.commcredits.organisation.Organisation;
 import com.commcredits.organisation.OrganisationService;
 import com.commcredits.organisation.SupportedCurrency;
+import com.commcredits.payment.PaymentMethodService;
+import com.commcredits.shared.Caller;
+import com.commcredits.shared.Role;
 import com.commcredits.subscription.SubscriptionService;
+import com.commcredits.wallet.FundingSteps;
+import com.commcredits.wallet.LotSource;
+import com.commcredits.wallet.Wallet;
+import com.commcredits.wallet.WalletRepository;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
-import com.commcredits.money.Money;
-import com.commcredits.payment.PaymentMethodService;
-import com.commcredits.wallet.FundingSteps;
-import com.commcredits.wallet.LotSource;
-import com.commcredits.wallet.Wallet;
-import com.commcredits.wallet.WalletRepository;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,8 +31,8 @@ import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * Loads Contoso and Fabrikam with their admins, fixed demo API keys, subscriptions and users, through the
- * same services an admin uses, once (it does nothing when Contoso exists).
+ * Loads Contoso and Fabrikam with their admins, fixed demo API keys, subscriptions and users,
+ * through the same services an admin uses, once (it does nothing when Contoso exists).
  */
 @Singleton
 @Startup
@@ -67,8 +67,9 @@ public class DemoData {
       LOG.info("Demo data already present");
       return;
     }
-    Organisation contoso = organisations.provision("Contoso", "US", SupportedCurrency.USD,
-        ZoneId.of("America/Los_Angeles"));
+    Organisation contoso =
+        organisations.provision(
+            "Contoso", "US", SupportedCurrency.USD, ZoneId.of("America/Los_Angeles"));
     Caller c = Caller.system(contoso.id());
     admin(c, "admin@contoso.example", "Megan Bowen", Role.GLOBAL_ADMIN);
     admin(c, "billing@contoso.example", "Alex Wilber", Role.BILLING_ADMIN);
@@ -82,18 +83,19 @@ public class DemoData {
     subscriptions.buy(c, "INTERNATIONAL_CALLING_PLAN", 2);
     subscriptions.buy(c, "TOLL_FREE_NUMBERS", 2);
     String[][] contosoUsers = {
-        {"Adele Vance", "adele.vance@contoso.example", "US"},
-        {"Grady Archie", "grady.archie@contoso.example", "US"},
-        {"Isaiah Langer", "isaiah.langer@contoso.example", "US"},
-        {"Johanna Lorenz", "johanna.lorenz@contoso.example", "US"},
-        {"Lee Gu", "lee.gu@contoso.example", "CA"},
-        {"Lidia Holloway", "lidia.holloway@contoso.example", "CA"},
-        {"Miriam Graham", "miriam.graham@contoso.example", "CA"},
-        {"Nestor Wilke", "nestor.wilke@contoso.example", "GB"},
-        {"Patti Fernandez", "patti.fernandez@contoso.example", "GB"},
-        {"Pradeep Gupta", "pradeep.gupta@contoso.example", "US"},
-        {"Joni Sherman", "joni.sherman@contoso.example", "US"},
-        {"Henrietta Mueller", "henrietta.mueller@contoso.example", "GB"}};
+      {"Adele Vance", "adele.vance@contoso.example", "US"},
+      {"Grady Archie", "grady.archie@contoso.example", "US"},
+      {"Isaiah Langer", "isaiah.langer@contoso.example", "US"},
+      {"Johanna Lorenz", "johanna.lorenz@contoso.example", "US"},
+      {"Lee Gu", "lee.gu@contoso.example", "CA"},
+      {"Lidia Holloway", "lidia.holloway@contoso.example", "CA"},
+      {"Miriam Graham", "miriam.graham@contoso.example", "CA"},
+      {"Nestor Wilke", "nestor.wilke@contoso.example", "GB"},
+      {"Patti Fernandez", "patti.fernandez@contoso.example", "GB"},
+      {"Pradeep Gupta", "pradeep.gupta@contoso.example", "US"},
+      {"Joni Sherman", "joni.sherman@contoso.example", "US"},
+      {"Henrietta Mueller", "henrietta.mueller@contoso.example", "GB"}
+    };
     for (String[] u : contosoUsers) {
       directory.add(c, new DirectoryService.NewUser(u[0], u[1], u[2]));
     }
@@ -109,37 +111,54 @@ public class DemoData {
     rates.addTollFree(contoso.id(), DemoCalls.TOLL_FREE, clock.instant());
     // the licences have been held for a year, so the pools of past months count them
     em.createNativeQuery("UPDATE licence_assignment SET assigned_at = ? WHERE organisation_id = ?")
-        .setParameter(1, com.commcredits.persistence.UtcTimestamps.of(clock.instant().minus(Duration.ofDays(365))))
-        .setParameter(2, contoso.id()).executeUpdate();
+        .setParameter(
+            1,
+            com.commcredits.persistence.UtcTimestamps.of(
+                clock.instant().minus(Duration.ofDays(365))))
+        .setParameter(2, contoso.id())
+        .executeUpdate();
     List<DemoCalls.DemoUser> callers = new ArrayList<>();
     for (int i = 0; i < contosoUsers.length; i++) {
       callers.add(new DemoCalls.DemoUser(contosoUsers[i][1], contosoUsers[i][2], i < 8));
     }
     walletHistory(c, contoso, callers);
-    long visa = paymentMethods.list(c).stream().filter(m -> m.isCard() && "4242".equals(m.cardLast4())).findFirst()
-        .orElseThrow().id();
-    recharge.save(c, new com.commcredits.recharge.RechargeService.Settings(true, "100.00", "50.00", visa, null));
+    long visa =
+        paymentMethods.list(c).stream()
+            .filter(m -> m.isCard() && "4242".equals(m.cardLast4()))
+            .findFirst()
+            .orElseThrow()
+            .id();
+    recharge.save(
+        c,
+        new com.commcredits.recharge.RechargeService.Settings(true, "100.00", "50.00", visa, null));
 
-    Organisation fabrikam = organisations.provision("Fabrikam", "GB", SupportedCurrency.GBP,
-        ZoneId.of("Europe/London"));
+    Organisation fabrikam =
+        organisations.provision(
+            "Fabrikam", "GB", SupportedCurrency.GBP, ZoneId.of("Europe/London"));
     Caller f = Caller.system(fabrikam.id());
     admin(f, "admin@fabrikam.example", "Oliver Hughes", Role.GLOBAL_ADMIN);
     apiKeys.register(f, "Demo admin key", Set.of(Role.GLOBAL_ADMIN), "demo-fabrikam-admin");
     subscriptions.buy(f, "BUSINESS_VOICE", 5);
     subscriptions.buy(f, "AUDIO_CONFERENCING", 3);
     String[][] fabrikamUsers = {
-        {"Amelia Clarke", "amelia.clarke@fabrikam.example", "GB"},
-        {"Harry Evans", "harry.evans@fabrikam.example", "GB"},
-        {"Isla Patel", "isla.patel@fabrikam.example", "GB"}};
+      {"Amelia Clarke", "amelia.clarke@fabrikam.example", "GB"},
+      {"Harry Evans", "harry.evans@fabrikam.example", "GB"},
+      {"Isla Patel", "isla.patel@fabrikam.example", "GB"}
+    };
     for (String[] u : fabrikamUsers) {
       directory.add(f, new DirectoryService.NewUser(u[0], u[1], u[2]));
       licensing.assign(f, u[1], "BUSINESS_VOICE");
     }
     // the operator, whose Global admins publish the rate cards (Settings > Rates)
-    Organisation operator = organisations.provision("Communications Credits Operations", "US", SupportedCurrency.USD,
-        ZoneId.of("America/New_York"));
+    Organisation operator =
+        organisations.provision(
+            "Communications Credits Operations",
+            "US",
+            SupportedCurrency.USD,
+            ZoneId.of("America/New_York"));
     admin(Caller.system(operator.id()), "ops@commcredits.example", "Rate desk", Role.GLOBAL_ADMIN);
-    em.createNativeQuery("UPDATE organisation SET publishes_rates = TRUE WHERE id = ?").setParameter(1, operator.id())
+    em.createNativeQuery("UPDATE organisation SET publishes_rates = TRUE WHERE id = ?")
+        .setParameter(1, operator.id())
         .executeUpdate();
     LOG.info("Demo data loaded: Contoso, Fabrikam and the operator");
   }
@@ -147,40 +166,72 @@ public class DemoData {
   /**
    * Contoso's Communications Credits: a sandbox Visa ending 4242, an EA with a PO, three lots of
    * different ages (one expiring within 30 days), and about three months of calls rated through
-   * {@link com.commcredits.rating.RatingService} day by day, with the fundings recorded in between at their dates, so the report,
-   * the charts, the pools and the ledger have a history.
+   * {@link com.commcredits.rating.RatingService} day by day, with the fundings recorded in between
+   * at their dates, so the report, the charts, the pools and the ledger have a history.
    */
   private void walletHistory(Caller c, Organisation contoso, List<DemoCalls.DemoUser> callers) {
     int cardYear = clock.instant().atZone(contoso.timeZone()).getYear() + 3;
-    // the sandbox card that always declines, for trying a failed recharge (added first, so listed last)
-    paymentMethods.addCard(c, new PaymentMethodService.NewCard("4000 0000 0000 0002", 6, cardYear, "321"));
+    // the sandbox card that always declines, for trying a failed recharge (added first, so listed
+    // last)
+    paymentMethods.addCard(
+        c, new PaymentMethodService.NewCard("4000 0000 0000 0002", 6, cardYear, "321"));
     paymentMethods.addEnterpriseAgreement(c, "54321987", "Contoso Enterprise Agreement");
-    paymentMethods.addCard(c, new PaymentMethodService.NewCard("4242 4242 4242 4242", 12, cardYear, "123"));
+    paymentMethods.addCard(
+        c, new PaymentMethodService.NewCard("4242 4242 4242 4242", 12, cardYear, "123"));
     Wallet wallet = fundingSteps.openCredits(c);
     Instant now = clock.instant();
     record Funded(Instant at, String kind, BigDecimal amount, String reference) {}
-    List<Funded> fundings = new ArrayList<>(List.of(
-        new Funded(now.minus(Duration.ofDays(345)), "MANUAL", new BigDecimal("400.00"), "Visa ending 4242"),
-        new Funded(now.minus(Duration.ofDays(122)), "PURCHASE_ORDER", new BigDecimal("500.00"),
-            "EA 54321987 PO PO-2026-0117"),
-        new Funded(now.minus(Duration.ofDays(18)), "MANUAL", new BigDecimal("100.00"), "Visa ending 4242")));
+    List<Funded> fundings =
+        new ArrayList<>(
+            List.of(
+                new Funded(
+                    now.minus(Duration.ofDays(345)),
+                    "MANUAL",
+                    new BigDecimal("400.00"),
+                    "Visa ending 4242"),
+                new Funded(
+                    now.minus(Duration.ofDays(122)),
+                    "PURCHASE_ORDER",
+                    new BigDecimal("500.00"),
+                    "EA 54321987 PO PO-2026-0117"),
+                new Funded(
+                    now.minus(Duration.ofDays(18)),
+                    "MANUAL",
+                    new BigDecimal("100.00"),
+                    "Visa ending 4242")));
     Caller platform = DemoCalls.platform(contoso.id());
     java.time.LocalDate today = now.atZone(contoso.timeZone()).toLocalDate();
     int n = 0;
-    for (java.time.LocalDate day = today.minusDays(92); !day.isAfter(today); day = day.plusDays(1)) {
-      // the day's fundings first: recorded at their time, before its calls are rated an hour after midnight
+    for (java.time.LocalDate day = today.minusDays(92);
+        !day.isAfter(today);
+        day = day.plusDays(1)) {
+      // the day's fundings first: recorded at their time, before its calls are rated an hour after
+      // midnight
       Instant dayEnd = day.plusDays(1).atStartOfDay(contoso.timeZone()).toInstant();
       while (!fundings.isEmpty() && fundings.get(0).at().isBefore(dayEnd)) {
         Funded e = fundings.remove(0);
         Wallet locked = walletRepository.lock(wallet.id()).orElseThrow();
-        walletRepository.record(locked.fund(Money.of(e.amount(), locked.currency()), LotSource.valueOf(e.kind()), null,
-            e.reference(), contoso.timeZone(), new Wallet.Stamp(e.at(), e.at(), "demo:" + (++n), e.reference(),
-                "Funds added (" + e.reference() + ")", "Demo data")));
+        walletRepository.record(
+            locked.fund(
+                Money.of(e.amount(), locked.currency()),
+                LotSource.valueOf(e.kind()),
+                null,
+                e.reference(),
+                contoso.timeZone(),
+                new Wallet.Stamp(
+                    e.at(),
+                    e.at(),
+                    "demo:" + (++n),
+                    e.reference(),
+                    "Funds added (" + e.reference() + ")",
+                    "Demo data")));
       }
-      // rated an hour after the day ended, as the platform would have posted them, so the ledger's times are real
+      // rated an hour after the day ended, as the platform would have posted them, so the ledger's
+      // times are real
       Instant ratedAt = dayEnd.plus(Duration.ofHours(1));
       var calls = DemoCalls.day(day, contoso, callers, now);
-      com.commcredits.time.AppClock.asOf(ratedAt.isBefore(now) ? ratedAt : now, () -> rating.rate(platform, calls));
+      com.commcredits.time.AppClock.asOf(
+          ratedAt.isBefore(now) ? ratedAt : now, () -> rating.rate(platform, calls));
     }
   }
 

@@ -21,13 +21,18 @@ public class DatabaseReadiness implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     var response = HealthCheckResponse.named("database");
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
       statement.setQueryTimeout(2);
-      try (ResultSet rs = statement.executeQuery(
-          "SELECT MAX(version) FROM flyway_schema_history WHERE success = 1")) {
+      try (ResultSet rs =
+          statement.executeQuery(
+              "SELECT MAX(version) FROM flyway_schema_history WHERE success = 1")) {
         rs.next();
         String version = rs.getString(1);
-        return response.status(version != null).withData("schemaVersion", String.valueOf(version)).build();
+        return response
+            .status(version != null)
+            .withData("schemaVersion", String.valueOf(version))
+            .build();
       }
     } catch (SQLException e) {
       return response.down().withData("error", e.getClass().getSimpleName()).build();

@@ -14,8 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Sends notifications through the server's mail session (SMTP host, port, user, password and TLS are set
- * in server.xml from SMTP_* variables). Without SMTP_HOST the product runs outbox-only.
+ * Sends notifications through the server's mail session (SMTP host, port, user, password and TLS
+ * are set in server.xml from SMTP_* variables). Without SMTP_HOST the product runs outbox-only.
  */
 @ApplicationScoped
 public class JakartaMailTransport implements MailTransport {

@@ -2,8 +2,8 @@ package com.commcredits.web.pages;
 
 import com.commcredits.access.AdminAccount;
 import com.commcredits.access.AdminService;
-import com.commcredits.access.Permission;
-import com.commcredits.access.Role;
+import com.commcredits.shared.Permission;
+import com.commcredits.shared.Role;
 import com.commcredits.shared.ValidationException;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -29,14 +29,16 @@ public class AdminsServlet extends PageServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     Map<String, Object> model = model(request);
     model.put("form", new AdminService.NewAdmin("", "", Set.of(), ""));
     show(request, response, model);
   }
 
   @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     String action = request.getParameter("action");
     if ("change".equals(action) || "unlock".equals(action)) {
       long id = idParameter(request, "id");
@@ -44,7 +46,11 @@ public class AdminsServlet extends PageServlet {
         if ("unlock".equals(action)) {
           admins.unlock(caller(request), id);
         } else {
-          admins.change(caller(request), id, Forms.roles(request, false), request.getParameter("enabled") != null);
+          admins.change(
+              caller(request),
+              id,
+              Forms.roles(request, false),
+              request.getParameter("enabled") != null);
         }
         redirect(request, response, "/settings/admins", views().message("admins.changed"));
       } catch (ValidationException e) {
@@ -57,21 +63,29 @@ public class AdminsServlet extends PageServlet {
       }
       return;
     }
-    var command = new AdminService.NewAdmin(request.getParameter("email"), request.getParameter("displayName"),
-        Forms.roles(request, false), request.getParameter("password"));
+    var command =
+        new AdminService.NewAdmin(
+            request.getParameter("email"),
+            request.getParameter("displayName"),
+            Forms.roles(request, false),
+            request.getParameter("password"));
     try {
       AdminAccount created = admins.create(caller(request), command);
-      redirect(request, response, "/settings/admins", views().message("admins.added", created.email()));
+      redirect(
+          request, response, "/settings/admins", views().message("admins.added", created.email()));
     } catch (ValidationException e) {
       Map<String, Object> model = model(request);
-      model.put("form", new AdminService.NewAdmin(command.email(), command.displayName(), command.roles(), ""));
+      model.put(
+          "form",
+          new AdminService.NewAdmin(command.email(), command.displayName(), command.roles(), ""));
       model.put("showAdd", true);
       rejected(response, model, e);
       show(request, response, model);
     }
   }
 
-  private void show(HttpServletRequest request, HttpServletResponse response, Map<String, Object> model)
+  private void show(
+      HttpServletRequest request, HttpServletResponse response, Map<String, Object> model)
       throws IOException {
     model.put("admins", admins.list(caller(request)));
     model.put("roles", Arrays.stream(Role.values()).filter(Role::isAdminRole).toList());

@@ -1,8 +1,8 @@
 package com.commcredits.web.pages;
 
 import com.commcredits.access.ApiKeyService;
-import com.commcredits.access.Permission;
-import com.commcredits.access.Role;
+import com.commcredits.shared.Permission;
+import com.commcredits.shared.Role;
 import com.commcredits.shared.ValidationException;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -26,7 +26,8 @@ public class ApiKeysServlet extends PageServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     Map<String, Object> model = model(request);
     model.put("name", "");
     model.put("chosenRoles", Set.of());
@@ -34,7 +35,8 @@ public class ApiKeysServlet extends PageServlet {
   }
 
   @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     if ("revoke".equals(request.getParameter("action"))) {
       keys.revoke(caller(request), idParameter(request, "id"));
       redirect(request, response, "/settings/api-keys", views().message("apiKeys.revoked"));
@@ -57,7 +59,8 @@ public class ApiKeysServlet extends PageServlet {
     show(request, response, model);
   }
 
-  private void show(HttpServletRequest request, HttpServletResponse response, Map<String, Object> model)
+  private void show(
+      HttpServletRequest request, HttpServletResponse response, Map<String, Object> model)
       throws IOException {
     model.put("keys", keys.list(caller(request)));
     model.put("roles", List.of(Role.values()));

@@ -1,7 +1,7 @@
 package com.commcredits.web.pages;
 
-import com.commcredits.access.Permission;
 import com.commcredits.notification.BillingContacts;
+import com.commcredits.shared.Permission;
 import com.commcredits.shared.ValidationException;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -23,14 +23,16 @@ public class BillingContactsServlet extends PageServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     Map<String, Object> model = model(request);
     model.put("emails", String.join("\n", contacts.listed(caller(request))));
     show(request, response, model);
   }
 
   @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     try {
       contacts.replace(caller(request), request.getParameter("emails"));
       redirect(request, response, "/settings/notifications", views().message("contacts.saved"));
@@ -42,7 +44,8 @@ public class BillingContactsServlet extends PageServlet {
     }
   }
 
-  private void show(HttpServletRequest request, HttpServletResponse response, Map<String, Object> model)
+  private void show(
+      HttpServletRequest request, HttpServletResponse response, Map<String, Object> model)
       throws IOException {
     model.put("defaults", contacts.defaults(caller(request).organisationId()));
     model.put("recipients", contacts.recipients(caller(request).organisationId()));

@@ -1,8 +1,8 @@
 package com.commcredits.web.pages;
 
-import com.commcredits.access.Permission;
 import com.commcredits.payment.PaymentMethodService;
 import com.commcredits.shared.ConflictException;
+import com.commcredits.shared.Permission;
 import com.commcredits.shared.ValidationException;
 import com.commcredits.wallet.AddFunds;
 import com.commcredits.wallet.FundingService;
@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Billing > Subscriptions > Add-ons > Communications Credits > Buy now: the first funds and the payment
- * method, then Place order, which opens the wallet (R-SUB-1, R-FUND-2).
+ * Billing > Subscriptions > Add-ons > Communications Credits > Buy now: the first funds and the
+ * payment method, then Place order, which opens the wallet (R-SUB-1, R-FUND-2).
  */
 @WebServlet("/billing/credits/buy")
 public class BuyCreditsServlet extends FundingPageServlet {
@@ -35,7 +35,8 @@ public class BuyCreditsServlet extends FundingPageServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     if (wallets.find(caller(request)).isPresent()) {
       response.sendRedirect(request.getContextPath() + "/billing/credits");
       return;
@@ -46,13 +47,24 @@ public class BuyCreditsServlet extends FundingPageServlet {
   }
 
   @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     Map<String, Object> model = model(request);
-    AddFunds command = new AddFunds(request.getParameter("amount"), null, methodId(request),
-        request.getParameter("purchaseOrder"), request.getParameter("idempotencyKey"));
+    AddFunds command =
+        new AddFunds(
+            request.getParameter("amount"),
+            null,
+            methodId(request),
+            request.getParameter("purchaseOrder"),
+            request.getParameter("idempotencyKey"));
     try {
-      var settings = new com.commcredits.recharge.RechargeService.Settings(true, request.getParameter("rechargeAmount"),
-          request.getParameter("triggerBelow"), command.paymentMethodId(), command.purchaseOrder());
+      var settings =
+          new com.commcredits.recharge.RechargeService.Settings(
+              true,
+              request.getParameter("rechargeAmount"),
+              request.getParameter("triggerBelow"),
+              command.paymentMethodId(),
+              command.purchaseOrder());
       boolean autoRecharge = request.getParameter("autoRecharge") != null;
       if (autoRecharge) {
         recharge.validate(caller(request), settings);
@@ -67,25 +79,39 @@ public class BuyCreditsServlet extends FundingPageServlet {
       model.put("fundsForm", command);
       show(request, response, model);
     } catch (ConflictException e) {
-      // this form's key already placed an order with other values (back, edit, resubmit): nothing more was paid
+      // this form's key already placed an order with other values (back, edit, resubmit): nothing
+      // more was paid
       response.setStatus(HttpServletResponse.SC_CONFLICT);
       model.put("errors", Map.of("form", views().message("credits.resubmitted")));
-      model.put("fundsForm", new AddFunds(command.amount(), null, command.paymentMethodId(), command.purchaseOrder(),
-          UUID.randomUUID().toString()));
+      model.put(
+          "fundsForm",
+          new AddFunds(
+              command.amount(),
+              null,
+              command.paymentMethodId(),
+              command.purchaseOrder(),
+              UUID.randomUUID().toString()));
       show(request, response, model);
     }
   }
 
-  private void show(HttpServletRequest request, HttpServletResponse response, Map<String, Object> model)
+  private void show(
+      HttpServletRequest request, HttpServletResponse response, Map<String, Object> model)
       throws IOException {
     model.put("methods", methods.list(caller(request)));
     model.put("gateway", methods.gatewayName());
     model.put("sandbox", methods.gatewayIsSandbox());
     model.put("currency", organisations.current(caller(request)).currency().name());
-    model.putIfAbsent("rechargeAmount", request.getParameter("rechargeAmount") == null ? "100.00"
-        : request.getParameter("rechargeAmount"));
-    model.putIfAbsent("triggerBelow", request.getParameter("triggerBelow") == null ? "50.00"
-        : request.getParameter("triggerBelow"));
+    model.putIfAbsent(
+        "rechargeAmount",
+        request.getParameter("rechargeAmount") == null
+            ? "100.00"
+            : request.getParameter("rechargeAmount"));
+    model.putIfAbsent(
+        "triggerBelow",
+        request.getParameter("triggerBelow") == null
+            ? "50.00"
+            : request.getParameter("triggerBelow"));
     render(request, response, "billing/buy-credits", model);
   }
 }

@@ -1,25 +1,25 @@
 package com.commcredits.web.pages;
 
-import com.commcredits.access.Caller;
-import com.commcredits.access.Permission;
 import com.commcredits.payment.PaymentMethod;
 import com.commcredits.payment.PaymentMethodService;
+import com.commcredits.rating.UsageFilter;
+import com.commcredits.rating.UsageReport;
 import com.commcredits.recharge.RechargeService;
+import com.commcredits.shared.Caller;
 import com.commcredits.shared.ConflictException;
 import com.commcredits.shared.NotFoundException;
 import com.commcredits.shared.Page;
+import com.commcredits.shared.Permission;
 import com.commcredits.shared.ValidationException;
 import com.commcredits.wallet.AddFunds;
 import com.commcredits.wallet.Funding;
-import com.commcredits.wallet.FundingOutcome;
 import com.commcredits.wallet.FundingLot;
+import com.commcredits.wallet.FundingOutcome;
 import com.commcredits.wallet.FundingService;
 import com.commcredits.wallet.FundingStatus;
 import com.commcredits.wallet.LedgerEntry;
 import com.commcredits.wallet.Wallet;
 import com.commcredits.wallet.WalletService;
-import com.commcredits.rating.UsageFilter;
-import com.commcredits.rating.UsageReport;
 import com.commcredits.web.view.LineChart;
 import com.commcredits.web.view.StackedBars;
 import jakarta.inject.Inject;
@@ -38,11 +38,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Billing > Products & services > Communications Credits: the balance (and what a balance at or below
- * zero blocks), Add more funds, the lots, the balance over 90 days, the transactions with a running
- * balance (filter, pages, CSV), the payment method, auto-recharge and manual adjustments (R-FUND, R-REP-3).
- * The page holds several forms; each shows only its own errors ({@code fundsErrors}, {@code adjustErrors},
- * {@code rechargeErrors}, {@code filterErrors}) and its fields have ids no other form uses.
+ * Billing > Products & services > Communications Credits: the balance (and what a balance at or
+ * below zero blocks), Add more funds, the lots, the balance over 90 days, the transactions with a
+ * running balance (filter, pages, CSV), the payment method, auto-recharge and manual adjustments
+ * (R-FUND, R-REP-3). The page holds several forms; each shows only its own errors ({@code
+ * fundsErrors}, {@code adjustErrors}, {@code rechargeErrors}, {@code filterErrors}) and its fields
+ * have ids no other form uses.
  */
 @WebServlet("/billing/credits")
 public class CreditsServlet extends FundingPageServlet {
@@ -62,7 +63,8 @@ public class CreditsServlet extends FundingPageServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     if (wallets.find(caller(request)).isEmpty()) {
       response.sendRedirect(request.getContextPath() + "/billing/credits/buy");
       return;
@@ -88,7 +90,8 @@ public class CreditsServlet extends FundingPageServlet {
   }
 
   @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     Map<String, Object> model = model(request);
     String action = request.getParameter("action");
     if ("recharge".equals(action)) {
@@ -101,36 +104,60 @@ public class CreditsServlet extends FundingPageServlet {
   }
 
   /** Add more funds (R-FUND-9): one funding per form key, whatever is resubmitted (R-FUND-7). */
-  private void addFunds(HttpServletRequest request, HttpServletResponse response, Map<String, Object> model)
+  private void addFunds(
+      HttpServletRequest request, HttpServletResponse response, Map<String, Object> model)
       throws IOException {
-    AddFunds command = new AddFunds(request.getParameter("amount"), null, methodId(request),
-        request.getParameter("purchaseOrder"), request.getParameter("idempotencyKey"));
+    AddFunds command =
+        new AddFunds(
+            request.getParameter("amount"),
+            null,
+            methodId(request),
+            request.getParameter("purchaseOrder"),
+            request.getParameter("idempotencyKey"));
     try {
       FundingOutcome outcome = fundings.addFunds(caller(request), command);
-      answer(request, response, model, command, outcome, () -> {
-        formErrors(model, "fundsErrors", Map.of());
-        show(request, response, model, null, null);
-      });
+      answer(
+          request,
+          response,
+          model,
+          command,
+          outcome,
+          () -> {
+            formErrors(model, "fundsErrors", Map.of());
+            show(request, response, model, null, null);
+          });
     } catch (ValidationException e) {
       rejected(response, model, e);
       formErrors(model, "fundsErrors", Map.of());
       model.put("fundsForm", command);
       show(request, response, model, null, null);
     } catch (ConflictException e) {
-      // the key of this form was used for another amount or method (back, edit, resubmit): nothing was added
+      // the key of this form was used for another amount or method (back, edit, resubmit): nothing
+      // was added
       response.setStatus(HttpServletResponse.SC_CONFLICT);
       model.put("fundsErrors", Map.of("form", views().message("credits.resubmitted")));
-      model.put("fundsForm", new AddFunds(command.amount(), null, command.paymentMethodId(), command.purchaseOrder(),
-          UUID.randomUUID().toString()));
+      model.put(
+          "fundsForm",
+          new AddFunds(
+              command.amount(),
+              null,
+              command.paymentMethodId(),
+              command.purchaseOrder(),
+              UUID.randomUUID().toString()));
       show(request, response, model, null, null);
     }
   }
 
   /** A manual credit or debit with a reason (Global and Billing admins: MANAGE_BILLING). */
-  private void adjust(HttpServletRequest request, HttpServletResponse response, Map<String, Object> model)
+  private void adjust(
+      HttpServletRequest request, HttpServletResponse response, Map<String, Object> model)
       throws IOException {
-    var command = new WalletService.Adjustment(request.getParameter("direction"), request.getParameter("amount"),
-        request.getParameter("reason"), request.getParameter("idempotencyKey"));
+    var command =
+        new WalletService.Adjustment(
+            request.getParameter("direction"),
+            request.getParameter("amount"),
+            request.getParameter("reason"),
+            request.getParameter("idempotencyKey"));
     try {
       wallets.adjust(caller(request), command);
       redirect(request, response, "/billing/credits", views().message("credits.adjusted"));
@@ -142,17 +169,27 @@ public class CreditsServlet extends FundingPageServlet {
     } catch (ConflictException e) {
       response.setStatus(HttpServletResponse.SC_CONFLICT);
       model.put("adjustErrors", Map.of("form", views().message("credits.resubmitted")));
-      model.put("adjustForm", new WalletService.Adjustment(command.direction(), command.amount(), command.reason(),
-          UUID.randomUUID().toString()));
+      model.put(
+          "adjustForm",
+          new WalletService.Adjustment(
+              command.direction(),
+              command.amount(),
+              command.reason(),
+              UUID.randomUUID().toString()));
       show(request, response, model, null, null);
     }
   }
 
-  private void saveRecharge(HttpServletRequest request, HttpServletResponse response, Map<String, Object> model)
+  private void saveRecharge(
+      HttpServletRequest request, HttpServletResponse response, Map<String, Object> model)
       throws IOException {
-    var command = new RechargeService.Settings(request.getParameter("enabled") != null,
-        request.getParameter("rechargeAmount"), request.getParameter("triggerBelow"), methodId(request),
-        request.getParameter("rechargePurchaseOrder"));
+    var command =
+        new RechargeService.Settings(
+            request.getParameter("enabled") != null,
+            request.getParameter("rechargeAmount"),
+            request.getParameter("triggerBelow"),
+            methodId(request),
+            request.getParameter("rechargePurchaseOrder"));
     try {
       recharge.save(caller(request), command);
       redirect(request, response, "/billing/credits", views().message("recharge.saved"));
@@ -165,14 +202,16 @@ public class CreditsServlet extends FundingPageServlet {
   }
 
   /**
-   * Moves the errors {@link #rejected} put in the model to the form that was refused, naming its fields
-   * as that form does, so that the page's other forms show none of them.
+   * Moves the errors {@link #rejected} put in the model to the form that was refused, naming its
+   * fields as that form does, so that the page's other forms show none of them.
    */
   @SuppressWarnings("unchecked")
-  private static void formErrors(Map<String, Object> model, String formKey, Map<String, String> renamed) {
+  private static void formErrors(
+      Map<String, Object> model, String formKey, Map<String, String> renamed) {
     Map<String, String> errors = new LinkedHashMap<>();
     ((Map<String, String>) model.getOrDefault("errors", Map.of()))
-        .forEach((field, message) -> errors.putIfAbsent(renamed.getOrDefault(field, field), message));
+        .forEach(
+            (field, message) -> errors.putIfAbsent(renamed.getOrDefault(field, field), message));
     model.put(formKey, errors);
     model.put("errors", Map.of());
   }
@@ -190,14 +229,19 @@ public class CreditsServlet extends FundingPageServlet {
     }
   }
 
-  private void show(HttpServletRequest request, HttpServletResponse response, Map<String, Object> model,
-      LocalDate from, LocalDate to) throws IOException {
+  private void show(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Map<String, Object> model,
+      LocalDate from,
+      LocalDate to)
+      throws IOException {
     Caller caller = caller(request);
     Wallet wallet = wallets.get(caller);
     int page = Math.max(0, intParameter(request, "page", 0));
     @SuppressWarnings("unchecked")
-    Map<String, String> filterErrors = new LinkedHashMap<>(
-        (Map<String, String>) model.getOrDefault("filterErrors", Map.of()));
+    Map<String, String> filterErrors =
+        new LinkedHashMap<>((Map<String, String>) model.getOrDefault("filterErrors", Map.of()));
     Page<LedgerEntry> entries;
     try {
       entries = wallets.transactions(caller, from, to, page, PAGE_SIZE);
@@ -208,13 +252,18 @@ public class CreditsServlet extends FundingPageServlet {
     List<PaymentMethod> paymentMethods = methods.list(caller);
     List<Funding> recent = wallets.recentFundings(caller, 10);
     // the method that last paid; a refused attempt is not what the wallet is billed to
-    Optional<Funding> last = recent.stream().filter(f -> f.status() == FundingStatus.SUCCEEDED).findFirst()
-        .or(() -> recent.stream().findFirst());
+    Optional<Funding> last =
+        recent.stream()
+            .filter(f -> f.status() == FundingStatus.SUCCEEDED)
+            .findFirst()
+            .or(() -> recent.stream().findFirst());
     model.put("wallet", wallet);
     var lots = wallets.lots(caller);
     model.put("lots", lots);
     // funds recorded without a funding request (an import, say) still name how they were paid
-    model.put("newestLot", lots.stream().max(java.util.Comparator.comparing(FundingLot::purchasedAt)).orElse(null));
+    model.put(
+        "newestLot",
+        lots.stream().max(java.util.Comparator.comparing(FundingLot::purchasedAt)).orElse(null));
     model.put("now", clock.instant());
     model.put("entries", entries);
     model.put("from", from == null ? "" : from.toString());
@@ -226,22 +275,30 @@ public class CreditsServlet extends FundingPageServlet {
     model.put("spendCsv", request.getContextPath() + "/billing/credits?export=spend");
     model.put("methods", paymentMethods);
     model.put("lastFunding", last.orElse(null));
-    model.put("billingMethod", last.flatMap(f -> paymentMethods.stream()
-        .filter(m -> m.id() == f.paymentMethodId()).findFirst()).orElse(null));
+    model.put(
+        "billingMethod",
+        last.flatMap(
+                f -> paymentMethods.stream().filter(m -> m.id() == f.paymentMethodId()).findFirst())
+            .orElse(null));
     model.putIfAbsent("fundsForm", new AddFunds("", null, null, "", UUID.randomUUID().toString()));
-    model.putIfAbsent("adjustForm", new WalletService.Adjustment("DEBIT", "", "", UUID.randomUUID().toString()));
+    model.putIfAbsent(
+        "adjustForm", new WalletService.Adjustment("DEBIT", "", "", UUID.randomUUID().toString()));
     model.putIfAbsent("fundsErrors", Map.of());
     model.putIfAbsent("adjustErrors", Map.of());
     model.putIfAbsent("rechargeErrors", Map.of());
     var settings = recharge.settings(caller).orElse(null);
     model.put("recharge", settings);
     model.put("attempts", recharge.recentAttempts(caller));
-    model.putIfAbsent("rechargeForm", settings == null
-        ? new RechargeService.Settings(false, "100.00", "50.00", null, "")
-        : new RechargeService.Settings(settings.enabled(),
-            settings.rechargeAmount().setScale(2, RoundingMode.HALF_UP).toPlainString(),
-            settings.triggerBelow().setScale(2, RoundingMode.HALF_UP).toPlainString(),
-            settings.paymentMethodId(), settings.purchaseOrder() == null ? "" : settings.purchaseOrder()));
+    model.putIfAbsent(
+        "rechargeForm",
+        settings == null
+            ? new RechargeService.Settings(false, "100.00", "50.00", null, "")
+            : new RechargeService.Settings(
+                settings.enabled(),
+                settings.rechargeAmount().setScale(2, RoundingMode.HALF_UP).toPlainString(),
+                settings.triggerBelow().setScale(2, RoundingMode.HALF_UP).toPlainString(),
+                settings.paymentMethodId(),
+                settings.purchaseOrder() == null ? "" : settings.purchaseOrder()));
     render(request, response, "billing/credits", model);
   }
 
@@ -250,7 +307,10 @@ public class CreditsServlet extends FundingPageServlet {
     return usage.filter(caller(request), null, null, null, null, 90);
   }
 
-  /** The filter as a query string for the pager's links (dates already parsed, so nothing to escape). */
+  /**
+   * The filter as a query string for the pager's links (dates already parsed, so nothing to
+   * escape).
+   */
   private static String filterQuery(LocalDate from, LocalDate to) {
     StringBuilder query = new StringBuilder();
     if (from != null) {
@@ -263,22 +323,37 @@ public class CreditsServlet extends FundingPageServlet {
   }
 
   /** Every matching entry, newest first, a thousand at a time, straight to the response. */
-  private void export(HttpServletRequest request, HttpServletResponse response, LocalDate from, LocalDate to)
+  private void export(
+      HttpServletRequest request, HttpServletResponse response, LocalDate from, LocalDate to)
       throws IOException {
     var v = views();
     var caller = caller(request);
     try (Csv csv = Csv.download(response, "communications-credits-transactions.csv")) {
-      csv.row(List.of(v.message("credits.col.date"), v.message("credits.col.type"), v.message("credits.col.description"),
-          v.message("credits.col.reference"), v.message("credits.col.amount"), v.message("credits.col.balance"),
-          v.message("credits.col.currency"), v.message("credits.col.id")));
+      csv.row(
+          List.of(
+              v.message("credits.col.date"),
+              v.message("credits.col.type"),
+              v.message("credits.col.description"),
+              v.message("credits.col.reference"),
+              v.message("credits.col.amount"),
+              v.message("credits.col.balance"),
+              v.message("credits.col.currency"),
+              v.message("credits.col.id")));
       int page = 0;
       Page<LedgerEntry> chunk;
       do {
         chunk = wallets.transactions(caller, from, to, page++, 1000);
         for (LedgerEntry e : chunk.items()) {
-          csv.row(List.of(e.occurredAt(), e.type(), e.description(), e.reference() == null ? "" : e.reference(),
-              e.amount().setScale(2, RoundingMode.HALF_UP), e.balanceAfter().setScale(2, RoundingMode.HALF_UP),
-              e.currency(), e.id()));
+          csv.row(
+              List.of(
+                  e.occurredAt(),
+                  e.type(),
+                  e.description(),
+                  e.reference() == null ? "" : e.reference(),
+                  e.amount().setScale(2, RoundingMode.HALF_UP),
+                  e.balanceAfter().setScale(2, RoundingMode.HALF_UP),
+                  e.currency(),
+                  e.id()));
         }
       } while (chunk.hasNext());
     } catch (NotFoundException e) {

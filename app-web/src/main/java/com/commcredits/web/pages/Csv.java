@@ -6,8 +6,8 @@ import java.io.PrintWriter;
 import java.util.List;
 
 /**
- * Streams a list as CSV (RFC 4180), with a leading apostrophe on text cells a spreadsheet would run as
- * formulas; numbers (e.g. a negative amount) are written plainly.
+ * Streams a list as CSV (RFC 4180), with a leading apostrophe on text cells a spreadsheet would run
+ * as formulas; numbers (e.g. a negative amount) are written plainly.
  */
 public final class Csv implements AutoCloseable {
   private final PrintWriter out;
@@ -24,7 +24,9 @@ public final class Csv implements AutoCloseable {
 
   /** CSV to a stream, in UTF-8. */
   public static Csv to(java.io.OutputStream stream) {
-    return new Csv(new PrintWriter(new java.io.OutputStreamWriter(stream, java.nio.charset.StandardCharsets.UTF_8)));
+    return new Csv(
+        new PrintWriter(
+            new java.io.OutputStreamWriter(stream, java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   public Csv row(List<?> cells) {
@@ -39,7 +41,9 @@ public final class Csv implements AutoCloseable {
     return this;
   }
 
-  /** A number is written as it is (a debit stays a number a spreadsheet can add); text is defused. */
+  /**
+   * A number is written as it is (a debit stays a number a spreadsheet can add); text is defused.
+   */
   static String cell(Object value) {
     String text = value == null ? "" : value.toString();
     if (!(value instanceof Number) && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {

@@ -5,7 +5,10 @@ import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads RFC 4180 CSV: quoted fields with commas, doubled quotes and line breaks; a UTF-8 BOM is skipped. */
+/**
+ * Reads RFC 4180 CSV: quoted fields with commas, doubled quotes and line breaks; a UTF-8 BOM is
+ * skipped.
+ */
 final class CsvReader {
   private CsvReader() {}
 

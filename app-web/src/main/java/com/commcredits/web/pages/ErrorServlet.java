@@ -20,7 +20,8 @@ public class ErrorServlet extends HttpServlet {
   private static final Logger LOG = Logger.getLogger(ErrorServlet.class.getName());
 
   @Override
-  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer i ? i : HttpServletResponse.SC_NOT_FOUND;
     Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
@@ -28,20 +29,25 @@ public class ErrorServlet extends HttpServlet {
       status = HttpServletResponse.SC_NOT_FOUND;
     } else if (failure != null) {
       status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
-      LOG.log(Level.SEVERE, "Unhandled error on " + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), failure);
+      LOG.log(
+          Level.SEVERE,
+          "Unhandled error on " + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
+          failure);
     }
-    String kind = switch (status) {
-      case 403 -> "csrf".equals(request.getAttribute("errorReason")) ? "csrf" : "forbidden";
-      case 404, 405 -> "notFound";
-      default -> status >= 500 ? "server" : "notFound";
-    };
+    String kind =
+        switch (status) {
+          case 403 -> "csrf".equals(request.getAttribute("errorReason")) ? "csrf" : "forbidden";
+          case 404, 405 -> "notFound";
+          default -> status >= 500 ? "server" : "notFound";
+        };
     Map<String, Object> model = new HashMap<>();
     model.put("status", status);
     model.put("kind", kind);
     model.put("signedIn", SignedInAdmin.of(request) != null);
     response.setStatus(status);
     response.setContentType("text/html;charset=UTF-8");
-    ((Views) getServletContext().getAttribute(Views.ATTRIBUTE)).render(request, response, "error", model);
+    ((Views) getServletContext().getAttribute(Views.ATTRIBUTE))
+        .render(request, response, "error", model);
   }
 
   /** Liberty's file servlet reports an unknown path as an exception, not as a 404. */

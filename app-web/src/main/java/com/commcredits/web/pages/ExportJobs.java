@@ -1,7 +1,7 @@
 package com.commcredits.web.pages;
 
-import com.commcredits.access.Caller;
 import com.commcredits.rating.UsageFilter;
+import com.commcredits.shared.Caller;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,16 +18,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Large PSTN usage exports written in the background to a temporary file while the admin watches the
- * progress (rows written of rows selected); the file is kept an hour for download, then deleted. A job is
- * seen only by the admin who started it. Jobs live in this server's memory: behind a load balancer, the
- * progress page needs the same server (sticky sessions), as the session itself does.
+ * Large PSTN usage exports written in the background to a temporary file while the admin watches
+ * the progress (rows written of rows selected); the file is kept an hour for download, then
+ * deleted. A job is seen only by the admin who started it. Jobs live in this server's memory:
+ * behind a load balancer, the progress page needs the same server (sticky sessions), as the session
+ * itself does.
  */
 @ApplicationScoped
 public class ExportJobs {
   static final Duration KEPT = Duration.ofHours(1);
-  /** Exports of more rows than this run in the background with a progress page; smaller ones stream at once. */
-  static final long BACKGROUND_ROWS = Long.parseLong(System.getenv().getOrDefault("EXPORT_BACKGROUND_ROWS", "20000"));
+
+  /**
+   * Exports of more rows than this run in the background with a progress page; smaller ones stream
+   * at once.
+   */
+  static final long BACKGROUND_ROWS =
+      Long.parseLong(System.getenv().getOrDefault("EXPORT_BACKGROUND_ROWS", "20000"));
 
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
 
@@ -35,7 +41,11 @@ public class ExportJobs {
   @Inject Clock clock;
 
   /** Where a job is: running, done (file ready) or failed. */
-  public enum Status { RUNNING, DONE, FAILED }
+  public enum Status {
+    RUNNING,
+    DONE,
+    FAILED
+  }
 
   /** One export: who asked, what, how far it has got. */
   public static final class Job {
@@ -50,7 +60,14 @@ public class ExportJobs {
     private volatile Status status = Status.RUNNING;
     private volatile Instant finishedAt;
 
-    Job(String id, long organisationId, long adminId, String format, long total, Path file, Instant startedAt) {
+    Job(
+        String id,
+        long organisationId,
+        long adminId,
+        String format,
+        long total,
+        Path file,
+        Instant startedAt) {
       this.id = id;
       this.organisationId = organisationId;
       this.adminId = adminId;
@@ -78,7 +95,9 @@ public class ExportJobs {
 
     /** Done in per cent, 0 to 100. */
     public int percent() {
-      return status == Status.DONE ? 100 : total == 0 ? 0 : (int) Math.min(99, written.get() * 100 / total);
+      return status == Status.DONE
+          ? 100
+          : total == 0 ? 0 : (int) Math.min(99, written.get() * 100 / total);
     }
 
     public Status status() {
@@ -112,11 +131,19 @@ public class ExportJobs {
   }
 
   /** Starts an export of the filter's rows (about {@code total}) in the background. */
-  public Job start(Caller caller, long adminId, UsageFilter filter, String format, long total) throws IOException {
+  public Job start(Caller caller, long adminId, UsageFilter filter, String format, long total)
+      throws IOException {
     forgetOld();
     Path file = Files.createTempFile("commcredits-export-", "." + format);
-    Job job = new Job(UUID.randomUUID().toString(), caller.organisationId(), adminId, format, total, file,
-        clock.instant());
+    Job job =
+        new Job(
+            UUID.randomUUID().toString(),
+            caller.organisationId(),
+            adminId,
+            format,
+            total,
+            file,
+            clock.instant());
     jobs.put(job.id(), job);
     runner.run(job, caller, filter);
     return job;
@@ -127,18 +154,21 @@ public class ExportJobs {
     forgetOld();
     Job job = id == null ? null : jobs.get(id);
     return job != null && job.organisationId == caller.organisationId() && job.adminId == adminId
-        ? Optional.of(job) : Optional.empty();
+        ? Optional.of(job)
+        : Optional.empty();
   }
 
   private void forgetOld() {
     Instant limit = clock.instant().minus(KEPT);
-    jobs.values().removeIf(job -> {
-      boolean old = job.finishedAt() != null && job.finishedAt().isBefore(limit);
-      if (old) {
-        delete(job);
-      }
-      return old;
-    });
+    jobs.values()
+        .removeIf(
+            job -> {
+              boolean old = job.finishedAt() != null && job.finishedAt().isBefore(limit);
+              if (old) {
+                delete(job);
+              }
+              return old;
+            });
   }
 
   @PreDestroy

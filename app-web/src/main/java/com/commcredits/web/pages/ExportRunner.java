@@ -1,8 +1,8 @@
 package com.commcredits.web.pages;
 
-import com.commcredits.access.Caller;
 import com.commcredits.rating.UsageFilter;
 import com.commcredits.rating.UsageReport;
+import com.commcredits.shared.Caller;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

@@ -1,8 +1,8 @@
 package com.commcredits.web.pages;
 
-import com.commcredits.access.Permission;
 import com.commcredits.rating.UsageFilter;
 import com.commcredits.rating.UsageReport;
+import com.commcredits.shared.Permission;
 import com.commcredits.shared.ValidationException;
 import com.commcredits.web.security.SignedInAdmin;
 import jakarta.inject.Inject;
@@ -14,9 +14,9 @@ import java.nio.file.Files;
 import java.util.Map;
 
 /**
- * Exports of the PSTN usage report from its page (R-REP-1). A small export streams at once; a large one runs
- * in the background and this page shows its progress (rows written of rows selected, refreshed every second)
- * until the file can be downloaded.
+ * Exports of the PSTN usage report from its page (R-REP-1). A small export streams at once; a large
+ * one runs in the background and this page shows its progress (rows written of rows selected,
+ * refreshed every second) until the file can be downloaded.
  */
 @WebServlet({"/reports/exports", "/reports/exports/*"})
 public class ExportsServlet extends PageServlet {
@@ -31,13 +31,15 @@ public class ExportsServlet extends PageServlet {
   }
 
   @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     String format = "xlsx".equals(request.getParameter("format")) ? "xlsx" : "csv";
     UsageFilter filter;
     try {
       filter = UsageReportServlet.filter(report, caller(request), request);
     } catch (ValidationException e) {
-      response.sendRedirect(request.getContextPath() + "/reports/pstn-usage?" + UsageReportServlet.query(request));
+      response.sendRedirect(
+          request.getContextPath() + "/reports/pstn-usage?" + UsageReportServlet.query(request));
       return;
     }
     long total = report.count(caller(request), filter);
@@ -45,12 +47,14 @@ public class ExportsServlet extends PageServlet {
       UsageReportServlet.download(report, caller(request), filter, format, response);
       return;
     }
-    ExportJobs.Job job = jobs.start(caller(request), SignedInAdmin.of(request).adminId(), filter, format, total);
+    ExportJobs.Job job =
+        jobs.start(caller(request), SignedInAdmin.of(request).adminId(), filter, format, total);
     response.sendRedirect(request.getContextPath() + "/reports/exports/" + job.id());
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     String path = request.getPathInfo() == null ? "" : request.getPathInfo().substring(1);
     boolean file = path.endsWith("/file");
     String id = file ? path.substring(0, path.length() - "/file".length()) : path;

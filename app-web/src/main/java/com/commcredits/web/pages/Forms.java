@@ -1,6 +1,6 @@
 package com.commcredits.web.pages;
 
-import com.commcredits.access.Role;
+import com.commcredits.shared.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.EnumSet;
 import java.util.Set;

@@ -21,7 +21,9 @@ abstract class FundingPageServlet extends PageServlet {
 
   @Inject WalletSettings limits;
 
-  /** The model of a page with the funds fields: the configured limits appear in the amount's hint. */
+  /**
+   * The model of a page with the funds fields: the configured limits appear in the amount's hint.
+   */
   @Override
   protected Map<String, Object> model(HttpServletRequest request) {
     Map<String, Object> model = super.model(request);
@@ -37,23 +39,43 @@ abstract class FundingPageServlet extends PageServlet {
   }
 
   /**
-   * A success or a pending payment redirects to the wallet with a message; a refused payment stays on the
-   * form with the reason beside the payment method and a fresh key, so the admin can try another card.
+   * A success or a pending payment redirects to the wallet with a message; a refused payment stays
+   * on the form with the reason beside the payment method and a fresh key, so the admin can try
+   * another card.
    */
-  protected void answer(HttpServletRequest request, HttpServletResponse response, Map<String, Object> model,
-      AddFunds command, FundingOutcome outcome, Form form) throws IOException {
+  protected void answer(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Map<String, Object> model,
+      AddFunds command,
+      FundingOutcome outcome,
+      Form form)
+      throws IOException {
     Funding f = outcome.funding();
-    String amount = f.amount().setScale(2, RoundingMode.HALF_UP).toPlainString() + " " + f.currency();
+    String amount =
+        f.amount().setScale(2, RoundingMode.HALF_UP).toPlainString() + " " + f.currency();
     if (outcome.status() == FundingStatus.SUCCEEDED) {
-      redirect(request, response, "/billing/credits", views().message(outcome.repeated() ? "credits.repeated"
-          : "credits.added", amount));
+      redirect(
+          request,
+          response,
+          "/billing/credits",
+          views().message(outcome.repeated() ? "credits.repeated" : "credits.added", amount));
     } else if (outcome.status() == FundingStatus.PENDING) {
       redirect(request, response, "/billing/credits", views().message("credits.pending", amount));
     } else {
-      rejected(response, model, ValidationException.of("paymentMethodId",
-          views().message("credits.refused", f.failureReason())));
-      model.put("fundsForm", new AddFunds(command.amount(), null, command.paymentMethodId(), command.purchaseOrder(),
-          UUID.randomUUID().toString()));
+      rejected(
+          response,
+          model,
+          ValidationException.of(
+              "paymentMethodId", views().message("credits.refused", f.failureReason())));
+      model.put(
+          "fundsForm",
+          new AddFunds(
+              command.amount(),
+              null,
+              command.paymentMethodId(),
+              command.purchaseOrder(),
+              UUID.randomUUID().toString()));
       form.show();
     }
   }

@@ -1,8 +1,8 @@
 package com.commcredits.web.pages;
 
-import com.commcredits.access.Caller;
-import com.commcredits.access.Permission;
 import com.commcredits.organisation.OrganisationService;
+import com.commcredits.shared.Caller;
+import com.commcredits.shared.Permission;
 import com.commcredits.subscription.SubscriptionService;
 import com.commcredits.wallet.FundingLot;
 import com.commcredits.wallet.Wallet;
@@ -39,7 +39,8 @@ public class HomeServlet extends PageServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     Caller caller = caller(request);
     Map<String, Object> model = model(request);
     model.put("organisation", organisations.current(caller));
@@ -52,27 +53,41 @@ public class HomeServlet extends PageServlet {
     render(request, response, "home", model);
   }
 
-  /** Communications Credits: none yet, a balance at or below zero, funds about to expire (R-FUND-4, R-FUND-5). */
+  /**
+   * Communications Credits: none yet, a balance at or below zero, funds about to expire (R-FUND-4,
+   * R-FUND-5).
+   */
   private void creditsAttention(Caller caller, List<Attention> attention) {
     var v = views();
     Optional<Wallet> found = wallets.find(caller);
     if (found.isEmpty()) {
-      attention.add(new Attention(v.message("home.attention.noCredits"), "/billing/credits/buy",
-          v.message("home.attention.buyNow")));
+      attention.add(
+          new Attention(
+              v.message("home.attention.noCredits"),
+              "/billing/credits/buy",
+              v.message("home.attention.buyNow")));
       return;
     }
     Wallet wallet = found.get();
     String currency = wallet.currency().name();
     if (!wallet.canPayForCalls()) {
-      attention.add(new Attention(v.message("home.attention.negative", amount(wallet.balance().amount()), currency),
-          "/billing/credits#add-funds", v.message("home.attention.addFunds")));
+      attention.add(
+          new Attention(
+              v.message("home.attention.negative", amount(wallet.balance().amount()), currency),
+              "/billing/credits#add-funds",
+              v.message("home.attention.addFunds")));
     }
     Instant now = clock.instant();
-    List<FundingLot> expiring = wallets.lots(caller).stream().filter(l -> l.expiresWithinDays(now, 30)).toList();
+    List<FundingLot> expiring =
+        wallets.lots(caller).stream().filter(l -> l.expiresWithinDays(now, 30)).toList();
     if (!expiring.isEmpty()) {
-      BigDecimal total = expiring.stream().map(FundingLot::remaining).reduce(BigDecimal.ZERO, BigDecimal::add);
-      attention.add(new Attention(v.message("home.attention.expiring", amount(total), currency), "/billing/credits",
-          v.message("home.attention.viewFunds")));
+      BigDecimal total =
+          expiring.stream().map(FundingLot::remaining).reduce(BigDecimal.ZERO, BigDecimal::add);
+      attention.add(
+          new Attention(
+              v.message("home.attention.expiring", amount(total), currency),
+              "/billing/credits",
+              v.message("home.attention.viewFunds")));
     }
   }
 

@@ -1,7 +1,7 @@
 package com.commcredits.web.pages;
 
-import com.commcredits.access.Permission;
 import com.commcredits.notification.Notifier;
+import com.commcredits.shared.Permission;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,7 +9,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 
-/** Message center: every notification with its status (queued, sent, failed), time, recipients and text (R-NOTIFY-2). */
+/**
+ * Message center: every notification with its status (queued, sent, failed), time, recipients and
+ * text (R-NOTIFY-2).
+ */
 @WebServlet("/messages")
 public class MessageCenterServlet extends PageServlet {
   private static final long serialVersionUID = 1L;
@@ -22,10 +25,14 @@ public class MessageCenterServlet extends PageServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     Map<String, Object> model = model(request);
-    model.put("messages", notifier.messageCenter(caller(request), Math.max(0, intParameter(request, "page", 0)), 25));
-    model.put("outboxOnly", System.getenv("SMTP_HOST") == null || System.getenv("SMTP_HOST").isBlank());
+    model.put(
+        "messages",
+        notifier.messageCenter(caller(request), Math.max(0, intParameter(request, "page", 0)), 25));
+    model.put(
+        "outboxOnly", System.getenv("SMTP_HOST") == null || System.getenv("SMTP_HOST").isBlank());
     render(request, response, "messages", model);
   }
 }

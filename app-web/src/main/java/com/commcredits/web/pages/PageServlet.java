@@ -1,11 +1,11 @@
 package com.commcredits.web.pages;
 
-import com.commcredits.access.Caller;
-import com.commcredits.access.Permission;
 import com.commcredits.access.SignInService;
 import com.commcredits.shared.AccessDeniedException;
+import com.commcredits.shared.Caller;
 import com.commcredits.shared.FieldError;
 import com.commcredits.shared.NotFoundException;
+import com.commcredits.shared.Permission;
 import com.commcredits.shared.ValidationException;
 import com.commcredits.web.security.Csrf;
 import com.commcredits.web.security.SignedInAdmin;
@@ -29,8 +29,8 @@ import java.util.Optional;
 /**
  * The base of every signed-in page: sends a visitor without a session to sign in, reads the admin's
  * caller afresh (so role changes and disabling apply at once), checks the page's permission (403
- * otherwise), turns "not found" into 404, and fills the model every template needs (caller, navigation,
- * CSRF token, flash message).
+ * otherwise), turns "not found" into 404, and fills the model every template needs (caller,
+ * navigation, CSRF token, flash message).
  */
 public abstract class PageServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
@@ -45,15 +45,21 @@ public abstract class PageServlet extends HttpServlet {
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws ServletException, IOException {
     SignedInAdmin admin = SignedInAdmin.of(request);
-    Optional<Caller> signedIn = admin == null ? Optional.empty() : signIn.callerFor(admin.adminId());
+    Optional<Caller> signedIn =
+        admin == null ? Optional.empty() : signIn.callerFor(admin.adminId());
     if (signedIn.isEmpty()) {
       if (admin != null) {
         request.getSession().invalidate();
       }
       String path = request.getRequestURI().substring(request.getContextPath().length());
-      String next = "GET".equals(request.getMethod())
-          ? path + (request.getQueryString() == null ? "" : "?" + request.getQueryString()) : "/";
-      response.sendRedirect(request.getContextPath() + "/sign-in?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+      String next =
+          "GET".equals(request.getMethod())
+              ? path + (request.getQueryString() == null ? "" : "?" + request.getQueryString())
+              : "/";
+      response.sendRedirect(
+          request.getContextPath()
+              + "/sign-in?next="
+              + URLEncoder.encode(next, StandardCharsets.UTF_8));
       return;
     }
     Caller caller = signedIn.get();
@@ -99,13 +105,18 @@ public abstract class PageServlet extends HttpServlet {
     return model;
   }
 
-  protected void render(HttpServletRequest request, HttpServletResponse response, String template,
-      Map<String, Object> model) throws IOException {
+  protected void render(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      String template,
+      Map<String, Object> model)
+      throws IOException {
     views().render(request, response, template, model);
   }
 
   /** Redirect after a successful POST, with a message shown once on the next page. */
-  protected void redirect(HttpServletRequest request, HttpServletResponse response, String path, String flash)
+  protected void redirect(
+      HttpServletRequest request, HttpServletResponse response, String path, String flash)
       throws IOException {
     if (flash != null) {
       request.getSession().setAttribute(FLASH, flash);
@@ -113,8 +124,12 @@ public abstract class PageServlet extends HttpServlet {
     response.sendRedirect(request.getContextPath() + path);
   }
 
-  /** Puts a refused form's errors (field to message) in the model; the page re-renders with status 400. */
-  protected static void rejected(HttpServletResponse response, Map<String, Object> model, ValidationException e) {
+  /**
+   * Puts a refused form's errors (field to message) in the model; the page re-renders with status
+   * 400.
+   */
+  protected static void rejected(
+      HttpServletResponse response, Map<String, Object> model, ValidationException e) {
     Map<String, String> errors = new LinkedHashMap<>();
     for (FieldError error : e.errors()) {
       errors.putIfAbsent(error.field(), error.message());

@@ -1,8 +1,8 @@
 package com.commcredits.web.pages;
 
-import com.commcredits.access.Permission;
 import com.commcredits.payment.PaymentMethod;
 import com.commcredits.payment.PaymentMethodService;
+import com.commcredits.shared.Permission;
 import com.commcredits.shared.ValidationException;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -14,8 +14,8 @@ import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
- * Billing > Payment methods (R-PAY-1): cards (the number goes to the gateway and is never shown again,
- * not even on a refused form) and Enterprise Agreement numbers; remove either.
+ * Billing > Payment methods (R-PAY-1): cards (the number goes to the gateway and is never shown
+ * again, not even on a refused form) and Enterprise Agreement numbers; remove either.
  */
 @WebServlet("/billing/payment-methods")
 public class PaymentMethodsServlet extends PageServlet {
@@ -30,32 +30,51 @@ public class PaymentMethodsServlet extends PageServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     show(request, response, model(request));
   }
 
   @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     String action = request.getParameter("action");
     Map<String, Object> model = model(request);
     try {
       switch (action == null ? "" : action) {
         case "card" -> {
-          PaymentMethod card = methods.addCard(caller(request), new PaymentMethodService.NewCard(
-              request.getParameter("cardNumber"), integer(request, "expiryMonth"), integer(request, "expiryYear"),
-              request.getParameter("cvc")));
-          redirect(request, response, "/billing/payment-methods", views().message("methods.added", card.describe()));
+          PaymentMethod card =
+              methods.addCard(
+                  caller(request),
+                  new PaymentMethodService.NewCard(
+                      request.getParameter("cardNumber"),
+                      integer(request, "expiryMonth"),
+                      integer(request, "expiryYear"),
+                      request.getParameter("cvc")));
+          redirect(
+              request,
+              response,
+              "/billing/payment-methods",
+              views().message("methods.added", card.describe()));
         }
         case "ea" -> {
-          PaymentMethod ea = methods.addEnterpriseAgreement(caller(request), request.getParameter("eaNumber"),
-              request.getParameter("label"));
-          redirect(request, response, "/billing/payment-methods", views().message("methods.added", ea.describe()));
+          PaymentMethod ea =
+              methods.addEnterpriseAgreement(
+                  caller(request), request.getParameter("eaNumber"), request.getParameter("label"));
+          redirect(
+              request,
+              response,
+              "/billing/payment-methods",
+              views().message("methods.added", ea.describe()));
         }
         case "remove" -> {
           PaymentMethod removed = methods.get(caller(request), idParameter(request, "id"));
           methods.remove(caller(request), removed.id());
-          redirect(request, response, "/billing/payment-methods", views().message("methods.removed",
-              removed.describe()));
+          redirect(
+              request,
+              response,
+              "/billing/payment-methods",
+              views().message("methods.removed", removed.describe()));
         }
         default -> response.sendError(HttpServletResponse.SC_BAD_REQUEST);
       }
@@ -78,7 +97,8 @@ public class PaymentMethodsServlet extends PageServlet {
     }
   }
 
-  private void show(HttpServletRequest request, HttpServletResponse response, Map<String, Object> model)
+  private void show(
+      HttpServletRequest request, HttpServletResponse response, Map<String, Object> model)
       throws IOException {
     model.put("methods", methods.list(caller(request)));
     model.put("gateway", methods.gatewayName());

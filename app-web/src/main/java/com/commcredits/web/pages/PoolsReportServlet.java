@@ -1,8 +1,8 @@
 package com.commcredits.web.pages;
 
-import com.commcredits.access.Permission;
 import com.commcredits.pools.PoolService;
 import com.commcredits.pools.PoolView;
+import com.commcredits.shared.Permission;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,7 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Reports > Minute pools: per country and kind, total, used and available minutes of a month, CSV export (R-REP-2). */
+/**
+ * Reports > Minute pools: per country and kind, total, used and available minutes of a month, CSV
+ * export (R-REP-2).
+ */
 @WebServlet("/reports/pools")
 public class PoolsReportServlet extends PageServlet {
   private static final long serialVersionUID = 1L;
@@ -27,7 +30,8 @@ public class PoolsReportServlet extends PageServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     YearMonth current = pools.currentMonth(caller(request));
     YearMonth month = current;
     String requested = request.getParameter("month");
@@ -44,11 +48,23 @@ public class PoolsReportServlet extends PageServlet {
     if ("csv".equals(request.getParameter("export"))) {
       var v = views();
       try (Csv csv = Csv.download(response, "minute-pools-" + month + ".csv")) {
-        csv.row(List.of(v.message("pools.col.country"), v.message("pools.col.kind"), v.message("pools.col.total"),
-            v.message("pools.col.used"), v.message("pools.col.available"), v.message("pools.col.month")));
+        csv.row(
+            List.of(
+                v.message("pools.col.country"),
+                v.message("pools.col.kind"),
+                v.message("pools.col.total"),
+                v.message("pools.col.used"),
+                v.message("pools.col.available"),
+                v.message("pools.col.month")));
         for (PoolView p : views) {
-          csv.row(List.of(p.country(), v.message("poolKind." + p.kind().name()), p.totalMinutes(), p.usedMinutes(),
-              p.availableMinutes(), month));
+          csv.row(
+              List.of(
+                  p.country(),
+                  v.message("poolKind." + p.kind().name()),
+                  p.totalMinutes(),
+                  p.usedMinutes(),
+                  p.availableMinutes(),
+                  month));
         }
       }
       return;

@@ -1,6 +1,6 @@
 package com.commcredits.web.pages;
 
-import com.commcredits.access.Permission;
+import com.commcredits.shared.Permission;
 import com.commcredits.subscription.SubscriptionService;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -9,7 +9,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 
-/** Billing > Products & services (the organisation's subscriptions) and Billing > Subscriptions (with the catalog). */
+/**
+ * Billing > Products & services (the organisation's subscriptions) and Billing > Subscriptions
+ * (with the catalog).
+ */
 @WebServlet({"/billing/products", "/billing/subscriptions"})
 public class ProductsServlet extends PageServlet {
   private static final long serialVersionUID = 1L;
@@ -23,32 +26,50 @@ public class ProductsServlet extends PageServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     show(request, response, model(request));
   }
 
   /** Subscriptions: buy a product with a quantity, change a quantity, cancel. */
   @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     Map<String, Object> model = model(request);
     String action = request.getParameter("action");
     try {
       switch (action == null ? "" : action) {
         case "buy" -> {
-          var bought = subscriptions.buy(caller(request), request.getParameter("sku"),
-              intParameter(request, "quantity", 0));
-          redirect(request, response, "/billing/subscriptions", views().message("subscriptions.bought",
-              bought.quantity(), bought.sku()));
+          var bought =
+              subscriptions.buy(
+                  caller(request),
+                  request.getParameter("sku"),
+                  intParameter(request, "quantity", 0));
+          redirect(
+              request,
+              response,
+              "/billing/subscriptions",
+              views().message("subscriptions.bought", bought.quantity(), bought.sku()));
         }
         case "quantity" -> {
-          var changed = subscriptions.changeQuantity(caller(request), idParameter(request, "id"),
-              intParameter(request, "quantity", 0));
-          redirect(request, response, "/billing/subscriptions", views().message("subscriptions.changed",
-              changed.sku(), changed.quantity()));
+          var changed =
+              subscriptions.changeQuantity(
+                  caller(request),
+                  idParameter(request, "id"),
+                  intParameter(request, "quantity", 0));
+          redirect(
+              request,
+              response,
+              "/billing/subscriptions",
+              views().message("subscriptions.changed", changed.sku(), changed.quantity()));
         }
         case "cancel" -> {
           subscriptions.cancel(caller(request), idParameter(request, "id"));
-          redirect(request, response, "/billing/subscriptions", views().message("subscriptions.cancelled"));
+          redirect(
+              request,
+              response,
+              "/billing/subscriptions",
+              views().message("subscriptions.cancelled"));
         }
         default -> response.sendError(HttpServletResponse.SC_BAD_REQUEST);
       }
@@ -60,16 +81,20 @@ public class ProductsServlet extends PageServlet {
     }
   }
 
-  private void show(HttpServletRequest request, HttpServletResponse response, Map<String, Object> model)
+  private void show(
+      HttpServletRequest request, HttpServletResponse response, Map<String, Object> model)
       throws IOException {
     var list = subscriptions.list(caller(request));
     model.put("subscriptions", list);
-    model.put("hasCredits", list.stream().anyMatch(v -> "COMMUNICATIONS_CREDITS".equals(v.subscription().sku())));
+    model.put(
+        "hasCredits",
+        list.stream().anyMatch(v -> "COMMUNICATIONS_CREDITS".equals(v.subscription().sku())));
     model.put("usage", licensing.usage(caller(request).organisationId()));
     boolean subscriptionsPage = request.getServletPath().endsWith("/subscriptions");
     if (subscriptionsPage) {
       model.put("catalog", subscriptions.catalog());
     }
-    render(request, response, subscriptionsPage ? "billing/subscriptions" : "billing/products", model);
+    render(
+        request, response, subscriptionsPage ? "billing/subscriptions" : "billing/products", model);
   }
 }

@@ -16,13 +16,22 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * A rate card as CSV (R-RATE-1), written by the export and read by the import in the same columns, so a card
- * exported, edited and imported round-trips. Reading checks every row and reports each problem with its row
- * and column; a file with any problem yields no lines.
+ * A rate card as CSV (R-RATE-1), written by the export and read by the import in the same columns,
+ * so a card exported, edited and imported round-trips. Reading checks every row and reports each
+ * problem with its row and column; a file with any problem yields no lines.
  */
 public final class RateCardCsv {
-  public static final List<String> COLUMNS = List.of("kind", "prefix", "description", "per_minute", "connection_fee",
-      "increment_seconds", "minimum_seconds", "effective_from", "effective_to");
+  public static final List<String> COLUMNS =
+      List.of(
+          "kind",
+          "prefix",
+          "description",
+          "per_minute",
+          "connection_fee",
+          "increment_seconds",
+          "minimum_seconds",
+          "effective_from",
+          "effective_to");
   static final int MAX_ROWS = 50_000;
   private static final Pattern PREFIX = Pattern.compile("\\+[0-9]{0,15}");
   private static final BigDecimal MAX_PRICE = new BigDecimal("1000");
@@ -40,8 +49,15 @@ public final class RateCardCsv {
   }
 
   public static List<Object> cells(RateLine l) {
-    return Arrays.asList(l.kind().name(), l.prefix(), l.description(), l.perMinute().toPlainString(),
-        l.connectionFee().toPlainString(), l.incrementSeconds(), l.minimumSeconds(), l.effectiveFrom().toString(),
+    return Arrays.asList(
+        l.kind().name(),
+        l.prefix(),
+        l.description(),
+        l.perMinute().toPlainString(),
+        l.connectionFee().toPlainString(),
+        l.incrementSeconds(),
+        l.minimumSeconds(),
+        l.effectiveFrom().toString(),
         l.effectiveTo() == null ? "" : l.effectiveTo().toString());
   }
 
@@ -53,16 +69,24 @@ public final class RateCardCsv {
       return fileError(e.getMessage());
     }
     if (rows.isEmpty()) {
-      return fileError("The file is empty: the first line must name the columns " + String.join(", ", COLUMNS) + ".");
+      return fileError(
+          "The file is empty: the first line must name the columns "
+              + String.join(", ", COLUMNS)
+              + ".");
     }
     if (rows.size() > MAX_ROWS + 1) {
       return fileError("A rate card has at most " + MAX_ROWS + " rates.");
     }
-    List<String> header = rows.get(0).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+    List<String> header =
+        rows.get(0).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
     List<String> missing = COLUMNS.stream().filter(c -> !header.contains(c)).toList();
     if (!missing.isEmpty()) {
-      return fileError("The first line must name the columns " + String.join(", ", COLUMNS) + "; missing: "
-          + String.join(", ", missing) + ".");
+      return fileError(
+          "The first line must name the columns "
+              + String.join(", ", COLUMNS)
+              + "; missing: "
+              + String.join(", ", missing)
+              + ".");
     }
     Map<String, Integer> at = new HashMap<>();
     COLUMNS.forEach(c -> at.put(c, header.indexOf(c)));
@@ -79,8 +103,11 @@ public final class RateCardCsv {
       CallKind kind = cells.kind();
       String prefix = cells.text("prefix");
       if (prefix != null && !PREFIX.matcher(prefix).matches()) {
-        errors.add(new RowError(r + 1, "prefix",
-            "Write a prefix as + and up to 15 digits, like +4420 (+ alone matches any number)."));
+        errors.add(
+            new RowError(
+                r + 1,
+                "prefix",
+                "Write a prefix as + and up to 15 digits, like +4420 (+ alone matches any number)."));
         prefix = null;
       }
       String description = cells.text("description");
@@ -96,13 +123,23 @@ public final class RateCardCsv {
       if (from != null && to != null && to.isBefore(from)) {
         errors.add(new RowError(r + 1, "effective_to", "The end date is before the start date."));
       }
-      if (kind != null && prefix != null && description != null && perMinute != null && fee != null
-          && increment != null && minimum != null && from != null) {
-        RateLine line = new RateLine(kind, prefix, description, perMinute, fee, increment, minimum, from, to);
+      if (kind != null
+          && prefix != null
+          && description != null
+          && perMinute != null
+          && fee != null
+          && increment != null
+          && minimum != null
+          && from != null) {
+        RateLine line =
+            new RateLine(kind, prefix, description, perMinute, fee, increment, minimum, from, to);
         Integer first = seen.putIfAbsent(line.key(), r + 1);
         if (first != null) {
-          errors.add(new RowError(r + 1, "prefix", "Row " + first + " already has " + kind + " " + prefix
-              + " from " + from + "."));
+          errors.add(
+              new RowError(
+                  r + 1,
+                  "prefix",
+                  "Row " + first + " already has " + kind + " " + prefix + " from " + from + "."));
         } else {
           lines.add(line);
           lineRows.add(r + 1);
@@ -110,8 +147,13 @@ public final class RateCardCsv {
       }
     }
     for (int[] clash : RateLine.overlaps(lines)) {
-      errors.add(new RowError(lineRows.get(clash[0]), "effective_from", "Its period overlaps row "
-          + lineRows.get(clash[1]) + " of the same kind and prefix."));
+      errors.add(
+          new RowError(
+              lineRows.get(clash[0]),
+              "effective_from",
+              "Its period overlaps row "
+                  + lineRows.get(clash[1])
+                  + " of the same kind and prefix."));
     }
     if (errors.isEmpty() && lines.isEmpty()) {
       return fileError("The file has no rates.");
@@ -125,12 +167,18 @@ public final class RateCardCsv {
   }
 
   /** One row's cells, each read once, problems collected. */
-  private record Row(int number, List<String> cells, Map<String, Integer> at, List<RowError> errors) {
-    /** The cell, without the apostrophe our export (and spreadsheets) put before a leading + = - or @. */
+  private record Row(
+      int number, List<String> cells, Map<String, Integer> at, List<RowError> errors) {
+    /**
+     * The cell, without the apostrophe our export (and spreadsheets) put before a leading + = -
+     * or @.
+     */
     String raw(String column) {
       int i = at.get(column);
       String v = i < cells.size() ? cells.get(i).strip() : "";
-      return v.length() > 1 && v.charAt(0) == '\'' && "=+-@".indexOf(v.charAt(1)) >= 0 ? v.substring(1) : v;
+      return v.length() > 1 && v.charAt(0) == '\'' && "=+-@".indexOf(v.charAt(1)) >= 0
+          ? v.substring(1)
+          : v;
     }
 
     String text(String column) {
@@ -150,7 +198,9 @@ public final class RateCardCsv {
       try {
         return CallKind.valueOf(v.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        errors.add(new RowError(number, "kind", "Use OUTBOUND, TOLL_FREE_INBOUND or CONFERENCE_DIAL_OUT."));
+        errors.add(
+            new RowError(
+                number, "kind", "Use OUTBOUND, TOLL_FREE_INBOUND or CONFERENCE_DIAL_OUT."));
         return null;
       }
     }
@@ -163,7 +213,9 @@ public final class RateCardCsv {
       try {
         BigDecimal d = new BigDecimal(v);
         if (d.signum() < 0 || d.compareTo(MAX_PRICE) >= 0 || d.stripTrailingZeros().scale() > 4) {
-          errors.add(new RowError(number, column, "Use an amount from 0 to 999.9999, with at most 4 decimals."));
+          errors.add(
+              new RowError(
+                  number, column, "Use an amount from 0 to 999.9999, with at most 4 decimals."));
           return null;
         }
         return d.setScale(4);

@@ -1,6 +1,5 @@
 package com.commcredits.web.pages;
 
-import com.commcredits.access.Permission;
 import com.commcredits.organisation.SupportedCurrency;
 import com.commcredits.rating.CallKind;
 import com.commcredits.rating.RateCard;
@@ -8,8 +7,9 @@ import com.commcredits.rating.RateCardChange;
 import com.commcredits.rating.RateCardService;
 import com.commcredits.rating.RateLine;
 import com.commcredits.shared.AccessDeniedException;
-import com.commcredits.shared.Page;
 import com.commcredits.shared.NotFoundException;
+import com.commcredits.shared.Page;
+import com.commcredits.shared.Permission;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.MultipartConfig;
@@ -27,10 +27,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Settings > Rates (R-RATE-1): the published card of each currency, filtered and paged, exported as CSV; and,
- * for the operator's Global admins, a CSV import that lists every bad row, or previews what it adds, changes
- * and removes before a confirmation replaces the card. The previewed lines wait in the admin's session under
- * the digest of their content, so confirming twice replaces once.
+ * Settings > Rates (R-RATE-1): the published card of each currency, filtered and paged, exported as
+ * CSV; and, for the operator's Global admins, a CSV import that lists every bad row, or previews
+ * what it adds, changes and removes before a confirmation replaces the card. The previewed lines
+ * wait in the admin's session under the digest of their content, so confirming twice replaces once.
  */
 @WebServlet("/settings/rates")
 @MultipartConfig(maxFileSize = 5 * 1024 * 1024, maxRequestSize = 6 * 1024 * 1024)
@@ -53,15 +53,27 @@ public class RatesServlet extends PageServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     String currency = currency(request);
     RateCard card = cards.card(caller(request), currency);
-    CallKind kind = Arrays.stream(CallKind.values()).filter(k -> k.name().equals(request.getParameter("kind")))
-        .findFirst().orElse(null);
+    CallKind kind =
+        Arrays.stream(CallKind.values())
+            .filter(k -> k.name().equals(request.getParameter("kind")))
+            .findFirst()
+            .orElse(null);
     String q = request.getParameter("q") == null ? "" : request.getParameter("q").strip();
-    List<RateLine> shown = card.lines().stream().filter(l -> kind == null || l.kind() == kind)
-        .filter(l -> q.isEmpty() || l.prefix().startsWith(q)
-            || l.description().toLowerCase(Locale.ROOT).contains(q.toLowerCase(Locale.ROOT))).toList();
+    List<RateLine> shown =
+        card.lines().stream()
+            .filter(l -> kind == null || l.kind() == kind)
+            .filter(
+                l ->
+                    q.isEmpty()
+                        || l.prefix().startsWith(q)
+                        || l.description()
+                            .toLowerCase(Locale.ROOT)
+                            .contains(q.toLowerCase(Locale.ROOT)))
+            .toList();
     if ("csv".equals(request.getParameter("export"))) {
       try (Csv csv = Csv.download(response, "rates-" + currency + ".csv")) {
         csv.row(RateCardCsv.COLUMNS);
@@ -70,19 +82,34 @@ public class RatesServlet extends PageServlet {
       return;
     }
     Map<String, Object> model = model(request);
-    int page = Math.max(0, Math.min(intParameter(request, "page", 0), Math.max(0, (shown.size() - 1) / PAGE_SIZE)));
-    model.put("rates", new Page<>(shown.subList(Math.min(shown.size(), page * PAGE_SIZE),
-        Math.min(shown.size(), (page + 1) * PAGE_SIZE)), page, PAGE_SIZE, shown.size()));
+    int page =
+        Math.max(
+            0,
+            Math.min(
+                intParameter(request, "page", 0), Math.max(0, (shown.size() - 1) / PAGE_SIZE)));
+    model.put(
+        "rates",
+        new Page<>(
+            shown.subList(
+                Math.min(shown.size(), page * PAGE_SIZE),
+                Math.min(shown.size(), (page + 1) * PAGE_SIZE)),
+            page,
+            PAGE_SIZE,
+            shown.size()));
     model.put("kind", kind == null ? "" : kind.name());
     model.put("q", q);
-    model.put("pageUrl", "/settings/rates?currency=" + currency + (kind == null ? "" : "&kind=" + kind.name())
-        + (q.isEmpty() ? "" : "&q=" + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8)));
+    model.put(
+        "pageUrl",
+        "/settings/rates?currency="
+            + currency
+            + (kind == null ? "" : "&kind=" + kind.name())
+            + (q.isEmpty() ? "" : "&q=" + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8)));
     show(request, response, model, card);
   }
 
   @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException,
-      ServletException {
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException, ServletException {
     if (!cards.canPublish(caller(request))) {
       throw new AccessDeniedException("Only the operator's Global admins publish rate cards.");
     }
@@ -96,13 +123,16 @@ public class RatesServlet extends PageServlet {
     firstPage(model, card);
     Part file = request.getPart("file");
     if (file == null || file.getSize() == 0) {
-      model.put("rowErrors", List.of(new RateCardCsv.RowError(0, "file", views().message("rates.import.noFile"))));
+      model.put(
+          "rowErrors",
+          List.of(new RateCardCsv.RowError(0, "file", views().message("rates.import.noFile"))));
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       show(request, response, model, card);
       return;
     }
     RateCardCsv.Parsed parsed;
-    try (InputStreamReader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+    try (InputStreamReader reader =
+        new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
       parsed = RateCardCsv.read(reader);
     }
     if (!parsed.ok()) {
@@ -121,16 +151,21 @@ public class RatesServlet extends PageServlet {
     show(request, response, model, card);
   }
 
-  private void confirm(HttpServletRequest request, HttpServletResponse response, String currency) throws IOException {
+  private void confirm(HttpServletRequest request, HttpServletResponse response, String currency)
+      throws IOException {
     String token = request.getParameter("token");
     Object waiting = token == null ? null : request.getSession().getAttribute(UPLOAD + token);
     String back = "/settings/rates?currency=" + currency;
     if (waiting instanceof Upload upload && upload.currency().equals(currency)) {
       RateCardService.Replaced replaced = cards.replace(caller(request), currency, upload.lines());
       request.getSession().removeAttribute(UPLOAD + token);
-      redirect(request, response, back, replaced.applied()
-          ? views().message("rates.import.done", currency, replaced.change().summary())
-          : views().message("rates.import.same", currency));
+      redirect(
+          request,
+          response,
+          back,
+          replaced.applied()
+              ? views().message("rates.import.done", currency, replaced.change().summary())
+              : views().message("rates.import.same", currency));
       return;
     }
     if (token != null && token.equals(cards.card(caller(request), currency).digest())) {
@@ -141,20 +176,29 @@ public class RatesServlet extends PageServlet {
     Map<String, Object> model = model(request);
     RateCard card = cards.card(caller(request), currency);
     firstPage(model, card);
-    model.put("rowErrors", List.of(new RateCardCsv.RowError(0, "file", views().message("rates.import.expired"))));
+    model.put(
+        "rowErrors",
+        List.of(new RateCardCsv.RowError(0, "file", views().message("rates.import.expired"))));
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     show(request, response, model, card);
   }
 
   /** The card's first page, unfiltered, beside an import's outcome. */
   private static void firstPage(Map<String, Object> model, RateCard card) {
-    model.put("rates", new Page<>(card.lines().stream().limit(PAGE_SIZE).toList(), 0, PAGE_SIZE, card.lines().size()));
+    model.put(
+        "rates",
+        new Page<>(
+            card.lines().stream().limit(PAGE_SIZE).toList(), 0, PAGE_SIZE, card.lines().size()));
     model.put("kind", "");
     model.put("q", "");
     model.put("pageUrl", "/settings/rates?currency=" + card.currency());
   }
 
-  private void show(HttpServletRequest request, HttpServletResponse response, Map<String, Object> model, RateCard card)
+  private void show(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Map<String, Object> model,
+      RateCard card)
       throws IOException {
     model.put("card", card);
     model.put("currency", card.currency());

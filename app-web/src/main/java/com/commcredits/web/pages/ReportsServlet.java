@@ -1,6 +1,6 @@
 package com.commcredits.web.pages;
 
-import com.commcredits.access.Permission;
+import com.commcredits.shared.Permission;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,7 +17,8 @@ public class ReportsServlet extends PageServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     render(request, response, "reports/index", model(request));
   }
 }

@@ -1,9 +1,9 @@
 package com.commcredits.web.pages;
 
-import com.commcredits.access.Caller;
 import com.commcredits.access.SignInOutcome;
 import com.commcredits.access.SignInService;
 import com.commcredits.organisation.OrganisationService;
+import com.commcredits.shared.Caller;
 import com.commcredits.web.security.Csrf;
 import com.commcredits.web.security.SignedInAdmin;
 import com.commcredits.web.view.Views;
@@ -19,17 +19,21 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The sign-in form (email and password) and its outcome: signed in, wrong, or locked for a while. */
+/**
+ * The sign-in form (email and password) and its outcome: signed in, wrong, or locked for a while.
+ */
 @WebServlet("/sign-in")
 public class SignInServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   @Inject SignInService signIn;
   @Inject OrganisationService organisations;
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     if (SignedInAdmin.of(request) != null) {
       response.sendRedirect(request.getContextPath() + "/");
       return;
@@ -38,10 +42,12 @@ public class SignInServlet extends HttpServlet {
   }
 
   @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     String email = request.getParameter("email");
     String password = request.getParameter("password");
-    SignInOutcome outcome = signIn.signIn(email, password == null ? new char[0] : password.toCharArray());
+    SignInOutcome outcome =
+        signIn.signIn(email, password == null ? new char[0] : password.toCharArray());
     Views views = (Views) getServletContext().getAttribute(Views.ATTRIBUTE);
     switch (outcome.status()) {
       case SIGNED_IN -> {
@@ -50,32 +56,60 @@ public class SignInServlet extends HttpServlet {
         request.changeSessionId();
         Csrf.renew(session);
         var organisation = organisations.current(caller);
-        session.setAttribute(SignedInAdmin.SESSION_ATTRIBUTE, new SignedInAdmin(outcome.adminId(),
-            email.strip(), organisation.name(), organisation.timeZone().getId()));
+        session.setAttribute(
+            SignedInAdmin.SESSION_ATTRIBUTE,
+            new SignedInAdmin(
+                outcome.adminId(),
+                email.strip(),
+                organisation.name(),
+                organisation.timeZone().getId()));
         response.sendRedirect(request.getContextPath() + safeNext(request.getParameter("next")));
       }
-      case LOCKED -> show(request, response, views.message("signIn.locked", TIME.format(outcome.lockedUntil())),
-          request.getParameter("next"), email, HttpServletResponse.SC_UNAUTHORIZED);
-      default -> show(request, response, views.message("signIn.invalid"), request.getParameter("next"), email,
-          HttpServletResponse.SC_UNAUTHORIZED);
+      case LOCKED ->
+          show(
+              request,
+              response,
+              views.message("signIn.locked", TIME.format(outcome.lockedUntil())),
+              request.getParameter("next"),
+              email,
+              HttpServletResponse.SC_UNAUTHORIZED);
+      default ->
+          show(
+              request,
+              response,
+              views.message("signIn.invalid"),
+              request.getParameter("next"),
+              email,
+              HttpServletResponse.SC_UNAUTHORIZED);
     }
   }
 
-  private void show(HttpServletRequest request, HttpServletResponse response, String error, String next,
-      String email, int status) throws IOException {
+  private void show(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      String error,
+      String next,
+      String email,
+      int status)
+      throws IOException {
     Map<String, Object> model = new HashMap<>();
     model.put("csrf", Csrf.token(request));
     model.put("error", error);
     model.put("email", email == null ? "" : email);
     model.put("next", safeNext(next != null ? next : request.getParameter("next")));
     response.setStatus(status);
-    ((Views) getServletContext().getAttribute(Views.ATTRIBUTE)).render(request, response, "sign-in", model);
+    ((Views) getServletContext().getAttribute(Views.ATTRIBUTE))
+        .render(request, response, "sign-in", model);
   }
 
   /** Only a local path: never an open redirect to another site. */
   static String safeNext(String next) {
-    if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")
-        || next.startsWith("/sign-in") || next.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+    if (next == null
+        || !next.startsWith("/")
+        || next.startsWith("//")
+        || next.contains("\\")
+        || next.startsWith("/sign-in")
+        || next.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
       return "/";
     }
     return next;

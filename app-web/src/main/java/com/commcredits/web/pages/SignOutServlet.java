@@ -18,7 +18,8 @@ public class SignOutServlet extends HttpServlet {
   @Inject SignInService signIn;
 
   @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     SignedInAdmin admin = SignedInAdmin.of(request);
     if (admin != null) {
       signIn.callerFor(admin.adminId()).ifPresent(signIn::signedOut);

@@ -1,8 +1,8 @@
 package com.commcredits.web.pages;
 
-import com.commcredits.access.Permission;
 import com.commcredits.payment.EaBillingLine;
 import com.commcredits.payment.EaStatementService;
+import com.commcredits.shared.Permission;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,7 +12,10 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 
-/** Billing > EA statements: per EA number, PO and month, the EA-paid fundings; a statement downloads as CSV (R-PAY-3). */
+/**
+ * Billing > EA statements: per EA number, PO and month, the EA-paid fundings; a statement downloads
+ * as CSV (R-PAY-3).
+ */
 @WebServlet("/billing/statements")
 public class StatementsServlet extends PageServlet {
   private static final long serialVersionUID = 1L;
@@ -25,22 +28,48 @@ public class StatementsServlet extends PageServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     String ea = request.getParameter("ea");
     if (ea != null) {
-      var statement = statements.statement(caller(request), ea, request.getParameter("po"), request.getParameter("month"));
+      var statement =
+          statements.statement(
+              caller(request), ea, request.getParameter("po"), request.getParameter("month"));
       var v = views();
-      String name = "ea-" + statement.eaNumber() + (statement.purchaseOrder() == null ? "" : "-" + statement.purchaseOrder())
-          + "-" + statement.month() + ".csv";
+      String name =
+          "ea-"
+              + statement.eaNumber()
+              + (statement.purchaseOrder() == null ? "" : "-" + statement.purchaseOrder())
+              + "-"
+              + statement.month()
+              + ".csv";
       try (Csv csv = Csv.download(response, name.replaceAll("[^A-Za-z0-9._-]", "_"))) {
-        csv.row(List.of(v.message("statements.col.date"), v.message("statements.col.ea"), v.message("statements.col.po"),
-            v.message("statements.col.funding"), v.message("statements.col.amount"), v.message("statements.col.currency")));
+        csv.row(
+            List.of(
+                v.message("statements.col.date"),
+                v.message("statements.col.ea"),
+                v.message("statements.col.po"),
+                v.message("statements.col.funding"),
+                v.message("statements.col.amount"),
+                v.message("statements.col.currency")));
         for (EaBillingLine line : statement.lines()) {
-          csv.row(List.of(line.occurredAt(), line.eaNumber(), line.purchaseOrder() == null ? "" : line.purchaseOrder(),
-              line.fundingId(), line.amount().setScale(2, RoundingMode.HALF_UP).toPlainString(), line.currency()));
+          csv.row(
+              List.of(
+                  line.occurredAt(),
+                  line.eaNumber(),
+                  line.purchaseOrder() == null ? "" : line.purchaseOrder(),
+                  line.fundingId(),
+                  line.amount().setScale(2, RoundingMode.HALF_UP).toPlainString(),
+                  line.currency()));
         }
-        csv.row(List.of(v.message("statements.total"), "", "", "", statement.total().setScale(2, RoundingMode.HALF_UP)
-            .toPlainString(), statement.currency()));
+        csv.row(
+            List.of(
+                v.message("statements.total"),
+                "",
+                "",
+                "",
+                statement.total().setScale(2, RoundingMode.HALF_UP).toPlainString(),
+                statement.currency()));
       }
       return;
     }

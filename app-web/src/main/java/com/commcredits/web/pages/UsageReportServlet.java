@@ -1,10 +1,10 @@
 package com.commcredits.web.pages;
 
-import com.commcredits.access.Caller;
-import com.commcredits.access.Permission;
 import com.commcredits.rating.CallKind;
 import com.commcredits.rating.UsageFilter;
 import com.commcredits.rating.UsageReport;
+import com.commcredits.shared.Caller;
+import com.commcredits.shared.Permission;
 import com.commcredits.shared.ValidationException;
 import com.commcredits.web.view.StackedBars;
 import jakarta.inject.Inject;
@@ -20,8 +20,9 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * Reports > PSTN usage: every rated call with its funding; filters, pages, CSV and Excel export (R-REP-1), and
- * the spend by call type over the period as a chart with its series as CSV (R-REP-3).
+ * Reports > PSTN usage: every rated call with its funding; filters, pages, CSV and Excel export
+ * (R-REP-1), and the spend by call type over the period as a chart with its series as CSV
+ * (R-REP-3).
  */
 @WebServlet("/reports/pstn-usage")
 public class UsageReportServlet extends PageServlet {
@@ -36,7 +37,8 @@ public class UsageReportServlet extends PageServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     Map<String, Object> model = model(request);
     UsageFilter filter;
     try {
@@ -54,7 +56,8 @@ public class UsageReportServlet extends PageServlet {
       download(report, caller(request), filter, format, response);
       return;
     }
-    var rows = report.page(caller(request), filter, Math.max(0, intParameter(request, "page", 0)), 50);
+    var rows =
+        report.page(caller(request), filter, Math.max(0, intParameter(request, "page", 0)), 50);
     model.put("rows", rows);
     model.put("cells", rows.items().stream().map(UsageExport::values).toList());
     model.put("headers", UsageExport.HEADERS);
@@ -65,16 +68,26 @@ public class UsageReportServlet extends PageServlet {
     model.put("spend", StackedBars.of(report.spendByKind(caller(request), filter)));
     String query = query(request);
     model.put("pageUrl", "/reports/pstn-usage" + (query.isEmpty() ? "" : "?" + query));
-    model.put("spendCsv", request.getContextPath() + "/reports/pstn-usage?" + query + (query.isEmpty() ? "" : "&")
-        + "export=spend");
+    model.put(
+        "spendCsv",
+        request.getContextPath()
+            + "/reports/pstn-usage?"
+            + query
+            + (query.isEmpty() ? "" : "&")
+            + "export=spend");
     render(request, response, "reports/usage", model);
   }
 
   /** The report's filter from the request's parameters (dates of the organisation's calendar). */
   static UsageFilter filter(UsageReport report, Caller caller, HttpServletRequest request) {
     String kindText = request.getParameter("kind");
-    CallKind kind = Arrays.stream(CallKind.values()).filter(k -> k.name().equals(kindText)).findFirst().orElse(null);
-    return report.filter(caller, date(request, "from"), date(request, "to"), request.getParameter("user"), kind);
+    CallKind kind =
+        Arrays.stream(CallKind.values())
+            .filter(k -> k.name().equals(kindText))
+            .findFirst()
+            .orElse(null);
+    return report.filter(
+        caller, date(request, "from"), date(request, "to"), request.getParameter("user"), kind);
   }
 
   /** The filter's parameters as a query string, encoded. */
@@ -83,15 +96,23 @@ public class UsageReportServlet extends PageServlet {
     for (String name : FILTERS) {
       String v = request.getParameter(name);
       if (v != null && !v.isBlank()) {
-        q.append(q.isEmpty() ? "" : "&").append(name).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8));
+        q.append(q.isEmpty() ? "" : "&")
+            .append(name)
+            .append('=')
+            .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
       }
     }
     return q.toString();
   }
 
   /** Streams the filter's rows as CSV or Excel straight to the response. */
-  static void download(UsageReport report, Caller caller, UsageFilter filter, String format,
-      HttpServletResponse response) throws IOException {
+  static void download(
+      UsageReport report,
+      Caller caller,
+      UsageFilter filter,
+      String format,
+      HttpServletResponse response)
+      throws IOException {
     response.setContentType(contentType(format));
     response.setHeader("Content-Disposition", "attachment; filename=\"pstn-usage." + format + "\"");
     if ("xlsx".equals(format)) {
@@ -102,7 +123,8 @@ public class UsageReportServlet extends PageServlet {
   }
 
   static String contentType(String format) {
-    return "xlsx".equals(format) ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    return "xlsx".equals(format)
+        ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         : "text/csv;charset=UTF-8";
   }
 

@@ -1,9 +1,9 @@
 package com.commcredits.web.pages;
 
-import com.commcredits.access.Permission;
 import com.commcredits.directory.DirectoryService;
 import com.commcredits.directory.DirectoryUser;
 import com.commcredits.licensing.LicensingService;
+import com.commcredits.shared.Permission;
 import com.commcredits.shared.ValidationException;
 import com.commcredits.subscription.SubscriptionService;
 import jakarta.inject.Inject;
@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Users > Active users > a user: edit name and usage location, block or unblock, delete (only without
- * licences), and Product licences with one toggle per product (R-ORG-2, R-LIC-1, R-LIC-2).
+ * Users > Active users > a user: edit name and usage location, block or unblock, delete (only
+ * without licences), and Product licences with one toggle per product (R-ORG-2, R-LIC-1, R-LIC-2).
  */
 @WebServlet("/users/detail")
 public class UserDetailServlet extends PageServlet {
@@ -35,33 +35,47 @@ public class UserDetailServlet extends PageServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     Map<String, Object> model = model(request);
     DirectoryUser user = directory.get(caller(request), request.getParameter("upn"));
-    model.put("form", new DirectoryService.NewUser(user.displayName(), user.upn(), user.usageLocation()));
+    model.put(
+        "form", new DirectoryService.NewUser(user.displayName(), user.upn(), user.usageLocation()));
     show(request, response, model, user);
   }
 
   @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     String upn = request.getParameter("upn");
     DirectoryUser user = directory.get(caller(request), upn);
     String action = request.getParameter("action");
     String back = "/users/detail?upn=" + URLEncoder.encode(user.upn(), StandardCharsets.UTF_8);
     Map<String, Object> model = model(request);
-    model.put("form", new DirectoryService.NewUser(user.displayName(), user.upn(), user.usageLocation()));
+    model.put(
+        "form", new DirectoryService.NewUser(user.displayName(), user.upn(), user.usageLocation()));
     try {
       switch (action == null ? "" : action) {
         case "edit" -> {
-          model.put("form", new DirectoryService.NewUser(request.getParameter("displayName"), user.upn(),
-              request.getParameter("usageLocation")));
-          directory.edit(caller(request), upn, request.getParameter("displayName"), request.getParameter("usageLocation"));
+          model.put(
+              "form",
+              new DirectoryService.NewUser(
+                  request.getParameter("displayName"),
+                  user.upn(),
+                  request.getParameter("usageLocation")));
+          directory.edit(
+              caller(request),
+              upn,
+              request.getParameter("displayName"),
+              request.getParameter("usageLocation"));
           redirect(request, response, back, views().message("userDetail.saved"));
         }
         case "licences" -> {
           Map<String, Boolean> toggles = new LinkedHashMap<>();
-          for (String sku : request.getParameterValues("offered") == null ? new String[0]
-              : request.getParameterValues("offered")) {
+          for (String sku :
+              request.getParameterValues("offered") == null
+                  ? new String[0]
+                  : request.getParameterValues("offered")) {
             toggles.put(sku, request.getParameter("licence_" + sku) != null);
           }
           licensing.change(caller(request), java.util.List.of(upn), toggles);
@@ -69,8 +83,12 @@ public class UserDetailServlet extends PageServlet {
         }
         case "block", "unblock" -> {
           directory.setBlocked(caller(request), upn, "block".equals(action));
-          redirect(request, response, back, views().message("block".equals(action) ? "userDetail.blocked"
-              : "userDetail.unblocked"));
+          redirect(
+              request,
+              response,
+              back,
+              views()
+                  .message("block".equals(action) ? "userDetail.blocked" : "userDetail.unblocked"));
         }
         case "delete" -> {
           directory.delete(caller(request), upn);
@@ -85,8 +103,12 @@ public class UserDetailServlet extends PageServlet {
     }
   }
 
-  private void show(HttpServletRequest request, HttpServletResponse response, Map<String, Object> model,
-      DirectoryUser user) throws IOException {
+  private void show(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Map<String, Object> model,
+      DirectoryUser user)
+      throws IOException {
     Set<String> held = licensing.licencesOf(caller(request), user.upn());
     model.put("user", user);
     model.put("held", held);

@@ -1,7 +1,7 @@
 package com.commcredits.web.pages;
 
-import com.commcredits.access.Permission;
 import com.commcredits.directory.DirectoryService;
+import com.commcredits.shared.Permission;
 import com.commcredits.shared.ValidationException;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
@@ -19,8 +19,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Users > Active users > Add multiple users: a CSV file with the columns DisplayName, UPN, UsageLocation.
- * Every row is checked first; if any is refused, the page lists each refused row and adds nobody.
+ * Users > Active users > Add multiple users: a CSV file with the columns DisplayName, UPN,
+ * UsageLocation. Every row is checked first; if any is refused, the page lists each refused row and
+ * adds nobody.
  */
 @WebServlet("/users/import")
 @MultipartConfig(maxFileSize = 2 * 1024 * 1024, maxRequestSize = 3 * 1024 * 1024)
@@ -36,13 +37,14 @@ public class UserImportServlet extends PageServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     render(request, response, "users/import", model(request));
   }
 
   @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException,
-      ServletException {
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException, ServletException {
     Map<String, Object> model = model(request);
     try {
       Part file = request.getPart("file");
@@ -61,7 +63,8 @@ public class UserImportServlet extends PageServlet {
 
   private List<DirectoryService.NewUser> parse(Part file) throws IOException {
     List<List<String>> lines;
-    try (InputStreamReader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+    try (InputStreamReader reader =
+        new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
       lines = CsvReader.read(reader, MAX_ROWS + 1);
     } catch (IllegalArgumentException e) {
       throw ValidationException.of("file", e.getMessage());
@@ -69,7 +72,10 @@ public class UserImportServlet extends PageServlet {
     if (lines.isEmpty()) {
       throw ValidationException.of("file", views().message("import.empty"));
     }
-    List<String> header = lines.get(0).stream().map(h -> h.strip().toLowerCase(Locale.ROOT).replace(" ", "")).toList();
+    List<String> header =
+        lines.get(0).stream()
+            .map(h -> h.strip().toLowerCase(Locale.ROOT).replace(" ", ""))
+            .toList();
     int name = header.indexOf("displayname");
     int upn = header.indexOf("upn");
     int location = header.indexOf("usagelocation");
@@ -84,7 +90,8 @@ public class UserImportServlet extends PageServlet {
       if (line.stream().allMatch(String::isBlank)) {
         continue;
       }
-      rows.add(new DirectoryService.NewUser(cell(line, name), cell(line, upn), cell(line, location)));
+      rows.add(
+          new DirectoryService.NewUser(cell(line, name), cell(line, upn), cell(line, location)));
     }
     return rows;
   }

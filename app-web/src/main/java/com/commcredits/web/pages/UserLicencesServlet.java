@@ -1,7 +1,7 @@
 package com.commcredits.web.pages;
 
-import com.commcredits.access.Permission;
 import com.commcredits.licensing.LicensingService;
+import com.commcredits.shared.Permission;
 import com.commcredits.shared.ValidationException;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -13,7 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Product licences for the users selected on Active users: per product assign, remove or leave as is, all or nothing. */
+/**
+ * Product licences for the users selected on Active users: per product assign, remove or leave as
+ * is, all or nothing.
+ */
 @WebServlet("/users/licences")
 public class UserLicencesServlet extends PageServlet {
   private static final long serialVersionUID = 1L;
@@ -26,15 +29,19 @@ public class UserLicencesServlet extends PageServlet {
   }
 
   @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     String[] selected = request.getParameterValues("selected");
     List<String> upns = selected == null ? List.of() : Arrays.asList(selected);
     Map<String, Boolean> toggles = new LinkedHashMap<>();
-    request.getParameterMap().forEach((name, values) -> {
-      if (name.startsWith("sku_") && values.length > 0 && !values[0].isBlank()) {
-        toggles.put(name.substring(4), "assign".equals(values[0]));
-      }
-    });
+    request
+        .getParameterMap()
+        .forEach(
+            (name, values) -> {
+              if (name.startsWith("sku_") && values.length > 0 && !values[0].isBlank()) {
+                toggles.put(name.substring(4), "assign".equals(values[0]));
+              }
+            });
     try {
       if (toggles.isEmpty()) {
         throw ValidationException.of("licences", views().message("users.bulk.nothing"));

@@ -1,9 +1,9 @@
 package com.commcredits.web.pages;
 
-import com.commcredits.access.Permission;
 import com.commcredits.directory.DirectoryService;
 import com.commcredits.directory.DirectoryUser;
 import com.commcredits.shared.Page;
+import com.commcredits.shared.Permission;
 import com.commcredits.shared.ValidationException;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -29,7 +29,8 @@ public class UsersServlet extends PageServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     String query = request.getParameter("q");
     if ("csv".equals(request.getParameter("export"))) {
       export(request, response, query);
@@ -41,9 +42,13 @@ public class UsersServlet extends PageServlet {
   }
 
   @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    var command = new DirectoryService.NewUser(request.getParameter("displayName"), request.getParameter("upn"),
-        request.getParameter("usageLocation"));
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    var command =
+        new DirectoryService.NewUser(
+            request.getParameter("displayName"),
+            request.getParameter("upn"),
+            request.getParameter("usageLocation"));
     try {
       DirectoryUser user = directory.add(caller(request), command);
       redirect(request, response, "/users", views().message("users.added", user.upn()));
@@ -56,24 +61,37 @@ public class UsersServlet extends PageServlet {
     }
   }
 
-  private void show(HttpServletRequest request, HttpServletResponse response, Map<String, Object> model,
-      String query) throws IOException {
+  private void show(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Map<String, Object> model,
+      String query)
+      throws IOException {
     int page = Math.max(0, intParameter(request, "page", 0));
-    com.commcredits.directory.UserSort sort = com.commcredits.directory.UserSort.parse(request.getParameter("sort"));
+    com.commcredits.directory.UserSort sort =
+        com.commcredits.directory.UserSort.parse(request.getParameter("sort"));
     Page<DirectoryUser> users = directory.search(caller(request), query, sort, page, PAGE_SIZE);
     model.put("sort", sort.name());
     model.put("users", users);
-    model.put("licences", licensing.licencesOf(caller(request), users.items().stream().map(DirectoryUser::id).toList()));
+    model.put(
+        "licences",
+        licensing.licencesOf(
+            caller(request), users.items().stream().map(DirectoryUser::id).toList()));
     model.put("products", subscriptions.catalog());
     model.put("q", query == null ? "" : query);
     render(request, response, "users/list", model);
   }
 
-  private void export(HttpServletRequest request, HttpServletResponse response, String query) throws IOException {
+  private void export(HttpServletRequest request, HttpServletResponse response, String query)
+      throws IOException {
     var views = views();
     try (Csv csv = Csv.download(response, "active-users.csv")) {
-      csv.row(List.of(views.message("users.col.name"), views.message("users.col.upn"),
-          views.message("users.col.location"), views.message("users.col.state")));
+      csv.row(
+          List.of(
+              views.message("users.col.name"),
+              views.message("users.col.upn"),
+              views.message("users.col.location"),
+              views.message("users.col.state")));
       int page = 0;
       Page<DirectoryUser> chunk;
       do {

@@ -2,12 +2,14 @@ package com.commcredits.web.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** The per-session synchroniser token that every state-changing form carries as {@value #PARAMETER}. */
+/**
+ * The per-session synchroniser token that every state-changing form carries as {@value #PARAMETER}.
+ */
 public final class Csrf {
   public static final String PARAMETER = "_csrf";
   private static final String ATTRIBUTE = Csrf.class.getName();
@@ -41,7 +43,10 @@ public final class Csrf {
     if (presented == null) {
       presented = request.getHeader("X-CSRF-Token");
     }
-    return expected != null && presented != null && MessageDigest.isEqual(
-        expected.getBytes(StandardCharsets.US_ASCII), presented.getBytes(StandardCharsets.US_ASCII));
+    return expected != null
+        && presented != null
+        && MessageDigest.isEqual(
+            expected.getBytes(StandardCharsets.US_ASCII),
+            presented.getBytes(StandardCharsets.US_ASCII));
   }
 }

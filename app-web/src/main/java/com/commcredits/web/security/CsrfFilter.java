@@ -17,10 +17,13 @@ public class CsrfFilter extends HttpFilter {
   private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (!SAFE.contains(request.getMethod()) && !path.startsWith("/api/") && !Csrf.isValid(request)) {
+    if (!SAFE.contains(request.getMethod())
+        && !path.startsWith("/api/")
+        && !Csrf.isValid(request)) {
       request.setAttribute("errorReason", "csrf");
       response.sendError(HttpServletResponse.SC_FORBIDDEN);
       return;

@@ -6,10 +6,15 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Formats dates and times for pages in the organisation's time zone; put in every model as {@code fmt}. */
+/**
+ * Formats dates and times for pages in the organisation's time zone; put in every model as {@code
+ * fmt}.
+ */
 public final class Formats {
-  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+  private static final DateTimeFormatter DATE_TIME =
+      DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
   private final ZoneId zone;
 
   public Formats(ZoneId zone) {

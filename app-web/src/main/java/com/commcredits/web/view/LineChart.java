@@ -8,11 +8,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A line chart drawn server-side as SVG coordinates (no script, no inline style): the page renders the
- * polyline, the zero line and the axis labels from these numbers.
+ * A line chart drawn server-side as SVG coordinates (no script, no inline style): the page renders
+ * the polyline, the zero line and the axis labels from these numbers.
  */
-public record LineChart(String points, String area, BigDecimal min, BigDecimal max, String firstDay, String lastDay,
-    double zeroY, boolean hasNegative, int width, int height) {
+public record LineChart(
+    String points,
+    String area,
+    BigDecimal min,
+    BigDecimal max,
+    String firstDay,
+    String lastDay,
+    double zeroY,
+    boolean hasNegative,
+    int width,
+    int height) {
   public static final int WIDTH = 720;
   public static final int HEIGHT = 180;
 
@@ -20,7 +29,8 @@ public record LineChart(String points, String area, BigDecimal min, BigDecimal m
     List<BigDecimal> values = new ArrayList<>(series.values());
     List<LocalDate> days = new ArrayList<>(series.keySet());
     if (values.isEmpty()) {
-      return new LineChart("", "", BigDecimal.ZERO, BigDecimal.ZERO, "", "", HEIGHT, false, WIDTH, HEIGHT);
+      return new LineChart(
+          "", "", BigDecimal.ZERO, BigDecimal.ZERO, "", "", HEIGHT, false, WIDTH, HEIGHT);
     }
     BigDecimal min = values.stream().reduce(BigDecimal::min).orElseThrow().min(BigDecimal.ZERO);
     BigDecimal max = values.stream().reduce(BigDecimal::max).orElseThrow().max(BigDecimal.ONE);
@@ -32,9 +42,18 @@ public record LineChart(String points, String area, BigDecimal min, BigDecimal m
       points.append(String.format(java.util.Locale.ROOT, "%.1f,%.1f ", x, y));
     }
     double zeroY = HEIGHT - (-min.doubleValue() / span) * HEIGHT;
-    String area = String.format(java.util.Locale.ROOT, "0,%.1f %s%d,%.1f", zeroY, points, WIDTH, zeroY);
-    return new LineChart(points.toString().strip(), area, min.setScale(2, RoundingMode.HALF_UP),
-        max.setScale(2, RoundingMode.HALF_UP), days.get(0).toString(), days.get(days.size() - 1).toString(), zeroY,
-        min.signum() < 0, WIDTH, HEIGHT);
+    String area =
+        String.format(java.util.Locale.ROOT, "0,%.1f %s%d,%.1f", zeroY, points, WIDTH, zeroY);
+    return new LineChart(
+        points.toString().strip(),
+        area,
+        min.setScale(2, RoundingMode.HALF_UP),
+        max.setScale(2, RoundingMode.HALF_UP),
+        days.get(0).toString(),
+        days.get(days.size() - 1).toString(),
+        zeroY,
+        min.signum() < 0,
+        WIDTH,
+        HEIGHT);
   }
 }

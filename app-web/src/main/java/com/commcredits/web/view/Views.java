@@ -18,7 +18,10 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.WebApplicationTemplateResolver;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
-/** Renders Thymeleaf templates from /WEB-INF/templates with every text taken from messages.properties. */
+/**
+ * Renders Thymeleaf templates from /WEB-INF/templates with every text taken from
+ * messages.properties.
+ */
 public final class Views {
   public static final String ATTRIBUTE = Views.class.getName();
   public static final Locale LOCALE = Locale.ENGLISH;
@@ -66,12 +69,17 @@ public final class Views {
     return new java.text.MessageFormat(pattern, LOCALE).format(args);
   }
 
-  public void render(HttpServletRequest request, HttpServletResponse response, String template,
-      Map<String, Object> model) throws IOException {
+  public void render(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      String template,
+      Map<String, Object> model)
+      throws IOException {
     if (response.getContentType() == null) {
       response.setContentType("text/html;charset=UTF-8");
     }
-    WebContext context = new WebContext(application.buildExchange(request, response), LOCALE, model);
+    WebContext context =
+        new WebContext(application.buildExchange(request, response), LOCALE, model);
     engine.process(template, context, response.getWriter());
   }
 }

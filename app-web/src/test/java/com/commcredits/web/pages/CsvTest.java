@@ -39,20 +39,25 @@ class CsvTest {
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-      "=SUM(A1:A9)        | '=SUM(A1:A9)",
-      "+1                 | '+1",
-      "-5.00              | '-5.00",
-      "@cmd               | '@cmd",
-      "`\t=1`             | '\t=1",
-  })
-  void R_SEC_2_a_cell_a_spreadsheet_would_run_as_a_formula_gets_a_leading_apostrophe(String value, String cell) {
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      value = {
+        "=SUM(A1:A9)        | '=SUM(A1:A9)",
+        "+1                 | '+1",
+        "-5.00              | '-5.00",
+        "@cmd               | '@cmd",
+        "`\t=1`             | '\t=1",
+      })
+  void R_SEC_2_a_cell_a_spreadsheet_would_run_as_a_formula_gets_a_leading_apostrophe(
+      String value, String cell) {
     assertEquals(cell, Csv.cell(value));
   }
 
   @Test
   void R_SEC_2_a_formula_cell_that_also_needs_quotes_is_defused_inside_the_quotes() {
-    assertEquals("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"",
+    assertEquals(
+        "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"",
         Csv.cell("=HYPERLINK(\"http://evil.example\",\"x\")"));
   }
 

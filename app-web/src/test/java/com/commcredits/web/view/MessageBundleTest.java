@@ -3,11 +3,11 @@ package com.commcredits.web.view;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import com.commcredits.access.Role;
 import com.commcredits.audit.AuditAction;
 import com.commcredits.catalog.PoolKind;
 import com.commcredits.directory.UserState;
 import com.commcredits.payment.PaymentMethodKind;
+import com.commcredits.shared.Role;
 import com.commcredits.subscription.SubscriptionStatus;
 import com.commcredits.wallet.EntryType;
 import com.commcredits.wallet.LotSource;
@@ -30,49 +30,65 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every text of the admin center comes from messages.properties: templates hold no literal text, and
- * every key a template or page asks for exists. Paths are relative to the module (surefire's working
- * directory).
+ * Every text of the admin center comes from messages.properties: templates hold no literal text,
+ * and every key a template or page asks for exists. Paths are relative to the module (surefire's
+ * working directory).
  */
 class MessageBundleTest {
   private static final Path TEMPLATES = Path.of("src/main/webapp/WEB-INF/templates");
   private static final Path SOURCES = Path.of("src/main/java");
   private static final Path BUNDLE = Path.of("src/main/resources/messages.properties");
 
-  /** Attributes a browser shows or reads aloud. Their th: forms are computed, so only plain ones count. */
-  private static final Set<String> SHOWN_ATTRIBUTES = Set.of("placeholder", "title", "alt", "aria-label", "value");
+  /**
+   * Attributes a browser shows or reads aloud. Their th: forms are computed, so only plain ones
+   * count.
+   */
+  private static final Set<String> SHOWN_ATTRIBUTES =
+      Set.of("placeholder", "title", "alt", "aria-label", "value");
+
   /** Inputs whose value is sent back to the server but never shown: protocol values, not text. */
   private static final Set<String> UNSHOWN_VALUE_INPUTS = Set.of("hidden", "checkbox", "radio");
+
   private static final Pattern ATTRIBUTE =
       Pattern.compile("([^\\s=/>\"']+)(?:\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'>]+)))?");
   private static final Pattern ELEMENT = Pattern.compile("^/?([A-Za-z][\\w:-]*)");
 
   /** #{key} or #{key(args)}; #{__${...}__} starts with "__$" and is left out. */
   private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([A-Za-z0-9_.-]+)(?=[}(])");
+
   /** Keys handed by name to the layout (page title) and to the field fragment (label). */
-  private static final Pattern FRAGMENT_KEY = Pattern.compile(
-      "~\\{layout :: page\\('([^']+)'|~\\{fragments :: field\\('[^']*',\\s*'([^']+)'");
+  private static final Pattern FRAGMENT_KEY =
+      Pattern.compile(
+          "~\\{layout :: page\\('([^']+)'|~\\{fragments :: field\\('[^']*',\\s*'([^']+)'");
+
   /** Families of keys built at run time: 'prefix.' + something. */
-  private static final Pattern TEMPLATE_FAMILY = Pattern.compile("#\\{__\\$\\{'([A-Za-z]+)\\.'\\s*\\+");
-  private static final Pattern JAVA_FAMILY = Pattern.compile("\\.message\\(\\s*\"([A-Za-z]+)\\.\"\\s*\\+");
-  private static final Pattern JAVA_MESSAGE_CALL = Pattern.compile("\\b(?:views\\(\\)|views|v)\\.message\\(");
+  private static final Pattern TEMPLATE_FAMILY =
+      Pattern.compile("#\\{__\\$\\{'([A-Za-z]+)\\.'\\s*\\+");
+
+  private static final Pattern JAVA_FAMILY =
+      Pattern.compile("\\.message\\(\\s*\"([A-Za-z]+)\\.\"\\s*\\+");
+  private static final Pattern JAVA_MESSAGE_CALL =
+      Pattern.compile("\\b(?:views\\(\\)|views|v)\\.message\\(");
   private static final Pattern STRING_LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
-  private static final Pattern KEY_LIKE_LITERAL = Pattern.compile("\"([a-z][A-Za-z0-9]*(?:\\.[A-Za-z0-9_]+)+)\"");
+  private static final Pattern KEY_LIKE_LITERAL =
+      Pattern.compile("\"([a-z][A-Za-z0-9]*(?:\\.[A-Za-z0-9_]+)+)\"");
 
   /** Each family of enum keys a page builds, with the enum whose every constant needs a message. */
-  private static final Map<String, Class<? extends Enum<?>>> ENUM_FAMILIES = Map.ofEntries(
-      Map.entry("role", Role.class),
-      Map.entry("status", SubscriptionStatus.class),
-      Map.entry("userState", UserState.class),
-      Map.entry("auditAction", AuditAction.class),
-      Map.entry("poolKind", PoolKind.class),
-      Map.entry("methodKind", PaymentMethodKind.class),
-      Map.entry("entryType", EntryType.class),
-      Map.entry("lotSource", LotSource.class),
-      Map.entry("event", com.commcredits.notification.NotificationEvent.class),
-      Map.entry("notificationStatus", com.commcredits.notification.NotificationStatus.class),
-      Map.entry("rechargeStatus", com.commcredits.recharge.RechargeAttempt.Status.class),
-      Map.entry("callKind", com.commcredits.rating.CallKind.class));
+  private static final Map<String, Class<? extends Enum<?>>> ENUM_FAMILIES =
+      Map.ofEntries(
+          Map.entry("role", Role.class),
+          Map.entry("status", SubscriptionStatus.class),
+          Map.entry("userState", UserState.class),
+          Map.entry("auditAction", AuditAction.class),
+          Map.entry("poolKind", PoolKind.class),
+          Map.entry("methodKind", PaymentMethodKind.class),
+          Map.entry("entryType", EntryType.class),
+          Map.entry("lotSource", LotSource.class),
+          Map.entry("event", com.commcredits.notification.NotificationEvent.class),
+          Map.entry("notificationStatus", com.commcredits.notification.NotificationStatus.class),
+          Map.entry("rechargeStatus", com.commcredits.recharge.RechargeAttempt.Status.class),
+          Map.entry("callKind", com.commcredits.rating.CallKind.class));
+
   /** The kinds ErrorServlet hands to error.html as error.<kind>.title and error.<kind>.text. */
   private static final Set<String> ERROR_KINDS = Set.of("forbidden", "csrf", "notFound", "server");
 
@@ -88,7 +104,8 @@ class MessageBundleTest {
         }
       }
     }
-    assertEquals(List.of(), found, "move these texts to messages.properties and use th:text=\"#{...}\"");
+    assertEquals(
+        List.of(), found, "move these texts to messages.properties and use th:text=\"#{...}\"");
   }
 
   @Test
@@ -101,10 +118,18 @@ class MessageBundleTest {
         }
         Map<String, String> attributes = attributes(token.text());
         for (Map.Entry<String, String> a : attributes.entrySet()) {
-          if (SHOWN_ATTRIBUTES.contains(a.getKey()) && hasLetter(a.getValue())
+          if (SHOWN_ATTRIBUTES.contains(a.getKey())
+              && hasLetter(a.getValue())
               && !isProtocolValue(token.element(), a.getKey(), attributes)) {
-            found.add(where(template, token) + " <" + token.element() + " " + a.getKey() + "=\"" + a.getValue()
-                + "\">");
+            found.add(
+                where(template, token)
+                    + " <"
+                    + token.element()
+                    + " "
+                    + a.getKey()
+                    + "=\""
+                    + a.getValue()
+                    + "\">");
           }
         }
       }
@@ -133,11 +158,12 @@ class MessageBundleTest {
   @Test
   void every_enum_constant_and_navigation_label_a_page_shows_has_its_message() {
     List<String> keys = new ArrayList<>();
-    ENUM_FAMILIES.forEach((family, type) -> {
-      for (Enum<?> constant : type.getEnumConstants()) {
-        keys.add(family + "." + constant.name());
-      }
-    });
+    ENUM_FAMILIES.forEach(
+        (family, type) -> {
+          for (Enum<?> constant : type.getEnumConstants()) {
+            keys.add(family + "." + constant.name());
+          }
+        });
     for (Navigation.Section section : Navigation.all()) {
       keys.add(section.labelKey());
       section.items().forEach(item -> keys.add(item.labelKey()));
@@ -164,10 +190,11 @@ class MessageBundleTest {
         unchecked.add(source.getFileName() + ": " + m.group(1));
       }
     }
-    unchecked.removeIf(s -> {
-      String family = s.substring(s.indexOf(": ") + 2);
-      return ENUM_FAMILIES.containsKey(family) || "error".equals(family);
-    });
+    unchecked.removeIf(
+        s -> {
+          String family = s.substring(s.indexOf(": ") + 2);
+          return ENUM_FAMILIES.containsKey(family) || "error".equals(family);
+        });
     assertEquals(Set.of(), unchecked, "add the family and its enum to ENUM_FAMILIES");
   }
 
@@ -187,13 +214,15 @@ class MessageBundleTest {
         }
       }
     }
-    assertFalse(calls == 0, "the pattern found no views.message(...) call: has the API been renamed?");
+    assertFalse(
+        calls == 0, "the pattern found no views.message(...) call: has the API been renamed?");
     assertEquals(List.of(), missing);
   }
 
   @Test
   void every_key_named_as_a_string_in_the_web_code_is_in_the_bundle() throws IOException {
-    // keys handed to templates as data (home's attention list, navigation): a literal whose first part is a
+    // keys handed to templates as data (home's attention list, navigation): a literal whose first
+    // part is a
     // family of the bundle, such as "home.attention.noCredits", must be a key
     Set<String> families = new TreeSet<>();
     messages.stringPropertyNames().forEach(k -> families.add(k.split("\\.")[0]));
@@ -236,7 +265,8 @@ class MessageBundleTest {
     for (String key : new TreeSet<>(messages.stringPropertyNames())) {
       String pattern = messages.getProperty(key);
       try {
-        String formatted = new MessageFormat(pattern, Locale.ENGLISH).format(new Object[] {"a", "b", "c", "d"});
+        String formatted =
+            new MessageFormat(pattern, Locale.ENGLISH).format(new Object[] {"a", "b", "c", "d"});
         long apostrophes = pattern.chars().filter(c -> c == '\'').count();
         if (formatted.chars().filter(c -> c == '\'').count() * 2 != apostrophes) {
           broken.add(key + ": write an apostrophe as ''");
@@ -248,9 +278,12 @@ class MessageBundleTest {
     assertEquals(List.of(), broken);
   }
 
-  // --- a small HTML tokenizer: tags (quotes respected) and the text between them -----------------------
+  // --- a small HTML tokenizer: tags (quotes respected) and the text between them
+  // -----------------------
 
-  /** A tag (its inside, without the angle brackets) or a run of text, with the line it starts on. */
+  /**
+   * A tag (its inside, without the angle brackets) or a run of text, with the line it starts on.
+   */
   private record Token(boolean isTag, String text, int line) {
     String element() {
       Matcher m = ELEMENT.matcher(text);
@@ -260,8 +293,10 @@ class MessageBundleTest {
 
   private static List<Token> tokens(Path template) throws IOException {
     // comments are blanked, keeping their line breaks so that line numbers stay right
-    String html = Pattern.compile("(?s)<!--.*?-->").matcher(Files.readString(template))
-        .replaceAll(m -> m.group().replaceAll("[^\n]", ""));
+    String html =
+        Pattern.compile("(?s)<!--.*?-->")
+            .matcher(Files.readString(template))
+            .replaceAll(m -> m.group().replaceAll("[^\n]", ""));
     List<Token> tokens = new ArrayList<>();
     int i = 0;
     int textStart = 0;
@@ -309,14 +344,19 @@ class MessageBundleTest {
     return attributes;
   }
 
-  /** A value that is sent, never shown: hidden, checkbox and radio inputs, and the options of a select. */
-  private static boolean isProtocolValue(String element, String attribute, Map<String, String> attributes) {
+  /**
+   * A value that is sent, never shown: hidden, checkbox and radio inputs, and the options of a
+   * select.
+   */
+  private static boolean isProtocolValue(
+      String element, String attribute, Map<String, String> attributes) {
     if (!"value".equals(attribute)) {
       return false;
     }
     return "option".equals(element)
         || "input".equals(element)
-            && UNSHOWN_VALUE_INPUTS.contains(attributes.getOrDefault("type", "text").toLowerCase(Locale.ROOT));
+            && UNSHOWN_VALUE_INPUTS.contains(
+                attributes.getOrDefault("type", "text").toLowerCase(Locale.ROOT));
   }
 
   private static boolean hasLetter(String text) {
@@ -327,7 +367,8 @@ class MessageBundleTest {
     return TEMPLATES.relativize(template) + ":" + token.line();
   }
 
-  // --- Java sources -------------------------------------------------------------------------------------
+  // --- Java sources
+  // -------------------------------------------------------------------------------------
 
   /** The text of a call's first argument: up to the comma or parenthesis that closes it. */
   private static String firstArgument(String java, int start) {
@@ -359,8 +400,8 @@ class MessageBundleTest {
   }
 
   /**
-   * The keys a first argument names: each string literal in it, except a prefix that is completed at run
-   * time ("poolKind." + kind) and a literal whose method is called ("block".equals(action)).
+   * The keys a first argument names: each string literal in it, except a prefix that is completed
+   * at run time ("poolKind." + kind) and a literal whose method is called ("block".equals(action)).
    */
   private static List<String> literalKeysIn(String argument) {
     List<String> keys = new ArrayList<>();
@@ -375,7 +416,8 @@ class MessageBundleTest {
     return keys;
   }
 
-  // --- files --------------------------------------------------------------------------------------------
+  // --- files
+  // --------------------------------------------------------------------------------------------
 
   private static List<Path> templates() throws IOException {
     try (Stream<Path> files = Files.walk(TEMPLATES)) {

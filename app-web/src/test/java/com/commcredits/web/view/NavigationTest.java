@@ -8,8 +8,11 @@ import org.junit.jupiter.api.Test;
 /** Which navigation item is highlighted on which page. */
 class NavigationTest {
   private static List<String> activeOn(String path) {
-    return Navigation.all().stream().flatMap(s -> s.items().stream()).filter(i -> i.activeFor(path))
-        .map(Navigation.Item::labelKey).toList();
+    return Navigation.all().stream()
+        .flatMap(s -> s.items().stream())
+        .filter(i -> i.activeFor(path))
+        .map(Navigation.Item::labelKey)
+        .toList();
   }
 
   @Test

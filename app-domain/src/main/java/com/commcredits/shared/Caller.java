@@ -1,6 +1,5 @@
-package com.commcredits.access;
+package com.commcredits.shared;
 
-import com.commcredits.shared.AccessDeniedException;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -9,7 +8,8 @@ import java.util.Set;
  * Who runs a use case: an admin signed in to the admin center, an API key, or the system itself.
  * Every service takes one and scopes its work to {@link #organisationId()}.
  */
-public record Caller(long organisationId, ActorType actorType, long actorId, String actorName, Set<Role> roles) {
+public record Caller(
+    long organisationId, ActorType actorType, long actorId, String actorName, Set<Role> roles) {
 
   /** The kinds of actor the audit log distinguishes. */
   public enum ActorType {
@@ -26,7 +26,11 @@ public record Caller(long organisationId, ActorType actorType, long actorId, Str
 
   /** The system acting for an organisation (timers, demo data): holds every admin role. */
   public static Caller system(long organisationId) {
-    return new Caller(organisationId, ActorType.SYSTEM, 0, "System",
+    return new Caller(
+        organisationId,
+        ActorType.SYSTEM,
+        0,
+        "System",
         EnumSet.of(Role.GLOBAL_ADMIN, Role.BILLING_ADMIN, Role.USER_ADMIN, Role.REPORTS_READER));
   }
 

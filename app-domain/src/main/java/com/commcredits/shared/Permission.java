@@ -1,11 +1,11 @@
-package com.commcredits.access;
+package com.commcredits.shared;
 
 import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * What a role allows, in one table: navigation, pages, API resources and services all ask this, so a
- * hidden menu item and a refused request can never disagree.
+ * What a role allows, in one table: navigation, pages, API resources and services all ask this, so
+ * a hidden menu item and a refused request can never disagree.
  */
 public enum Permission {
   VIEW_HOME(Role.GLOBAL_ADMIN, Role.BILLING_ADMIN, Role.USER_ADMIN, Role.REPORTS_READER),

@@ -1,4 +1,4 @@
-package com.commcredits.access;
+package com.commcredits.shared;
 
 /** The admin center roles of R-SEC-1, plus the telephony platform's API role. */
 public enum Role {

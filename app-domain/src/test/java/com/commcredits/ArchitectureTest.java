@@ -2,6 +2,7 @@ package com.commcredits;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -79,5 +80,15 @@ class ArchitectureTest {
                 "..helpers..")
             .because("packages are bounded contexts such as wallet or access (STYLE.md)");
     rule.check(DOMAIN);
+  }
+
+  @Test
+  void bounded_contexts_do_not_depend_on_each_other_in_a_cycle() {
+    slices()
+        .matching("com.commcredits.(*)..")
+        .should()
+        .beFreeOfCycles()
+        .because("a context can be read, tested and changed without the ones that use it")
+        .check(DOMAIN);
   }
 }

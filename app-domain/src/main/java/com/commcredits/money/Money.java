@@ -1,6 +1,5 @@
 package com.commcredits.money;
 
-import com.commcredits.organisation.SupportedCurrency;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;

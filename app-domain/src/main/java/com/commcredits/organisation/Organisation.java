@@ -1,5 +1,6 @@
 package com.commcredits.organisation;
 
+import com.commcredits.money.SupportedCurrency;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

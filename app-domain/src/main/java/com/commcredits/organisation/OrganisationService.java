@@ -1,5 +1,6 @@
 package com.commcredits.organisation;
 
+import com.commcredits.money.SupportedCurrency;
 import com.commcredits.shared.Caller;
 import com.commcredits.shared.NotFoundException;
 import jakarta.ejb.Stateless;

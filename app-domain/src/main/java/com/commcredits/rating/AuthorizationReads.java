@@ -1,7 +1,7 @@
 package com.commcredits.rating;
 
 import com.commcredits.catalog.PoolKind;
-import com.commcredits.organisation.SupportedCurrency;
+import com.commcredits.money.SupportedCurrency;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;

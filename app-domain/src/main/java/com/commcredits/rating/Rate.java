@@ -1,7 +1,7 @@
 package com.commcredits.rating;
 
 import com.commcredits.money.Money;
-import com.commcredits.organisation.SupportedCurrency;
+import com.commcredits.money.SupportedCurrency;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

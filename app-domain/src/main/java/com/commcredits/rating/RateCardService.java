@@ -2,9 +2,9 @@ package com.commcredits.rating;
 
 import com.commcredits.audit.AuditAction;
 import com.commcredits.audit.AuditLog;
+import com.commcredits.money.SupportedCurrency;
 import com.commcredits.organisation.Organisation;
 import com.commcredits.organisation.OrganisationRepository;
-import com.commcredits.organisation.SupportedCurrency;
 import com.commcredits.shared.AccessDeniedException;
 import com.commcredits.shared.Caller;
 import com.commcredits.shared.NotFoundException;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.commcredits.money.Money;
-import com.commcredits.organisation.SupportedCurrency;
+import com.commcredits.money.SupportedCurrency;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

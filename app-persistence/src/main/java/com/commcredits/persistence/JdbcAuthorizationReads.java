@@ -1,7 +1,7 @@
 package com.commcredits.persistence;
 
 import com.commcredits.catalog.PoolKind;
-import com.commcredits.organisation.SupportedCurrency;
+import com.commcredits.money.SupportedCurrency;
 import com.commcredits.rating.AuthorizationReads;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

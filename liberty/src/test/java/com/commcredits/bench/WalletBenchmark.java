@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.commcredits.it.Deployments;
 import com.commcredits.money.Money;
+import com.commcredits.money.SupportedCurrency;
 import com.commcredits.organisation.Organisation;
 import com.commcredits.organisation.OrganisationService;
-import com.commcredits.organisation.SupportedCurrency;
 import com.commcredits.payment.PaymentMethodService;
 import com.commcredits.shared.Caller;
 import com.commcredits.wallet.AddFunds;

@@ -43,8 +43,7 @@ public final class Browser {
         "--window-size=1366,900");
     ChromeDriverService service =
         new ChromeDriverService.Builder()
-            .usingDriverExecutable(
-                Path.of(chromedriver).toFile())
+            .usingDriverExecutable(Path.of(chromedriver).toFile())
             .build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));

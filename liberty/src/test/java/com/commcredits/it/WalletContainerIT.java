@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.commcredits.money.Money;
+import com.commcredits.money.SupportedCurrency;
 import com.commcredits.organisation.Organisation;
 import com.commcredits.organisation.OrganisationService;
-import com.commcredits.organisation.SupportedCurrency;
 import com.commcredits.payment.PaymentMethodService;
 import com.commcredits.shared.Caller;
 import com.commcredits.wallet.AddFunds;

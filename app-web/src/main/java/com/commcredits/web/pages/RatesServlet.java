@@ -1,6 +1,6 @@
 package com.commcredits.web.pages;
 
-import com.commcredits.organisation.SupportedCurrency;
+import com.commcredits.money.SupportedCurrency;
 import com.commcredits.rating.CallKind;
 import com.commcredits.rating.RateCard;
 import com.commcredits.rating.RateCardChange;

@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * Form sign-in: checks the password, counts failures under a row lock, locks the account after five
- * failures in fifteen minutes, and audits every outcome.
+ * failures in fifteen minutes, throttles an address that fails too often, and audits every outcome.
+ * Every refusal costs the same time (one password hash) so none can be told apart by timing.
  */
 @Stateless
 public class SignInService {
@@ -21,9 +22,25 @@ public class SignInService {
   @Inject AdminAccountRepository accounts;
   @Inject AuditLog audit;
   @Inject Clock clock;
+  @Inject AddressThrottle throttle;
 
-  public SignInOutcome signIn(String email, char[] password) {
+  /**
+   * @param address the client's address, for the per-address throttle
+   */
+  public SignInOutcome signIn(String email, char[] password, String address) {
     Instant now = clock.instant();
+    if (throttle.isThrottled(address, now)) {
+      PasswordHasher.verify(password, DUMMY_HASH);
+      return SignInOutcome.invalid();
+    }
+    SignInOutcome outcome = check(email, password, now);
+    if (outcome.status() != SignInOutcome.Status.SIGNED_IN) {
+      throttle.failed(address, now);
+    }
+    return outcome;
+  }
+
+  private SignInOutcome check(String email, char[] password, Instant now) {
     Optional<AdminAccount> found =
         email == null || email.isBlank()
             ? Optional.empty()
@@ -35,6 +52,7 @@ public class SignInService {
     AdminAccount account = found.get();
     Caller actor = account.asCaller();
     if (account.isLocked(now)) {
+      PasswordHasher.verify(password, DUMMY_HASH);
       audit.record(
           actor,
           AuditAction.SIGN_IN_REFUSED_LOCKED,

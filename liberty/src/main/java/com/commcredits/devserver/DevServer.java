@@ -46,12 +46,16 @@ public final class DevServer {
         </server>
         """);
 
+    stopLeftoverServer(wlp);
     EmbeddedDatabase database = null;
     ProcessBuilder liberty =
         new ProcessBuilder(List.of(wlp.resolve("bin/server").toString(), "run", SERVER))
             .inheritIO();
     Map<String, String> environment = liberty.environment();
-    environment.put("COMMCREDITS_DEMO_DATA", env("COMMCREDITS_DEMO_DATA", "true"));
+    // known demo passwords and keys only on the embedded database, unless asked for explicitly
+    boolean demoData =
+        Boolean.parseBoolean(env("COMMCREDITS_DEMO_DATA", external ? "false" : "true"));
+    environment.put("COMMCREDITS_DEMO_DATA", String.valueOf(demoData));
     if (!external) {
       int dbPort = Integer.parseInt(env("EMBEDDED_DB_PORT", "3307"));
       System.out.println(
@@ -92,12 +96,33 @@ public final class DevServer {
     Runtime.getRuntime().addShutdownHook(stopper);
 
     if (awaitReady("http://localhost:" + httpPort + "/health/ready", server)) {
-      printBanner(httpPort, dataDir, external);
+      printBanner(httpPort, dataDir, external, demoData);
     } else if (server.isAlive()) {
       System.out.println("The server did not report ready within 5 minutes; see the log above.");
     }
     int exit = server.waitFor();
     System.exit(exit);
+  }
+
+  /**
+   * A run command killed with {@code kill -9} leaves its Liberty running: stop it first, so this
+   * run gets the ports (the database's leftover is stopped by {@link EmbeddedDatabase#start}).
+   */
+  private static void stopLeftoverServer(Path wlp) throws IOException, InterruptedException {
+    String server = wlp.resolve("bin/server").toString();
+    Process status =
+        new ProcessBuilder(server, "status", SERVER)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    if (status.waitFor(60, TimeUnit.SECONDS) && status.exitValue() == 0) {
+      System.out.println("Stopping the server left running by an earlier run ...");
+      new ProcessBuilder(server, "stop", SERVER)
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .start()
+          .waitFor(60, TimeUnit.SECONDS);
+    }
   }
 
   private static boolean awaitReady(String url, Process server) throws InterruptedException {
@@ -120,7 +145,8 @@ public final class DevServer {
     return false;
   }
 
-  private static void printBanner(String httpPort, Path dataDir, boolean external) {
+  private static void printBanner(
+      String httpPort, Path dataDir, boolean external, boolean demoData) {
     String line = "=".repeat(78);
     System.out.println();
     System.out.println(line);
@@ -132,6 +158,28 @@ public final class DevServer {
         "   API            http://localhost:" + httpPort + "/api/v1   (OpenAPI UI: /openapi/ui)");
     System.out.println("   Health         http://localhost:" + httpPort + "/health/ready");
     System.out.println();
+    if (demoData) {
+      printDemoAccounts();
+    } else {
+      System.out.println(
+          " No demo data: COMMCREDITS_DEMO_DATA is not true (the default with DB_HOST).");
+      System.out.println();
+    }
+    System.out.println(
+        external
+            ? " Database: external (DB_HOST)"
+            : " Database: embedded MariaDB, data in " + dataDir.resolve("mariadb"));
+    String smtp = System.getenv("SMTP_HOST");
+    System.out.println(
+        smtp == null || smtp.isBlank()
+            ? " Email: outbox-only (no SMTP_HOST): notifications are listed in Message center, not sent."
+            : " Email: through the SMTP server at " + smtp + ":" + env("SMTP_PORT", "25"));
+    System.out.println(" Ctrl+C stops the server and the database.");
+    System.out.println(line);
+    System.out.println();
+  }
+
+  private static void printDemoAccounts() {
     System.out.println(" Demo sign-ins (password for all: Demo-2026!)");
     System.out.println("   admin@contoso.example      Global admin    (Contoso, USD)");
     System.out.println("   billing@contoso.example    Billing admin");
@@ -145,18 +193,6 @@ public final class DevServer {
     System.out.println("   demo-contoso-admin         Global admin");
     System.out.println("   demo-contoso-platform      platform (telephony)");
     System.out.println("   demo-fabrikam-admin        Global admin");
-    System.out.println();
-    System.out.println(
-        external
-            ? " Database: external (DB_HOST)"
-            : " Database: embedded MariaDB, data in " + dataDir.resolve("mariadb"));
-    String smtp = System.getenv("SMTP_HOST");
-    System.out.println(
-        smtp == null || smtp.isBlank()
-            ? " Email: outbox-only (no SMTP_HOST): notifications are listed in Message center, not sent."
-            : " Email: through the SMTP server at " + smtp + ":" + env("SMTP_PORT", "25"));
-    System.out.println(" Ctrl+C stops the server and the database.");
-    System.out.println(line);
     System.out.println();
   }
 

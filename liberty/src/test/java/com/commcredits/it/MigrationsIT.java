@@ -1,13 +1,16 @@
 package com.commcredits.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
@@ -140,6 +143,46 @@ class MigrationsIT {
     try (Connection c = connect();
         ResultSet rs = c.createStatement().executeQuery(sql)) {
       assertTrue(rs.next(), sql);
+      return rs.getLong(1);
+    }
+  }
+
+  @Test
+  void R_FUND_6_the_database_refuses_to_update_or_delete_ledger_allocations_audit_and_EA_lines()
+      throws Exception {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      // rows without their parents: only the triggers are under test here
+      s.execute("SET FOREIGN_KEY_CHECKS = 0");
+      s.execute(
+          "INSERT INTO ea_billing_line (organisation_id, payment_method_id, ea_number, funding_id,"
+              + " amount, currency, occurred_at) VALUES (1, 1, '12345678', 1, 10, 'USD', NOW(6))");
+      for (String change :
+          List.of("UPDATE ea_billing_line SET amount = 0", "DELETE FROM ea_billing_line")) {
+        SQLException refused = assertThrows(SQLException.class, () -> s.execute(change));
+        assertTrue(refused.getMessage().contains("append-only"), refused.getMessage());
+      }
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT event_object_table, event_manipulation FROM information_schema.triggers"
+                  + " WHERE trigger_schema = DATABASE()")) {
+        Set<String> triggers = new HashSet<>();
+        while (rs.next()) {
+          triggers.add(rs.getString(1) + " " + rs.getString(2));
+        }
+        for (String table :
+            List.of("ledger_entry", "lot_allocation", "audit_entry", "ea_billing_line")) {
+          assertTrue(triggers.contains(table + " UPDATE"), table + " refuses UPDATE: " + triggers);
+          assertTrue(triggers.contains(table + " DELETE"), table + " refuses DELETE: " + triggers);
+        }
+      }
+      assertEquals(1, count(s, "SELECT COUNT(*) FROM ea_billing_line"));
+    }
+  }
+
+  private static long count(Statement s, String sql) throws SQLException {
+    try (ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
       return rs.getLong(1);
     }
   }

@@ -7,6 +7,7 @@ import com.commcredits.it.Fixtures.TestOrg;
 import com.commcredits.shared.Role;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -32,6 +33,8 @@ class SignInIT {
   static void organisation() {
     org = Fixtures.organisation("SignIn", "USD");
   }
+
+  private static final String REFUSAL = "That email and password did not sign you in.";
 
   private WebSession session() throws Exception {
     return new WebSession(base.toURI());
@@ -103,8 +106,8 @@ class SignInIT {
     HttpResponse<String> unknown = session().signIn("nobody@" + org.domain(), "not-the-password");
     assertEquals(401, wrong.statusCode());
     assertEquals(401, unknown.statusCode());
-    assertTrue(wrong.body().contains("That email and password do not match an admin account."));
-    assertTrue(unknown.body().contains("That email and password do not match an admin account."));
+    assertTrue(wrong.body().contains(REFUSAL));
+    assertTrue(unknown.body().contains(REFUSAL));
     assertTrue(
         Fixtures.count(
                 "SELECT COUNT(*) FROM audit_entry WHERE organisation_id = ? AND action = 'SIGN_IN_FAILED'",
@@ -121,16 +124,17 @@ class SignInIT {
     for (int i = 1; i <= 5; i++) {
       last = session().signIn(email, "wrong-" + i);
       if (i < 5) {
-        assertTrue(last.body().contains("do not match"), "attempt " + i + " is a plain refusal");
+        assertTrue(last.body().contains(REFUSAL), "attempt " + i + " is a plain refusal");
       }
     }
-    assertTrue(
-        last.body()
-            .contains("This account is locked after too many failed sign-ins. Try again after"),
-        "the fifth failure locks and says so");
+    assertTrue(last.body().contains(REFUSAL), "the fifth failure locks, with the same answer");
     HttpResponse<String> right = session().signIn(email, Fixtures.PASSWORD);
     assertEquals(401, right.statusCode());
-    assertTrue(right.body().contains("locked"), "the right password is refused while locked");
+    HttpResponse<String> unknown = session().signIn("nobody@" + org.domain(), "whatever-1");
+    assertEquals(
+        unknown.body().replaceAll("value=\"[^\"]*\"", ""),
+        right.body().replaceAll("value=\"[^\"]*\"", ""),
+        "a locked account answers exactly like an unknown one: nothing tells them apart");
     assertEquals(
         1,
         Fixtures.count(
@@ -163,5 +167,39 @@ class SignInIT {
             .orElseThrow();
     assertTrue(cookie.contains("HttpOnly"), cookie);
     assertTrue(cookie.toLowerCase().contains("samesite=lax"), cookie);
+  }
+
+  @Test
+  void R_SEC_1_an_address_that_fails_too_often_is_refused_whichever_account_it_tries()
+      throws Exception {
+    // each sign-in from its own client address through the trusted local proxy header
+    String address = "203.0.113." + (1 + (int) (Math.random() * 250));
+    for (int i = 1; i <= 20; i++) {
+      String email = "spray-" + i + "@" + org.domain();
+      assertEquals(401, session().from(address).signIn(email, "Spring-2026!").statusCode());
+    }
+    HttpResponse<String> throttled =
+        session().from(address).signIn(org.email(Role.BILLING_ADMIN), Fixtures.PASSWORD);
+    assertEquals(401, throttled.statusCode(), "even the right password, from that address");
+    assertTrue(throttled.body().contains(REFUSAL), "with the same answer as any refusal");
+    assertEquals(
+        302,
+        session()
+            .from("198.51.100.9")
+            .signIn(org.email(Role.BILLING_ADMIN), Fixtures.PASSWORD)
+            .statusCode(),
+        "another address signs the same account in: the account itself was never locked");
+  }
+
+  @Test
+  void R_SEC_2_a_post_that_dresses_as_the_API_still_needs_the_CSRF_token() throws Exception {
+    WebSession web = session().signedIn(org.email(Role.GLOBAL_ADMIN));
+    for (String path : List.of("api/../sign-out", "api/%2e%2e/sign-out", "api;x/../sign-out")) {
+      HttpResponse<String> forged = web.postRaw(path, Map.of());
+      assertTrue(
+          forged.statusCode() == 403 || forged.statusCode() == 404 || forged.statusCode() == 400,
+          path + " answered " + forged.statusCode());
+    }
+    assertEquals(200, web.get("").statusCode(), "the session was not signed out by a forged post");
   }
 }

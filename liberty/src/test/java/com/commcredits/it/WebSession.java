@@ -25,6 +25,7 @@ public final class WebSession {
   private final URI base;
   private final HttpClient client;
   private String csrf;
+  private String clientAddress;
 
   public WebSession(URI base) {
     this.base = base;
@@ -81,9 +82,7 @@ public final class WebSession {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
-  /**
-   * Uploads one file as multipart/form-data, the CSRF token in the query as the page's form does.
-   */
+  /** Uploads one file as multipart/form-data, the CSRF token a field of the body as the page's. */
   public HttpResponse<String> upload(String path, String field, String filename, String content) {
     if (csrf == null) {
       get("sign-in");
@@ -91,6 +90,10 @@ public final class WebSession {
     String boundary = "----cc" + System.nanoTime();
     String body =
         "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
+            + csrf
+            + "\r\n--"
             + boundary
             + "\r\nContent-Disposition: form-data; name=\""
             + field
@@ -102,8 +105,7 @@ public final class WebSession {
             + boundary
             + "--\r\n";
     return send(
-        HttpRequest.newBuilder(
-                resolve(path + (path.contains("?") ? "&" : "?") + "_csrf=" + enc(csrf)))
+        HttpRequest.newBuilder(resolve(path))
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
@@ -123,6 +125,15 @@ public final class WebSession {
     return this;
   }
 
+  /**
+   * Sends every request as if from this client address, through a trusted proxy (the server trusts
+   * X-Forwarded-For from loopback): the per-address sign-in throttle sees distinct clients.
+   */
+  public WebSession from(String address) {
+    this.clientAddress = address;
+    return this;
+  }
+
   public String csrf() {
     return csrf;
   }
@@ -133,6 +144,9 @@ public final class WebSession {
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
     try {
+      if (clientAddress != null) {
+        request.header("X-Forwarded-For", clientAddress);
+      }
       HttpResponse<String> response =
           client.send(
               request.timeout(Duration.ofSeconds(60)).build(),

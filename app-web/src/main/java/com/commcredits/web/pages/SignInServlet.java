@@ -14,8 +14,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -25,8 +23,6 @@ import java.util.Map;
 @WebServlet("/sign-in")
 public class SignInServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   @Inject SignInService signIn;
   @Inject OrganisationService organisations;
@@ -47,7 +43,10 @@ public class SignInServlet extends HttpServlet {
     String email = request.getParameter("email");
     String password = request.getParameter("password");
     SignInOutcome outcome =
-        signIn.signIn(email, password == null ? new char[0] : password.toCharArray());
+        signIn.signIn(
+            email,
+            password == null ? new char[0] : password.toCharArray(),
+            request.getRemoteAddr());
     Views views = (Views) getServletContext().getAttribute(Views.ATTRIBUTE);
     switch (outcome.status()) {
       case SIGNED_IN -> {
@@ -65,14 +64,7 @@ public class SignInServlet extends HttpServlet {
                 organisation.timeZone().getId()));
         response.sendRedirect(request.getContextPath() + safeNext(request.getParameter("next")));
       }
-      case LOCKED ->
-          show(
-              request,
-              response,
-              views.message("signIn.locked", TIME.format(outcome.lockedUntil())),
-              request.getParameter("next"),
-              email,
-              HttpServletResponse.SC_UNAUTHORIZED);
+      // a locked, unknown or throttled account gets the same answer as a wrong password
       default ->
           show(
               request,

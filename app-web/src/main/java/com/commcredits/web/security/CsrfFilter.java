@@ -20,10 +20,10 @@ public class CsrfFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (!SAFE.contains(request.getMethod())
-        && !path.startsWith("/api/")
-        && !Csrf.isValid(request)) {
+    // the servlet path is decoded and normalised: "/api/../users" or "/%61pi/x" cannot pass as API
+    String servletPath = request.getServletPath();
+    boolean api = servletPath.equals("/api") || servletPath.startsWith("/api/");
+    if (!SAFE.contains(request.getMethod()) && !api && !Csrf.isValid(request)) {
       request.setAttribute("errorReason", "csrf");
       response.sendError(HttpServletResponse.SC_FORBIDDEN);
       return;

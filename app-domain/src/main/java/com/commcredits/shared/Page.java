@@ -25,6 +25,8 @@ public record Page<T>(List<T> items, int page, int size, long total) {
     new Validator()
         .check(page >= 0, "page", "page must be 0 or more.")
         .check(size >= 1 && size <= maxSize, "size", "size must be between 1 and " + maxSize + ".")
+        // the offset page × size must fit the database's row numbers
+        .check((long) page * Math.max(size, 1) <= Integer.MAX_VALUE, "page", "page is too large.")
         .throwIfInvalid();
   }
 }

@@ -80,6 +80,13 @@ class PageTest {
     assertDoesNotThrow(() -> Page.validate(5, 100, 100));
   }
 
+  @Test
+  void R_SEC_2_a_page_whose_offset_overflows_is_refused_not_sent_to_the_database() {
+    assertEquals(List.of("page"), refusedFields(Integer.MAX_VALUE, 100, 1000));
+    assertEquals(List.of("page"), refusedFields(21_474_837, 100, 1000));
+    assertDoesNotThrow(() -> Page.validate(21_474_836, 100, 1000));
+  }
+
   private static List<String> refusedFields(int page, int size, int maxSize) {
     return assertThrows(ValidationException.class, () -> Page.validate(page, size, maxSize))
         .errors()

@@ -12,8 +12,9 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * Brings the schema up to date before anything else runs. Bean-managed so that Flyway controls its
- * own commits; Flyway's database lock makes servers that share one database migrate once.
+ * Brings the schema up to date before anything else runs, as the migration user (the application's
+ * own user may not change the schema). Bean-managed so that Flyway controls its own commits;
+ * Flyway's database lock makes servers that share one database migrate once.
  */
 @Singleton
 @Startup
@@ -21,7 +22,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 public class DatabaseMigrations {
   private static final Logger LOG = Logger.getLogger(DatabaseMigrations.class.getName());
 
-  @Resource(lookup = "jdbc/commcredits")
+  @Resource(lookup = "jdbc/commcredits-migrations")
   DataSource dataSource;
 
   @PostConstruct

@@ -68,8 +68,10 @@ public final class DevServer {
       environment.put("DB_HOST", "127.0.0.1");
       environment.put("DB_PORT", String.valueOf(dbPort));
       environment.put("DB_NAME", "commcredits");
-      environment.put("DB_USER", "root");
-      environment.put("DB_PASSWORD", "");
+      environment.put("DB_USER", EmbeddedDatabase.APP_USER);
+      environment.put("DB_PASSWORD", EmbeddedDatabase.APP_PASSWORD);
+      environment.put("DB_MIGRATION_USER", EmbeddedDatabase.MIGRATION_USER);
+      environment.put("DB_MIGRATION_PASSWORD", EmbeddedDatabase.MIGRATION_PASSWORD);
       environment.put("DB_SSL_MODE", "DISABLED"); // loopback: TLS would only cost round-trip time
     } else {
       System.out.println("Using the external database at " + System.getenv("DB_HOST"));

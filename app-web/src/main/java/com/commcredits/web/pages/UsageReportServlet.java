@@ -4,6 +4,7 @@ import com.commcredits.rating.CallKind;
 import com.commcredits.rating.UsageFilter;
 import com.commcredits.rating.UsageReport;
 import com.commcredits.shared.Caller;
+import com.commcredits.shared.Dates;
 import com.commcredits.shared.Permission;
 import com.commcredits.shared.ValidationException;
 import com.commcredits.web.view.StackedBars;
@@ -15,7 +16,6 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -129,13 +129,9 @@ public class UsageReportServlet extends PageServlet {
   }
 
   private static LocalDate date(HttpServletRequest request, String name) {
-    String v = request.getParameter(name);
-    if (v == null || v.isBlank()) {
-      return null;
-    }
     try {
-      return LocalDate.parse(v.strip());
-    } catch (DateTimeParseException e) {
+      return Dates.parse(request.getParameter(name));
+    } catch (IllegalArgumentException e) {
       throw ValidationException.of(name, "Enter dates as YYYY-MM-DD.");
     }
   }

@@ -85,7 +85,7 @@ final class CallRater {
     String tollFree = call.call().tollFreeNumber();
     if (call.kind() == CallKind.TOLL_FREE_INBOUND) {
       if (!ownTollFree.computeIfAbsent(
-          tollFree, n -> rates.tollFreeOwner(n).map(o -> o == org.id()).orElse(false))) {
+          tollFree, n -> rates.tollFreeOwner(n).map(o -> o.equals(org.id())).orElse(false))) {
         return new Refused("tollFreeNumber: not one of your organisation's toll-free numbers.");
       }
       r.tollFreeNumber = tollFree;

@@ -1,8 +1,6 @@
 package com.commcredits.rating;
 
 import com.commcredits.shared.FieldError;
-import com.commcredits.shared.ValidationException;
-import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -29,26 +27,6 @@ public sealed interface PostedCall permits FinishedCall, PostedCall.Unreadable {
       return errors.stream()
           .map(e -> e.field() + ": " + e.message())
           .collect(Collectors.joining("; "));
-    }
-  }
-
-  /** The finished call these fields describe, or why it is unreadable. */
-  static PostedCall read(
-      String callId,
-      String kind,
-      String userUpn,
-      String tollFreeNumber,
-      String from,
-      String to,
-      String start,
-      String end,
-      Long durationSeconds,
-      Instant now) {
-    try {
-      return new FinishedCall(
-          callId, kind, userUpn, tollFreeNumber, from, to, start, end, durationSeconds, now);
-    } catch (ValidationException e) {
-      return new Unreadable(callId, e.errors());
     }
   }
 }

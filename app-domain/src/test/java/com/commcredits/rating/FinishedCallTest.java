@@ -122,20 +122,22 @@ class FinishedCallTest {
 
   @Test
   void R_RATE_3_an_unreadable_record_answers_each_field_with_its_message() {
-    PostedCall read =
-        PostedCall.read(
-            "c1",
-            "OUTBOUND",
-            "a@b.c",
-            null,
-            "+14255550100",
-            "not-a-number",
-            HOUR_AGO.toString(),
-            HOUR_AGO.plusSeconds(60).toString(),
-            60L,
-            NOW);
-    assertEquals(
-        "to: 'to' must be an E.164 number such as +14255550100.",
-        ((PostedCall.Unreadable) read).error());
+    ValidationException refused =
+        assertThrows(
+            ValidationException.class,
+            () ->
+                new FinishedCall(
+                    "c1",
+                    "OUTBOUND",
+                    "a@b.c",
+                    null,
+                    "+14255550100",
+                    "not-a-number",
+                    HOUR_AGO.toString(),
+                    HOUR_AGO.plusSeconds(60).toString(),
+                    60L,
+                    NOW));
+    PostedCall.Unreadable read = new PostedCall.Unreadable("c1", refused.errors());
+    assertEquals("to: 'to' must be an E.164 number such as +14255550100.", read.error());
   }
 }

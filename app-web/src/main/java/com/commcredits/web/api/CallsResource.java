@@ -97,7 +97,8 @@ public class CallsResource {
       summary =
           "Rate finished calls: an array of up to 1,000 {callId, kind, userUpn or tollFreeNumber, from, "
               + "to, start, end, durationSeconds}, rated in one transaction. One result per record: RATED, DUPLICATE (the "
-              + "first result; the call id is the idempotency key) or REJECTED with the reason.")
+              + "first result; the call id is the idempotency key) or REJECTED with the reason naming the field "
+              + "(times within 400 days before and 5 minutes after now, at most 48 hours, duration = end - start within 2 s).")
   public List<RatedJson> rate(JsonStructure json) {
     if (!(json instanceof JsonArray body)) {
       throw ValidationException.of("body", "Send a JSON array of call records.");

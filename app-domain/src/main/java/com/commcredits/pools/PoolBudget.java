@@ -23,7 +23,10 @@ public final class PoolBudget {
 
   private record Key(PoolKey pool, YearMonth month) {}
 
-  PoolBudget(
+  /**
+   * @param capacityInstant for a month, the instant whose licence assignments give its capacity
+   */
+  public PoolBudget(
       long organisationId, PoolRepository pools, Function<YearMonth, Instant> capacityInstant) {
     this.organisationId = organisationId;
     this.pools = pools;

@@ -39,19 +39,11 @@ public class CallAuthorizer {
   @Inject RateRepository rates;
   @Inject Clock clock;
 
-  /** The call as the platform describes it before placing it. */
-  public record CallRequest(
-      CallKind kind,
-      String userUpn,
-      String tollFreeNumber,
-      PhoneNumber from,
-      PhoneNumber to,
-      Instant at) {}
-
-  public Authorization authorize(Caller caller, CallRequest call) {
+  /** Whether {@code call}, placed at {@code at}, may go ahead, who pays and for how long. */
+  public Authorization authorize(Caller caller, CallRequest call, Instant at) {
     caller.require(Permission.USE_TELEPHONY);
     String upn =
-        call.kind() == CallKind.TOLL_FREE_INBOUND || call.userUpn() == null
+        call.kind() == CallKind.TOLL_FREE_INBOUND
             ? null
             : DirectoryUser.normaliseUpn(call.userUpn());
     AuthorizationReads.OrganisationFacts org =
@@ -60,14 +52,13 @@ public class CallAuthorizer {
             .orElseThrow(() -> new NotFoundException("The organisation"));
     Optional<BigDecimal> balance = org.walletBalance();
     RatePlan plan = rates.plan(org.currency().name());
-    LocalDate day = call.at().atZone(org.zone()).toLocalDate();
+    LocalDate day = at.atZone(org.zone()).toLocalDate();
 
     if (call.kind() == CallKind.TOLL_FREE_INBOUND) {
-      if (call.tollFreeNumber() == null
-          || !rates
-              .tollFreeOwner(call.tollFreeNumber())
-              .map(o -> o == caller.organisationId())
-              .orElse(false)) {
+      if (!rates
+          .tollFreeOwner(call.tollFreeNumber())
+          .map(o -> o == caller.organisationId())
+          .orElse(false)) {
         throw ValidationException.of(
             "tollFreeNumber", "This toll-free number is not one of your organisation's.");
       }
@@ -94,7 +85,7 @@ public class CallAuthorizer {
     String country = user.usageLocation();
     PoolKind poolKind = Entitlement.poolKind(call.kind(), country, call.to());
     boolean entitled = Entitlement.entitled(poolKind, held);
-    YearMonth month = YearMonth.from(call.at().atZone(org.zone()));
+    YearMonth month = YearMonth.from(at.atZone(org.zone()));
     long poolSeconds =
         entitled
             ? reads.availableMinutes(

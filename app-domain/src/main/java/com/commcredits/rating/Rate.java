@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 
 /**
@@ -18,6 +19,8 @@ import java.time.LocalDate;
 @Entity
 @Table(name = "rate")
 public class Rate {
+  private static final BigDecimal SIXTY = BigDecimal.valueOf(60);
+
   @Id private Long id;
 
   @Column(name = "rate_card_id", nullable = false)
@@ -90,16 +93,22 @@ public class Rate {
   }
 
   /**
-   * The charge for a call of these seconds: connection fee plus the billable minutes, rounded once.
+   * The charge for a call of these seconds: connection fee plus the per-minute rate times the
+   * billed seconds over 60, rounded once, by {@link Money#of} (R-FUND-1, R-RATE-6).
    */
   public Money price(long seconds, SupportedCurrency currency) {
     if (seconds <= 0) {
       return Money.zero(currency);
     }
-    BigDecimal minutes =
-        BigDecimal.valueOf(billableSeconds(seconds))
-            .divide(BigDecimal.valueOf(60), 10, java.math.RoundingMode.HALF_UP);
-    return Money.of(connectionFee.add(perMinute.multiply(minutes)), currency);
+    BigDecimal sixtieths =
+        connectionFee
+            .multiply(SIXTY)
+            .add(perMinute.multiply(BigDecimal.valueOf(billableSeconds(seconds))));
+    // sixtieths / 60 is exact up to a repeating third of its last digit (60 = 3 x 20); four digits
+    // more than the amount or the currency has cannot land on a rounding boundary, so Money.of's
+    // HALF_UP gives the same cents as rounding the exact fraction
+    int scale = Math.max(Math.max(sixtieths.scale(), currency.minorUnits()), 0) + 4;
+    return Money.of(sixtieths.divide(SIXTY, scale, RoundingMode.HALF_UP), currency);
   }
 
   /**
@@ -117,7 +126,7 @@ public class Rate {
     long seconds =
         afterFee
             .multiply(BigDecimal.valueOf(60))
-            .divide(perMinute, 0, java.math.RoundingMode.FLOOR)
+            .divide(perMinute, 0, RoundingMode.FLOOR)
             .longValue();
     long whole = seconds / incrementSeconds * incrementSeconds;
     return whole < minimumSeconds ? 0 : whole;

@@ -127,9 +127,15 @@ class RatingIT {
   @Test
   void R_RATE_3_the_call_that_exhausts_the_pool_is_split_between_pool_and_wallet() {
     String u = user("split", "US", "BUSINESS_VOICE", "COMMUNICATIONS_CREDITS");
+    // 2,999 minutes take two calls: one call lasts at most 48 hours (R-RATE-6)
+    JsonArray filling =
+        post(
+            call("long1", u, "+12125550100", 1500 * 60),
+            call("long2", u, "+12125550100", 1499 * 60));
     assertEquals(
         2999,
-        post(call("long", u, "+12125550100", 2999 * 60)).getJsonObject(0).getInt("poolMinutes"));
+        filling.getJsonObject(0).getInt("poolMinutes")
+            + filling.getJsonObject(1).getInt("poolMinutes"));
     JsonObject r = post(call("cross", u, "+12125550100", 180)).getJsonObject(0);
     assertEquals(1, r.getInt("poolMinutes"), "the last pool minute");
     assertEquals(
@@ -298,5 +304,69 @@ class RatingIT {
         0, Fixtures.count("SELECT COUNT(*) FROM call_record WHERE organisation_id = ?", org.id()));
     assertEquals(0, new BigDecimal("100.00").compareTo(balance()));
     assertEquals(400, api.post("calls", platform, "{\"not\":\"an array\"}").status());
+  }
+
+  private static String timed(
+      String id, String upn, java.time.Instant start, java.time.Instant end, String duration) {
+    return "{\"callId\":\""
+        + id
+        + "\",\"kind\":\"OUTBOUND\",\"userUpn\":\""
+        + upn
+        + "\",\"from\":\"+14255550100\",\"to\":\"+442079460000\",\"start\":\""
+        + start
+        + "\",\"end\":\""
+        + end
+        + "\",\"durationSeconds\":"
+        + duration
+        + "}";
+  }
+
+  @Test
+  void R_RATE_6_records_out_of_bounds_are_rejected_naming_the_field_and_nothing_is_charged() {
+    String u = user("bounds", "US", "BUSINESS_VOICE", "COMMUNICATIONS_CREDITS");
+    java.time.Instant now = java.time.Instant.now();
+    java.time.Instant hourAgo = now.minusSeconds(3600);
+    java.time.Instant old = now.minus(java.time.Duration.ofDays(401));
+    java.time.Instant future = now.plus(java.time.Duration.ofMinutes(10));
+    JsonArray results =
+        post(
+            timed("b1", u, hourAgo, hourAgo.minusSeconds(60), "60"),
+            timed("b2", u, old, old.plusSeconds(60), "60"),
+            timed("b3", u, future.minusSeconds(60), future, "60"),
+            timed("b4", u, now.minusSeconds(49 * 3600 + 60), now.minusSeconds(60), "" + 49 * 3600),
+            timed("b5", u, hourAgo, hourAgo.plusSeconds(60), "65"),
+            timed("b6", u, hourAgo, hourAgo.plusSeconds(60), "" + (Long.MAX_VALUE - 1)),
+            timed("b7", u, hourAgo, hourAgo.plusSeconds(60), "" + Integer.MAX_VALUE),
+            timed("ok", u, hourAgo, hourAgo.plusSeconds(60), "61"));
+    List<String> fields =
+        List.of(
+            "end",
+            "start",
+            "end",
+            "durationSeconds",
+            "durationSeconds",
+            "durationSeconds",
+            "durationSeconds");
+    for (int i = 0; i < fields.size(); i++) {
+      JsonObject r = results.getJsonObject(i);
+      assertEquals("REJECTED", r.getString("status"), r.toString());
+      assertTrue(
+          r.getString("error").startsWith(fields.get(i) + ":"),
+          r.getString("error") + " names " + fields.get(i));
+      assertEquals("0.00", r.getJsonObject("charge").getString("amount"));
+      assertEquals(0, r.getJsonArray("fundedBy").size());
+    }
+    assertEquals("RATED", results.getJsonObject(7).getString("status"), "within 2 s is consistent");
+    assertEquals(
+        1,
+        Fixtures.count("SELECT COUNT(*) FROM call_record WHERE organisation_id = ?", org.id()),
+        "only the call in bounds is recorded");
+    assertEquals(
+        1,
+        Fixtures.count(
+            "SELECT COUNT(*) FROM ledger_entry WHERE wallet_id = ? AND entry_type = 'CHARGE'",
+            wallet),
+        "only the call in bounds is charged");
+    assertEquals(0, new BigDecimal("99.94").compareTo(balance()), "2 minutes at 0.03");
   }
 }

@@ -2,14 +2,20 @@ package com.commcredits.web.api;
 
 import com.commcredits.rating.Authorization;
 import com.commcredits.rating.CallAuthorizer;
-import com.commcredits.rating.CallKind;
-import com.commcredits.rating.PhoneNumber;
+import com.commcredits.rating.CallRequest;
+import com.commcredits.rating.FinishedCall;
+import com.commcredits.rating.PostedCall;
+import com.commcredits.rating.RatingResult;
 import com.commcredits.rating.RatingService;
 import com.commcredits.shared.FieldError;
 import com.commcredits.shared.ValidationException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class CallsResource {
   @Inject ApiCaller caller;
   @Inject CallAuthorizer authorizer;
-  @Inject com.commcredits.rating.RatingService rating;
+  @Inject RatingService rating;
   @Inject Clock clock;
 
   @POST
@@ -53,33 +59,11 @@ public class CallsResource {
     String at = in.string("at");
     in.done();
     List<FieldError> errors = new ArrayList<>();
-    CallKind callKind = null;
+    CallRequest call = null;
     try {
-      callKind = CallKind.valueOf(kind == null ? "" : kind);
-    } catch (IllegalArgumentException e) {
-      errors.add(
-          new FieldError(
-              "kind", "'kind' must be OUTBOUND, TOLL_FREE_INBOUND or CONFERENCE_DIAL_OUT."));
-    }
-    if (callId == null || callId.isBlank() || callId.length() > 100) {
-      errors.add(new FieldError("callId", "'callId' is required (1 to 100 characters)."));
-    }
-    for (String[] number : new String[][] {{"from", from}, {"to", to}}) {
-      if (!PhoneNumber.isValid(number[1])) {
-        errors.add(
-            new FieldError(
-                number[0], "'" + number[0] + "' must be an E.164 number such as +14255550100."));
-      }
-    }
-    if (callKind == CallKind.TOLL_FREE_INBOUND && !PhoneNumber.isValid(tollFree)) {
-      errors.add(
-          new FieldError(
-              "tollFreeNumber", "'tollFreeNumber' is required for TOLL_FREE_INBOUND, in E.164."));
-    }
-    if (callKind != null
-        && callKind != CallKind.TOLL_FREE_INBOUND
-        && (upn == null || upn.isBlank())) {
-      errors.add(new FieldError("userUpn", "'userUpn' is required for " + callKind + "."));
+      call = new CallRequest(callId, kind, upn, tollFree, from, to);
+    } catch (ValidationException e) {
+      errors.addAll(e.errors());
     }
     Instant when = clock.instant();
     if (at != null) {
@@ -93,11 +77,7 @@ public class CallsResource {
     if (!errors.isEmpty()) {
       throw new ValidationException(errors);
     }
-    Authorization a =
-        authorizer.authorize(
-            caller.get(),
-            new CallAuthorizer.CallRequest(
-                callKind, upn, tollFree, new PhoneNumber(from), new PhoneNumber(to), when));
+    Authorization a = authorizer.authorize(caller.get(), call, when);
     return new AuthorizationJson(
         callId,
         a.allowed(),
@@ -117,45 +97,49 @@ public class CallsResource {
       summary =
           "Rate finished calls: an array of up to 1,000 {callId, kind, userUpn or tollFreeNumber, from, "
               + "to, start, end, durationSeconds}, rated in one transaction. One result per record: RATED, DUPLICATE (the "
-              + "first result; the call id is the idempotency key) or REJECTED with the reason.")
-  public List<RatedJson> rate(jakarta.json.JsonStructure json) {
-    if (!(json instanceof jakarta.json.JsonArray body)) {
+              + "first result; the call id is the idempotency key) or REJECTED with the reason naming the field "
+              + "(times within 400 days before and 5 minutes after now, at most 48 hours, duration = end - start within 2 s).")
+  public List<RatedJson> rate(JsonStructure json) {
+    if (!(json instanceof JsonArray body)) {
       throw ValidationException.of("body", "Send a JSON array of call records.");
     }
     if (body.size() > MAX_BATCH) {
       throw ValidationException.of(
           "body", "Send at most " + MAX_BATCH + " call records at once, not " + body.size() + ".");
     }
-    List<RatingService.Posted> calls = new ArrayList<>(body.size());
+    Instant now = clock.instant();
+    List<PostedCall> calls = new ArrayList<>(body.size());
     for (int i = 0; i < body.size(); i++) {
-      calls.add(parse(body.get(i)));
+      calls.add(read(body.get(i), now));
     }
     return rating.rate(caller.get(), calls).stream().map(RatedJson::of).toList();
   }
 
   private static final int MAX_BATCH = 1000;
+  private static final Set<String> RECORD_FIELDS =
+      Set.of(
+          "callId",
+          "kind",
+          "userUpn",
+          "tollFreeNumber",
+          "from",
+          "to",
+          "start",
+          "end",
+          "durationSeconds");
 
-  /** Reads one record; a format problem becomes the record's error instead of failing the batch. */
-  static RatingService.Posted parse(jakarta.json.JsonValue value) {
+  /**
+   * Reads one record; a JSON problem (unknown field, wrong type) or a bad value becomes the
+   * record's error instead of failing the batch.
+   */
+  static PostedCall read(JsonValue value, Instant now) {
     if (!(value instanceof JsonObject o)) {
-      return new RatingService.Posted(
-          null, null, null, null, null, null, null, null, 0, "A record must be an object.");
+      return new PostedCall.Unreadable(
+          null, List.of(new FieldError("record", "A record must be an object.")));
     }
-    String callId = o.get("callId") instanceof jakarta.json.JsonString s ? s.getString() : null;
+    String callId = o.get("callId") instanceof JsonString s ? s.getString() : null;
     try {
-      JsonInput in =
-          JsonInput.of(
-              o,
-              Set.of(
-                  "callId",
-                  "kind",
-                  "userUpn",
-                  "tollFreeNumber",
-                  "from",
-                  "to",
-                  "start",
-                  "end",
-                  "durationSeconds"));
+      JsonInput in = JsonInput.of(o, RECORD_FIELDS);
       String kind = in.string("kind");
       String upn = in.string("userUpn");
       String tollFree = in.string("tollFreeNumber");
@@ -163,89 +147,11 @@ public class CallsResource {
       String to = in.string("to");
       String start = in.string("start");
       String end = in.string("end");
-      Integer duration = in.integer("durationSeconds");
+      Long duration = in.longValue("durationSeconds");
       in.done();
-      List<String> problems = new ArrayList<>();
-      if (callId == null || callId.isBlank() || callId.length() > 100) {
-        problems.add("callId: required, 1 to 100 characters");
-      }
-      CallKind callKind = null;
-      try {
-        callKind = CallKind.valueOf(kind == null ? "" : kind);
-      } catch (IllegalArgumentException e) {
-        problems.add("kind: must be OUTBOUND, TOLL_FREE_INBOUND or CONFERENCE_DIAL_OUT");
-      }
-      if (!PhoneNumber.isValid(from)) {
-        problems.add("from: must be an E.164 number");
-      }
-      if (!PhoneNumber.isValid(to)) {
-        problems.add("to: must be an E.164 number");
-      }
-      if (callKind == CallKind.TOLL_FREE_INBOUND && !PhoneNumber.isValid(tollFree)) {
-        problems.add("tollFreeNumber: required for TOLL_FREE_INBOUND, in E.164");
-      }
-      if (callKind != null
-          && callKind != CallKind.TOLL_FREE_INBOUND
-          && (upn == null || upn.isBlank())) {
-        problems.add("userUpn: required");
-      }
-      Instant startAt = null;
-      Instant endAt = null;
-      try {
-        startAt = Instant.parse(start == null ? "" : start);
-        endAt = Instant.parse(end == null ? "" : end);
-      } catch (DateTimeParseException e) {
-        problems.add("start/end: must be ISO-8601 instants");
-      }
-      if (startAt != null && endAt != null && endAt.isBefore(startAt)) {
-        problems.add("end: is before start");
-      }
-      if (duration == null || duration < 0) {
-        problems.add("durationSeconds: required, 0 or more");
-      } else if (startAt != null
-          && endAt != null
-          && !endAt.isBefore(startAt)
-          && Math.abs(java.time.Duration.between(startAt, endAt).getSeconds() - duration) > 1) {
-        problems.add("durationSeconds: does not match start and end");
-      }
-      if (!problems.isEmpty()) {
-        return new RatingService.Posted(
-            callId,
-            callKind,
-            upn,
-            tollFree,
-            null,
-            null,
-            startAt,
-            endAt,
-            0,
-            String.join("; ", problems));
-      }
-      return new RatingService.Posted(
-          callId,
-          callKind,
-          upn,
-          tollFree,
-          new PhoneNumber(from),
-          new PhoneNumber(to),
-          startAt,
-          endAt,
-          duration,
-          null);
+      return new FinishedCall(callId, kind, upn, tollFree, from, to, start, end, duration, now);
     } catch (ValidationException e) {
-      return new RatingService.Posted(
-          callId,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          0,
-          e.errors().stream()
-              .map(err -> err.field() + ": " + err.message())
-              .collect(java.util.stream.Collectors.joining("; ")));
+      return new PostedCall.Unreadable(callId, e.errors());
     }
   }
 
@@ -257,7 +163,7 @@ public class CallsResource {
       MoneyJson charge,
       List<FundedJson> fundedBy,
       String error) {
-    static RatedJson of(RatingService.Result r) {
+    static RatedJson of(RatingResult r) {
       return new RatedJson(
           r.callId(),
           r.status().name(),

@@ -2,7 +2,7 @@ package com.commcredits.web.demo;
 
 import com.commcredits.organisation.Organisation;
 import com.commcredits.rating.CallKind;
-import com.commcredits.rating.PhoneNumber;
+import com.commcredits.rating.FinishedCall;
 import com.commcredits.rating.RatingService;
 import com.commcredits.shared.Caller;
 import com.commcredits.shared.Role;
@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 
@@ -56,13 +57,13 @@ final class DemoCalls {
 
   private DemoCalls() {}
 
-  static List<RatingService.Posted> day(
+  static List<FinishedCall> day(
       LocalDate day, Organisation org, List<DemoUser> users, Instant now) {
     Random random = new Random(day.toEpochDay());
     boolean weekend =
         day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
     double scale = weekend ? 0.25 : 1.0;
-    List<RatingService.Posted> calls = new ArrayList<>();
+    List<FinishedCall> calls = new ArrayList<>();
     ZonedDateTime opening = day.atTime(8, 0).atZone(org.timeZone());
     int n = 0;
     for (int i = 0; i < Math.round(22 * scale); i++) {
@@ -70,6 +71,7 @@ final class DemoCalls {
       String[] pick = pickFor(user.country(), random);
       calls.add(
           call(
+              now,
               day,
               n++,
               CallKind.OUTBOUND,
@@ -87,6 +89,7 @@ final class DemoCalls {
       String prefix = INTERNATIONAL[random.nextInt(INTERNATIONAL.length)];
       calls.add(
           call(
+              now,
               day,
               n++,
               CallKind.OUTBOUND,
@@ -102,6 +105,7 @@ final class DemoCalls {
       String prefix = TOLL_FREE_CALLERS[random.nextInt(TOLL_FREE_CALLERS.length)];
       calls.add(
           call(
+              now,
               day,
               n++,
               CallKind.TOLL_FREE_INBOUND,
@@ -119,6 +123,7 @@ final class DemoCalls {
         String prefix = DIAL_OUT[random.nextInt(DIAL_OUT.length)];
         calls.add(
             call(
+                now,
                 day,
                 n++,
                 CallKind.CONFERENCE_DIAL_OUT,
@@ -131,7 +136,7 @@ final class DemoCalls {
                 random));
       }
     }
-    return calls.stream().filter(c -> !c.end().isAfter(now)).toList();
+    return calls.stream().filter(Objects::nonNull).toList();
   }
 
   private static String[] pickFor(String country, Random random) {
@@ -162,7 +167,9 @@ final class DemoCalls {
     return s.toString();
   }
 
-  private static RatingService.Posted call(
+  /** The call, or null when it would end after {@code now}: the platform has not posted it yet. */
+  private static FinishedCall call(
+      Instant now,
       LocalDate day,
       int n,
       CallKind kind,
@@ -175,16 +182,20 @@ final class DemoCalls {
       Random random) {
     Instant start =
         opening.plusMinutes(random.nextInt(600)).plusSeconds(random.nextInt(60)).toInstant();
-    return new RatingService.Posted(
+    Instant end = start.plusSeconds(seconds);
+    if (end.isAfter(now)) {
+      return null;
+    }
+    return new FinishedCall(
         "demo-" + day + "-" + n,
-        kind,
+        kind.name(),
         upn,
         tollFree,
-        new PhoneNumber(from),
-        new PhoneNumber(to),
-        start,
-        start.plusSeconds(seconds),
-        seconds,
-        null);
+        from,
+        to,
+        start.toString(),
+        end.toString(),
+        (long) seconds,
+        now);
   }
 }

@@ -197,4 +197,41 @@ class ApiSecurityIT {
                 HttpResponse.BodyHandlers.ofString())
             .statusCode());
   }
+
+  @Test
+  void R_SEC_2_bodies_over_their_cap_are_refused_413_before_they_are_read() {
+    String platform = org.key(Role.PLATFORM);
+    String admin = org.key(Role.GLOBAL_ADMIN);
+    String huge = "[" + "{\"callId\":\"x\"},".repeat(120_000) + "{}]"; // about 1.9 MB
+    ApiClient.Reply tooBigForUsers = api.post("users", admin, huge);
+    assertEquals(413, tooBigForUsers.status(), tooBigForUsers.body());
+    assertTrue(tooBigForUsers.contentType().startsWith("application/problem+json"));
+    assertEquals(413, tooBigForUsers.json().getInt("status"));
+    String overTwoMegabytes = "[" + "{\"callId\":\"x\"},".repeat(150_000) + "{}]";
+    assertEquals(413, api.post("calls", platform, overTwoMegabytes).status());
+    // a batch just under the calls cap is read and answered per record, not refused whole
+    ApiClient.Reply read = api.post("calls", platform, huge);
+    assertTrue(read.status() == 400 || read.status() == 200, read.status() + " " + read.body());
+  }
+
+  @Test
+  void R_SEC_2_pages_and_dates_out_of_range_are_problems_not_server_errors() {
+    String admin = org.key(Role.GLOBAL_ADMIN);
+    for (String path :
+        List.of(
+            "users?page=2147483647&size=100",
+            "users?page=99999999999",
+            "users?size=-1",
+            "wallet/transactions?page=2147483647&size=1000",
+            "notifications?page=2147483647",
+            "reports/pstn-usage?from=%2B10000-01-01&to=%2B10000-01-31",
+            "reports/pstn-usage?from=0000-01-01&to=0000-01-31",
+            "wallet/transactions?from=2026-02-30")) {
+      ApiClient.Reply reply = api.get(path, admin);
+      assertTrue(
+          reply.status() == 400 || reply.status() == 404,
+          path + " answered " + reply.status() + " " + reply.body());
+      assertTrue(reply.contentType().startsWith("application/problem+json"), path);
+    }
+  }
 }

@@ -27,6 +27,8 @@ public class ErrorServlet extends HttpServlet {
     Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
     if (failure != null && isMissingFile(failure)) {
       status = HttpServletResponse.SC_NOT_FOUND;
+    } else if (failure != null && isMalformedAddress(failure)) {
+      status = HttpServletResponse.SC_BAD_REQUEST;
     } else if (failure != null) {
       status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
       LOG.log(
@@ -37,7 +39,7 @@ public class ErrorServlet extends HttpServlet {
     String kind =
         switch (status) {
           case 403 -> "csrf".equals(request.getAttribute("errorReason")) ? "csrf" : "forbidden";
-          case 404, 405 -> "notFound";
+          case 400, 404, 405 -> "notFound";
           default -> status >= 500 ? "server" : "notFound";
         };
     Map<String, Object> model = new HashMap<>();
@@ -48,6 +50,19 @@ public class ErrorServlet extends HttpServlet {
     response.setContentType("text/html;charset=UTF-8");
     ((Views) getServletContext().getAttribute(Views.ATTRIBUTE))
         .render(request, response, "error", model);
+  }
+
+  /**
+   * Liberty refuses an address with encoded dots or other improper escapes (CWWWC0005I) before any
+   * filter runs, as an exception: the client's mistake, not the server's.
+   */
+  private static boolean isMalformedAddress(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof IOException && String.valueOf(t.getMessage()).startsWith("CWWWC0005I")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Liberty's file servlet reports an unknown path as an exception, not as a 404. */

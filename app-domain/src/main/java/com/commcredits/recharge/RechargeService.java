@@ -80,13 +80,17 @@ public class RechargeService implements BalanceWatcher {
    */
   public AutoRecharge save(Caller caller, Settings command) {
     caller.require(Permission.MANAGE_BILLING);
+    new Validator() // before the lock (R-FUND-11)
+        .plainAmount("rechargeAmount", command.rechargeAmount())
+        .plainAmount("triggerBelow", command.triggerBelow())
+        .throwIfInvalid();
     Wallet wallet =
         wallets
             .lockForOrganisation(caller.organisationId())
             .orElseThrow(() -> new NotFoundException("The Communications Credits wallet"));
     check(caller, command, wallet).throwIfInvalid();
-    Money amount = Money.parseExact(command.rechargeAmount(), wallet.currency());
-    Money trigger = Money.parseExact(command.triggerBelow(), wallet.currency());
+    Money amount = Money.parse(command.rechargeAmount(), wallet.currency());
+    Money trigger = Money.parse(command.triggerBelow(), wallet.currency());
     String po =
         command.purchaseOrder() == null || command.purchaseOrder().isBlank()
             ? null
@@ -159,7 +163,7 @@ public class RechargeService implements BalanceWatcher {
 
   private static Money money(Validator v, String field, String text, Wallet wallet) {
     try {
-      return Money.parseExact(text, wallet.currency());
+      return Money.parse(text, wallet.currency());
     } catch (IllegalArgumentException e) {
       v.check(false, field, e.getMessage());
       return null;

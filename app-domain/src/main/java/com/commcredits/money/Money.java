@@ -3,6 +3,7 @@ package com.commcredits.money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -217,6 +218,14 @@ public final class Money implements Comparable<Money> {
    */
   public String toPlainString() {
     return amount.toPlainString();
+  }
+
+  /**
+   * The amount as pages and messages show it: thousands grouped, the currency's digits, e.g.
+   * "100,000.00".
+   */
+  public String toDisplayString() {
+    return String.format(Locale.ENGLISH, "%,." + currency.minorUnits() + "f", amount);
   }
 
   @Override

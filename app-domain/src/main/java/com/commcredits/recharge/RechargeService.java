@@ -127,7 +127,7 @@ public class RechargeService implements BalanceWatcher {
           "Recharge with "
               + limits.minimum().toPlainString()
               + " to "
-              + String.format("%,.2f", limits.maximum())
+              + Money.of(limits.maximum(), wallet.currency()).toDisplayString()
               + " "
               + wallet.currency()
               + ".");

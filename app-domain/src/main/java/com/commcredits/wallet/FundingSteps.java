@@ -116,7 +116,7 @@ public class FundingSteps {
           "Add between "
               + settings.minimum().toPlainString()
               + " and "
-              + String.format("%,.2f", settings.maximum())
+              + Money.of(settings.maximum(), wallet.currency()).toDisplayString()
               + " "
               + wallet.currency()
               + ".");

@@ -47,4 +47,11 @@ class MoneyTest {
     assertTrue(Money.zero(USD).isZeroOrLess());
     assertEquals(a.hashCode(), Money.of("10.1000", USD).hashCode());
   }
+
+  @Test
+  void amounts_show_grouped_with_the_currencys_digits() {
+    assertEquals("100,000.00", Money.of("100000", USD).toDisplayString());
+    assertEquals("-1,234.57", Money.of("-1234.5678", USD).toDisplayString());
+    assertEquals("0.00", Money.zero(USD).toDisplayString());
+  }
 }

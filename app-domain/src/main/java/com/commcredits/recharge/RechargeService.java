@@ -80,10 +80,12 @@ public class RechargeService implements BalanceWatcher {
    */
   public AutoRecharge save(Caller caller, Settings command) {
     caller.require(Permission.MANAGE_BILLING);
-    new Validator() // before the lock (R-FUND-11)
+    if (new Validator() // refused before the lock (R-FUND-11), with every other error of the form
         .plainAmount("rechargeAmount", command.rechargeAmount())
         .plainAmount("triggerBelow", command.triggerBelow())
-        .throwIfInvalid();
+        .hasErrors()) {
+      validate(caller, command);
+    }
     Wallet wallet =
         wallets
             .lockForOrganisation(caller.organisationId())

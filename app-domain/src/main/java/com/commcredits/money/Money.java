@@ -2,13 +2,38 @@ package com.commcredits.money;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An amount of one currency. Every amount is rounded once, HALF_UP, to the currency's minor unit,
  * here in {@link #of(BigDecimal, SupportedCurrency)}; operations refuse to mix currencies.
  */
 public final class Money implements Comparable<Money> {
+  /** Digits before the decimal point an amount may have (R-FUND-11). */
+  public static final int MAX_INTEGER_DIGITS = 13;
+
+  /** Whether an amount read from text may carry a sign. */
+  public enum Sign {
+    /** Only digits: "-5" and "+5" are refused. */
+    UNSIGNED,
+    /** An optional leading "+" or "-". */
+    SIGNED
+  }
+
+  private static final int MAX_MINOR_UNITS =
+      Arrays.stream(SupportedCurrency.values())
+          .mapToInt(SupportedCurrency::minorUnits)
+          .max()
+          .orElse(0);
+  private static final int LITERAL_DIGITS = 10;
+  private static final int MAX_TEXT_LENGTH = 64;
+  private static final Pattern PLAIN_DECIMAL = Pattern.compile("([+-])?([0-9]+)(?:\\.([0-9]+))?");
+  private static final String PLAIN_NUMBER = "Enter the amount as a plain number, like 25.00.";
+
   private final BigDecimal amount;
   private final SupportedCurrency currency;
 
@@ -24,8 +49,20 @@ public final class Money implements Comparable<Money> {
     return new Money(amount.setScale(currency.minorUnits(), RoundingMode.HALF_UP), currency);
   }
 
+  /**
+   * An amount written in code or a test, such as {@code "0.125"}, rounded like any other; it still
+   * refuses exponent notation. Amounts from people or clients go through {@link #parse}.
+   */
   public static Money of(String amount, SupportedCurrency currency) {
-    return of(new BigDecimal(amount), currency);
+    return of(
+        new BigDecimal(plain(amount, MAX_INTEGER_DIGITS, LITERAL_DIGITS, Sign.SIGNED, "")),
+        currency);
+  }
+
+  /** A stored amount with the currency code stored beside it, e.g. a ledger entry's. */
+  public static Money of(BigDecimal amount, String currencyCode) {
+    Objects.requireNonNull(currencyCode, "currencyCode");
+    return of(amount, SupportedCurrency.valueOf(currencyCode));
   }
 
   public static Money zero(SupportedCurrency currency) {
@@ -33,26 +70,80 @@ public final class Money implements Comparable<Money> {
   }
 
   /**
-   * Reads an amount a person typed, refusing rather than rounding: more decimals than the currency
-   * has is an input error, not a rounding case.
+   * Reads an amount a person or a client wrote (R-FUND-11), refusing rather than rounding: a plain
+   * decimal, surrounding spaces ignored, at most {@value #MAX_INTEGER_DIGITS} digits before the
+   * point and at most the currency's minor digits after it (trailing zeros count: "1.230" is not a
+   * USD amount). A point needs digits on both sides ("10." and ".5" are refused). Exponents,
+   * grouping commas, non-ASCII digits and a sign the use does not allow are refused. The text is
+   * checked before any {@link BigDecimal} is built, so a hostile amount costs microseconds.
    *
-   * @throws IllegalArgumentException with a message fit for the user
+   * @throws AmountFormatException with a message fit for the user
    */
+  public static Money parse(String text, SupportedCurrency currency, Sign sign) {
+    Objects.requireNonNull(currency, "currency");
+    int digits = currency.minorUnits();
+    return of(
+        new BigDecimal(plain(text, MAX_INTEGER_DIGITS, digits, sign, " for " + currency)),
+        currency);
+  }
+
+  /**
+   * The former name of {@link #parse(String, SupportedCurrency)}, kept while other branches still
+   * call it.
+   */
+  @Deprecated(forRemoval = true)
   public static Money parseExact(String text, SupportedCurrency currency) {
+    return parse(text, currency, Sign.UNSIGNED);
+  }
+
+  /** {@link #parse(String, SupportedCurrency, Sign)} of an amount that has no sign. */
+  public static Money parse(String text, SupportedCurrency currency) {
+    return parse(text, currency, Sign.UNSIGNED);
+  }
+
+  /**
+   * Reads an amount whose currency is not known yet (a setting, or a request checked before its
+   * wallet is locked): the rules of {@link #parse(String, SupportedCurrency, Sign)} with the
+   * largest minor unit of any supported currency.
+   *
+   * @throws AmountFormatException with a message fit for the user
+   */
+  public static BigDecimal parseAmount(String text, Sign sign) {
+    return new BigDecimal(plain(text, MAX_INTEGER_DIGITS, MAX_MINOR_UNITS, sign, ""));
+  }
+
+  /**
+   * The one strict reader of decimals: returns the stripped text once it is a plain decimal within
+   * the bounds, so building a {@link BigDecimal} from it is cheap and exact.
+   */
+  static String plain(
+      String text, int maxIntegerDigits, int maxFractionDigits, Sign sign, String unit) {
     if (text == null || text.isBlank()) {
-      throw new IllegalArgumentException("Enter an amount.");
+      throw new AmountFormatException("Enter an amount.");
     }
-    BigDecimal value;
-    try {
-      value = new BigDecimal(text.strip().replace(",", ""));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("Enter the amount as a number, like 25.00.");
+    if (text.length() > MAX_TEXT_LENGTH) {
+      throw new AmountFormatException(PLAIN_NUMBER);
     }
-    if (value.stripTrailingZeros().scale() > currency.minorUnits()) {
-      throw new IllegalArgumentException(
-          "Use at most " + currency.minorUnits() + " decimals for " + currency + ".");
+    String stripped = text.strip();
+    Matcher m = PLAIN_DECIMAL.matcher(stripped);
+    if (!m.matches()) {
+      throw new AmountFormatException(PLAIN_NUMBER);
     }
-    return of(value, currency);
+    if (m.group(1) != null && sign == Sign.UNSIGNED) {
+      throw new AmountFormatException("Enter the amount without a sign, like 25.00.");
+    }
+    if (m.group(2).length() > maxIntegerDigits) {
+      throw new AmountFormatException(
+          "Use at most " + maxIntegerDigits + " digits before the decimal point.");
+    }
+    String fraction = m.group(3);
+    if (fraction != null && fraction.length() > maxFractionDigits) {
+      throw new AmountFormatException(
+          maxFractionDigits == 0
+              ? "Enter a whole amount" + unit + ", without decimals."
+              : "Use at most " + maxFractionDigits + " decimals" + unit + ".");
+    }
+    return stripped;
   }
 
   public BigDecimal amount() {
@@ -127,6 +218,14 @@ public final class Money implements Comparable<Money> {
    */
   public String toPlainString() {
     return amount.toPlainString();
+  }
+
+  /**
+   * The amount as pages and messages show it: thousands grouped, the currency's digits, e.g.
+   * "100,000.00".
+   */
+  public String toDisplayString() {
+    return String.format(Locale.ENGLISH, "%,." + currency.minorUnits() + "f", amount);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package com.commcredits.rating;
 
+import com.commcredits.money.Money;
 import com.commcredits.organisation.Organisation;
 import com.commcredits.organisation.OrganisationRepository;
 import com.commcredits.shared.Caller;
@@ -42,7 +43,7 @@ public class UsageReport {
               p ->
                   (p.lotId() == null ? "uncovered" : "lot " + p.lotId())
                       + ": "
-                      + p.amount().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString())
+                      + Money.of(p.amount(), call.currency()).toPlainString())
           .collect(java.util.stream.Collectors.joining("; "));
     }
   }

@@ -80,13 +80,19 @@ public class RechargeService implements BalanceWatcher {
    */
   public AutoRecharge save(Caller caller, Settings command) {
     caller.require(Permission.MANAGE_BILLING);
+    if (new Validator() // refused before the lock (R-FUND-11), with every other error of the form
+        .plainAmount("rechargeAmount", command.rechargeAmount())
+        .plainAmount("triggerBelow", command.triggerBelow())
+        .hasErrors()) {
+      validate(caller, command);
+    }
     Wallet wallet =
         wallets
             .lockForOrganisation(caller.organisationId())
             .orElseThrow(() -> new NotFoundException("The Communications Credits wallet"));
     check(caller, command, wallet).throwIfInvalid();
-    Money amount = Money.parseExact(command.rechargeAmount(), wallet.currency());
-    Money trigger = Money.parseExact(command.triggerBelow(), wallet.currency());
+    Money amount = Money.parse(command.rechargeAmount(), wallet.currency());
+    Money trigger = Money.parse(command.triggerBelow(), wallet.currency());
     String po =
         command.purchaseOrder() == null || command.purchaseOrder().isBlank()
             ? null
@@ -123,7 +129,7 @@ public class RechargeService implements BalanceWatcher {
           "Recharge with "
               + limits.minimum().toPlainString()
               + " to "
-              + String.format("%,.2f", limits.maximum())
+              + Money.of(limits.maximum(), wallet.currency()).toDisplayString()
               + " "
               + wallet.currency()
               + ".");
@@ -159,7 +165,7 @@ public class RechargeService implements BalanceWatcher {
 
   private static Money money(Validator v, String field, String text, Wallet wallet) {
     try {
-      return Money.parseExact(text, wallet.currency());
+      return Money.parse(text, wallet.currency());
     } catch (IllegalArgumentException e) {
       v.check(false, field, e.getMessage());
       return null;

@@ -14,7 +14,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 
 /** The transactions of a recharge attempt; lock order: wallet, settings, attempt. */
@@ -52,7 +51,7 @@ public class RechargeSteps {
     Wallet wallet = wallets.lock(attempt.walletId()).orElseThrow();
     return new Claimed(
         wallet.organisationId(),
-        attempt.amount().setScale(2, RoundingMode.HALF_UP),
+        Money.of(attempt.amount(), wallet.currency()).amount(),
         wallet.currency().name(),
         attempt.paymentMethodId(),
         attempt.purchaseOrder(),

@@ -103,7 +103,7 @@ public class FundingLot {
 
   BigDecimal expire(Instant at) {
     BigDecimal gone = remaining;
-    remaining = BigDecimal.ZERO.setScale(gone.scale());
+    remaining = remaining.subtract(gone); // zero, in the column's scale
     expiredAt = at;
     return gone;
   }

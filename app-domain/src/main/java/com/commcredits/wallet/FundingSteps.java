@@ -92,6 +92,7 @@ public class FundingSteps {
    */
   public Prepared prepare(Caller caller, AddFunds command, LotSource cardSource) {
     caller.require(Permission.MANAGE_BILLING);
+    new Validator().plainAmount("amount", command.amount()).throwIfInvalid(); // before the lock
     Wallet wallet =
         wallets
             .lockForOrganisation(caller.organisationId())
@@ -99,7 +100,7 @@ public class FundingSteps {
     Validator v = new Validator();
     Money amount = null;
     try {
-      amount = Money.parseExact(command.amount(), wallet.currency());
+      amount = Money.parse(command.amount(), wallet.currency());
       v.check(
           command.currency() == null || wallet.currency().name().equals(command.currency()),
           "amount.currency",
@@ -115,7 +116,7 @@ public class FundingSteps {
           "Add between "
               + settings.minimum().toPlainString()
               + " and "
-              + String.format("%,.2f", settings.maximum())
+              + Money.of(settings.maximum(), wallet.currency()).toDisplayString()
               + " "
               + wallet.currency()
               + ".");

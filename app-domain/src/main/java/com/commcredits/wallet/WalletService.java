@@ -197,6 +197,7 @@ public class WalletService {
   /** A manual credit or debit with a mandatory reason (Global and Billing admins), audited. */
   public LedgerEntry adjust(Caller caller, Adjustment command) {
     caller.require(Permission.MANAGE_BILLING);
+    new Validator().plainAmount("amount", command.amount()).throwIfInvalid(); // before the lock
     Wallet wallet =
         wallets
             .lockForOrganisation(caller.organisationId())
@@ -254,7 +255,7 @@ public class WalletService {
             .required(command.idempotencyKey(), "idempotencyKey", "The form key", 100);
     Money amount = null;
     try {
-      amount = Money.parseExact(command.amount(), wallet.currency());
+      amount = Money.parse(command.amount(), wallet.currency());
       v.check(amount.isPositive(), "amount", "Enter an amount more than zero.");
       v.check(
           amount.amount().compareTo(settings.maximum()) <= 0,

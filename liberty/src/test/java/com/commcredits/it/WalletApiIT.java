@@ -199,6 +199,46 @@ class WalletApiIT {
   }
 
   @Test
+  void R_FUND_11_exponents_and_out_of_bounds_amounts_are_refused_at_once_naming_the_field()
+      throws Exception {
+    long visa = card(admin, "4242424242424242");
+    long entriesBefore =
+        Fixtures.count("SELECT COUNT(*) FROM ledger_entry WHERE wallet_id = ?", walletId);
+    long lotsBefore = lots();
+    BigDecimal balanceBefore = balance();
+    for (String amount :
+        List.of(
+            "1E+100000000",
+            "1e-100000000",
+            "1E+1",
+            "+20.00",
+            "20.000",
+            "12345678901234",
+            "١٢",
+            "1,000.00",
+            "10.")) {
+      long started = System.nanoTime();
+      ApiClient.Reply reply = fund(UUID.randomUUID().toString(), body(amount, "USD", visa, null));
+      long millis = (System.nanoTime() - started) / 1_000_000;
+      assertEquals(400, reply.status(), amount + " -> " + reply.body());
+      assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());
+      assertEquals("/problems/validation", reply.json().getString("type"));
+      List<String> fields =
+          reply.json().getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+              .map(o -> o.getString("field"))
+              .toList();
+      assertEquals(List.of("amount"), fields, amount + " -> " + reply.body());
+      assertTrue(millis < 2_000, amount + " took " + millis + " ms");
+    }
+    assertEquals(
+        entriesBefore,
+        Fixtures.count("SELECT COUNT(*) FROM ledger_entry WHERE wallet_id = ?", walletId),
+        "the ledger is unchanged");
+    assertEquals(lotsBefore, lots());
+    assertEquals(0, balanceBefore.compareTo(balance()));
+  }
+
+  @Test
   void R_FUND_9_bad_amounts_methods_and_purchase_orders_are_refused_naming_the_field()
       throws Exception {
     long visa = card(admin, "4242424242424242");

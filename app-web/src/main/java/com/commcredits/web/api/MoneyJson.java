@@ -2,7 +2,6 @@ package com.commcredits.web.api;
 
 import com.commcredits.money.Money;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /**
  * Money as the API writes it: a decimal string with the currency's digits and the currency code.
@@ -12,8 +11,8 @@ public record MoneyJson(String amount, String currency) {
     return new MoneyJson(money.toPlainString(), money.currency().name());
   }
 
-  /** A stored amount (4 decimals in the database) shown with the currency's 2 digits. */
+  /** A stored amount (4 decimals in the database) shown with the currency's digits. */
   public static MoneyJson of(BigDecimal amount, String currency) {
-    return new MoneyJson(amount.setScale(2, RoundingMode.HALF_UP).toPlainString(), currency);
+    return of(Money.of(amount, currency));
   }
 }

@@ -1,5 +1,6 @@
 package com.commcredits.web.api;
 
+import com.commcredits.money.Money;
 import com.commcredits.rating.CallKind;
 import com.commcredits.rating.CallRecord;
 import com.commcredits.rating.UsageFilter;
@@ -18,7 +19,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.OutputStream;
-import java.math.RoundingMode;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -130,7 +130,7 @@ public class ReportsResource {
   private static void money(
       JsonGenerator json, String name, java.math.BigDecimal amount, String currency) {
     json.writeStartObject(name)
-        .write("amount", amount.setScale(2, RoundingMode.HALF_UP).toPlainString())
+        .write("amount", Money.of(amount, currency).toPlainString())
         .write("currency", currency)
         .writeEnd();
   }

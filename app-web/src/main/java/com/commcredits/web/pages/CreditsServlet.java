@@ -1,5 +1,6 @@
 package com.commcredits.web.pages;
 
+import com.commcredits.money.Money;
 import com.commcredits.payment.PaymentMethod;
 import com.commcredits.payment.PaymentMethodService;
 import com.commcredits.rating.UsageFilter;
@@ -27,7 +28,6 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -270,7 +270,7 @@ public class CreditsServlet extends FundingPageServlet {
     model.put("to", to == null ? "" : to.toString());
     model.put("pageUrl", "/billing/credits" + filterQuery(from, to));
     model.put("filterErrors", filterErrors);
-    model.put("chart", LineChart.of(wallets.balanceHistory(caller, 90)));
+    model.put("chart", LineChart.of(wallets.balanceHistory(caller, 90), wallet.currency()));
     model.put("spend", StackedBars.of(usage.spendByKind(caller, last90Days(request))));
     model.put("spendCsv", request.getContextPath() + "/billing/credits?export=spend");
     model.put("methods", paymentMethods);
@@ -295,8 +295,8 @@ public class CreditsServlet extends FundingPageServlet {
             ? new RechargeService.Settings(false, "100.00", "50.00", null, "")
             : new RechargeService.Settings(
                 settings.enabled(),
-                settings.rechargeAmount().setScale(2, RoundingMode.HALF_UP).toPlainString(),
-                settings.triggerBelow().setScale(2, RoundingMode.HALF_UP).toPlainString(),
+                Money.of(settings.rechargeAmount(), wallet.currency()).toPlainString(),
+                Money.of(settings.triggerBelow(), wallet.currency()).toPlainString(),
                 settings.paymentMethodId(),
                 settings.purchaseOrder() == null ? "" : settings.purchaseOrder()));
     render(request, response, "billing/credits", model);
@@ -350,8 +350,8 @@ public class CreditsServlet extends FundingPageServlet {
                   e.type(),
                   e.description(),
                   e.reference() == null ? "" : e.reference(),
-                  e.amount().setScale(2, RoundingMode.HALF_UP),
-                  e.balanceAfter().setScale(2, RoundingMode.HALF_UP),
+                  Money.of(e.amount(), e.currency()).amount(),
+                  Money.of(e.balanceAfter(), e.currency()).amount(),
                   e.currency(),
                   e.id()));
         }

@@ -1,5 +1,6 @@
 package com.commcredits.web.pages;
 
+import com.commcredits.money.Money;
 import com.commcredits.shared.ValidationException;
 import com.commcredits.wallet.AddFunds;
 import com.commcredits.wallet.Funding;
@@ -10,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -52,8 +52,7 @@ abstract class FundingPageServlet extends PageServlet {
       Form form)
       throws IOException {
     Funding f = outcome.funding();
-    String amount =
-        f.amount().setScale(2, RoundingMode.HALF_UP).toPlainString() + " " + f.currency();
+    String amount = Money.of(f.amount(), f.currency()).toString();
     if (outcome.status() == FundingStatus.SUCCEEDED) {
       redirect(
           request,

@@ -1,5 +1,6 @@
 package com.commcredits.web.pages;
 
+import com.commcredits.money.Money;
 import com.commcredits.organisation.OrganisationService;
 import com.commcredits.shared.Caller;
 import com.commcredits.shared.Permission;
@@ -73,7 +74,7 @@ public class HomeServlet extends PageServlet {
     if (!wallet.canPayForCalls()) {
       attention.add(
           new Attention(
-              v.message("home.attention.negative", amount(wallet.balance().amount()), currency),
+              v.message("home.attention.negative", wallet.balance().toDisplayString(), currency),
               "/billing/credits#add-funds",
               v.message("home.attention.addFunds")));
     }
@@ -85,13 +86,12 @@ public class HomeServlet extends PageServlet {
           expiring.stream().map(FundingLot::remaining).reduce(BigDecimal.ZERO, BigDecimal::add);
       attention.add(
           new Attention(
-              v.message("home.attention.expiring", amount(total), currency),
+              v.message(
+                  "home.attention.expiring",
+                  Money.of(total, wallet.currency()).toDisplayString(),
+                  currency),
               "/billing/credits",
               v.message("home.attention.viewFunds")));
     }
-  }
-
-  private static String amount(BigDecimal value) {
-    return String.format(java.util.Locale.ENGLISH, "%,.2f", value);
   }
 }

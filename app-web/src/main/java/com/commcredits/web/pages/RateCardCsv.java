@@ -1,5 +1,7 @@
 package com.commcredits.web.pages;
 
+import com.commcredits.money.AmountFormatException;
+import com.commcredits.money.Rates;
 import com.commcredits.rating.CallKind;
 import com.commcredits.rating.RateLine;
 import java.io.IOException;
@@ -34,7 +36,6 @@ public final class RateCardCsv {
           "effective_to");
   static final int MAX_ROWS = 50_000;
   private static final Pattern PREFIX = Pattern.compile("\\+[0-9]{0,15}");
-  private static final BigDecimal MAX_PRICE = new BigDecimal("1000");
 
   private RateCardCsv() {}
 
@@ -211,16 +212,9 @@ public final class RateCardCsv {
         return null;
       }
       try {
-        BigDecimal d = new BigDecimal(v);
-        if (d.signum() < 0 || d.compareTo(MAX_PRICE) >= 0 || d.stripTrailingZeros().scale() > 4) {
-          errors.add(
-              new RowError(
-                  number, column, "Use an amount from 0 to 999.9999, with at most 4 decimals."));
-          return null;
-        }
-        return d.setScale(4);
-      } catch (NumberFormatException e) {
-        errors.add(new RowError(number, column, "Write an amount like 0.0250."));
+        return Rates.parse(v);
+      } catch (AmountFormatException e) {
+        errors.add(new RowError(number, column, e.getMessage()));
         return null;
       }
     }

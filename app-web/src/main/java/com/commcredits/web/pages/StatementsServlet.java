@@ -1,5 +1,6 @@
 package com.commcredits.web.pages;
 
+import com.commcredits.money.Money;
 import com.commcredits.payment.EaBillingLine;
 import com.commcredits.payment.EaStatementService;
 import com.commcredits.shared.Permission;
@@ -8,7 +9,6 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 
@@ -59,7 +59,7 @@ public class StatementsServlet extends PageServlet {
                   line.eaNumber(),
                   line.purchaseOrder() == null ? "" : line.purchaseOrder(),
                   line.fundingId(),
-                  line.amount().setScale(2, RoundingMode.HALF_UP).toPlainString(),
+                  Money.of(line.amount(), line.currency()).toPlainString(),
                   line.currency()));
         }
         csv.row(
@@ -68,7 +68,7 @@ public class StatementsServlet extends PageServlet {
                 "",
                 "",
                 "",
-                statement.total().setScale(2, RoundingMode.HALF_UP).toPlainString(),
+                Money.of(statement.total(), statement.currency()).toPlainString(),
                 statement.currency()));
       }
       return;

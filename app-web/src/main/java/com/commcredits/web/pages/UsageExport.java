@@ -1,5 +1,6 @@
 package com.commcredits.web.pages;
 
+import com.commcredits.money.Money;
 import com.commcredits.rating.CallKind;
 import com.commcredits.rating.CallRecord;
 import com.commcredits.rating.SpendByKind;
@@ -9,7 +10,6 @@ import com.commcredits.shared.Caller;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -63,8 +63,8 @@ public final class UsageExport {
         c.startAt().toString(),
         c.endAt().toString(),
         c.durationSeconds(),
-        c.connectionFee().setScale(2, RoundingMode.HALF_UP).toPlainString(),
-        c.charge().setScale(2, RoundingMode.HALF_UP).toPlainString(),
+        Money.of(c.connectionFee(), c.currency()).toPlainString(),
+        Money.of(c.charge(), c.currency()).toPlainString(),
         c.currency(),
         c.capabilityUsed(),
         c.poolMinutes(),
@@ -115,9 +115,9 @@ public final class UsageExport {
       for (SpendByKind.Period p : spend.periods()) {
         List<Object> cells = new ArrayList<>(List.of(p.start()));
         for (CallKind kind : CallKind.values()) {
-          cells.add(p.amount(kind).setScale(2, RoundingMode.HALF_UP));
+          cells.add(Money.of(p.amount(kind), spend.currency()).amount());
         }
-        cells.add(p.total().setScale(2, RoundingMode.HALF_UP));
+        cells.add(Money.of(p.total(), spend.currency()).amount());
         cells.add(spend.currency());
         csv.row(cells);
       }

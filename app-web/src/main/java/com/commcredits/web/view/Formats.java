@@ -1,5 +1,7 @@
 package com.commcredits.web.view;
 
+import com.commcredits.money.Money;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -7,8 +9,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * Formats dates and times for pages in the organisation's time zone; put in every model as {@code
- * fmt}.
+ * Formats dates, times and amounts for pages in the organisation's time zone; put in every model as
+ * {@code fmt}.
  */
 public final class Formats {
   private static final DateTimeFormatter DATE_TIME =
@@ -31,6 +33,16 @@ public final class Formats {
 
   public String zone() {
     return zone.getId();
+  }
+
+  /** An amount as pages show it, with the currency's digits (see {@link Money#toDisplayString}). */
+  public String money(Money money) {
+    return money == null ? "" : money.toDisplayString();
+  }
+
+  /** A stored amount with its currency (a code or a {@code SupportedCurrency}). */
+  public String money(BigDecimal amount, Object currency) {
+    return amount == null ? "" : Money.of(amount, currency.toString()).toDisplayString();
   }
 
   public String number(long value) {

@@ -1,7 +1,8 @@
 package com.commcredits.web.view;
 
+import com.commcredits.money.Money;
+import com.commcredits.money.SupportedCurrency;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ public record LineChart(
   public static final int WIDTH = 720;
   public static final int HEIGHT = 180;
 
-  public static LineChart of(Map<LocalDate, BigDecimal> series) {
+  public static LineChart of(Map<LocalDate, BigDecimal> series, SupportedCurrency currency) {
     List<BigDecimal> values = new ArrayList<>(series.values());
     List<LocalDate> days = new ArrayList<>(series.keySet());
     if (values.isEmpty()) {
@@ -47,8 +48,8 @@ public record LineChart(
     return new LineChart(
         points.toString().strip(),
         area,
-        min.setScale(2, RoundingMode.HALF_UP),
-        max.setScale(2, RoundingMode.HALF_UP),
+        Money.of(min, currency).amount(),
+        Money.of(max, currency).amount(),
         days.get(0).toString(),
         days.get(days.size() - 1).toString(),
         zeroY,

@@ -1,9 +1,9 @@
 package com.commcredits.web.view;
 
+import com.commcredits.money.Money;
 import com.commcredits.rating.CallKind;
 import com.commcredits.rating.SpendByKind;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +62,8 @@ public record StackedBars(
         if (amount.signum() > 0) {
           double h = amount.doubleValue() * scale;
           top -= h;
-          segments.add(new Segment(kind, money(amount), round(top), round(h), COLOURS.get(kind)));
+          segments.add(
+              new Segment(kind, money(amount, spend), round(top), round(h), COLOURS.get(kind)));
         }
       }
       bars.add(
@@ -70,20 +71,20 @@ public record StackedBars(
               p.start().toString(),
               round(i * slot + (slot - barWidth) / 2),
               round(barWidth),
-              money(p.total()),
+              money(p.total(), spend),
               segments));
     }
     List<Series> legend = new ArrayList<>();
     for (CallKind kind : CallKind.values()) {
-      legend.add(new Series(kind, COLOURS.get(kind), money(spend.total(kind))));
+      legend.add(new Series(kind, COLOURS.get(kind), money(spend.total(kind), spend)));
     }
     String first = periods.isEmpty() ? "" : periods.get(0).start().toString();
     String last = periods.isEmpty() ? "" : periods.get(periods.size() - 1).start().toString();
     return new StackedBars(
         bars,
         legend,
-        money(max),
-        money(spend.total()),
+        money(max, spend),
+        money(spend.total(), spend),
         spend.currency(),
         spend.granularity().name(),
         first,
@@ -92,8 +93,8 @@ public record StackedBars(
         HEIGHT);
   }
 
-  private static BigDecimal money(BigDecimal amount) {
-    return amount.setScale(2, RoundingMode.HALF_UP);
+  private static BigDecimal money(BigDecimal amount, SpendByKind spend) {
+    return Money.of(amount, spend.currency()).amount();
   }
 
   private static double round(double v) {

@@ -2,6 +2,7 @@ package com.commcredits.web.demo;
 
 import com.commcredits.access.AdminService;
 import com.commcredits.access.ApiKeyService;
+import com.commcredits.config.AppSettings;
 import com.commcredits.directory.DirectoryService;
 import com.commcredits.money.Money;
 import com.commcredits.money.SupportedCurrency;
@@ -50,6 +51,7 @@ public class DemoData {
   @Inject FundingSteps fundingSteps;
   @Inject WalletRepository walletRepository;
   @Inject Clock clock;
+  @Inject AppSettings settings;
   @Inject com.commcredits.rating.RateRepository rates;
   @Inject com.commcredits.recharge.RechargeService recharge;
   @Inject com.commcredits.licensing.LicensingService licensing;
@@ -60,7 +62,7 @@ public class DemoData {
 
   @PostConstruct
   void load() {
-    if (!"true".equalsIgnoreCase(System.getenv("COMMCREDITS_DEMO_DATA"))) {
+    if (!settings.demoData()) {
       return;
     }
     if (organisations.findByName("Contoso").isPresent()) {

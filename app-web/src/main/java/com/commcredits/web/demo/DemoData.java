@@ -57,9 +57,6 @@ public class DemoData {
   @Inject com.commcredits.licensing.LicensingService licensing;
   @Inject com.commcredits.rating.RatingService rating;
 
-  @jakarta.persistence.PersistenceContext(unitName = "commcredits")
-  jakarta.persistence.EntityManager em;
-
   @PostConstruct
   void load() {
     if (!settings.demoData()) {
@@ -112,13 +109,7 @@ public class DemoData {
     licensing.assign(c, "adele.vance@contoso.example", "INTERNATIONAL_CALLING_PLAN");
     rates.addTollFree(contoso.id(), DemoCalls.TOLL_FREE, clock.instant());
     // the licences have been held for a year, so the pools of past months count them
-    em.createNativeQuery("UPDATE licence_assignment SET assigned_at = ? WHERE organisation_id = ?")
-        .setParameter(
-            1,
-            com.commcredits.persistence.UtcTimestamps.of(
-                clock.instant().minus(Duration.ofDays(365))))
-        .setParameter(2, contoso.id())
-        .executeUpdate();
+    licensing.backdateAssignments(c, clock.instant().minus(Duration.ofDays(365)));
     List<DemoCalls.DemoUser> callers = new ArrayList<>();
     for (int i = 0; i < contosoUsers.length; i++) {
       callers.add(new DemoCalls.DemoUser(contosoUsers[i][1], contosoUsers[i][2], i < 8));
@@ -159,9 +150,7 @@ public class DemoData {
             SupportedCurrency.USD,
             ZoneId.of("America/New_York"));
     admin(Caller.system(operator.id()), "ops@commcredits.example", "Rate desk", Role.GLOBAL_ADMIN);
-    em.createNativeQuery("UPDATE organisation SET publishes_rates = TRUE WHERE id = ?")
-        .setParameter(1, operator.id())
-        .executeUpdate();
+    organisations.designateRatePublisher(Caller.system(operator.id()));
     LOG.info("Demo data loaded: Contoso, Fabrikam and the operator");
   }
 

@@ -8,6 +8,8 @@ import com.commcredits.money.SupportedCurrency;
 import com.commcredits.organisation.Organisation;
 import com.commcredits.organisation.OrganisationService;
 import com.commcredits.payment.PaymentMethodService;
+import com.commcredits.recharge.AutoRecharge;
+import com.commcredits.recharge.RechargeAttempt;
 import com.commcredits.recharge.RechargeService;
 import com.commcredits.recharge.RechargeSteps;
 import com.commcredits.shared.Caller;
@@ -29,6 +31,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -150,6 +153,45 @@ class AutoRechargeContainerIT {
     }
   }
 
+  /**
+   * What the rails of R-RECH-3 say now for the wallet, from its committed attempts: empty when a
+   * recharge would start, else the rail that holds it back.
+   */
+  private Optional<AutoRecharge.Hold> rail(Setup s) {
+    long wallet = s.wallet().id();
+    AutoRecharge.History history =
+        new AutoRecharge.History() {
+          @Override
+          public boolean attemptInFlight() {
+            return count(
+                    "SELECT COUNT(*) FROM recharge_attempt WHERE wallet_id = ? "
+                        + "AND in_flight IS NOT NULL",
+                    wallet)
+                > 0;
+          }
+
+          @Override
+          public long startedSince(Instant since) {
+            return recharge.recentAttempts(s.caller()).stream()
+                .filter(a -> a.createdAt().isAfter(since))
+                .count();
+          }
+
+          @Override
+          public Optional<Instant> lastFailedAt() {
+            return recharge.recentAttempts(s.caller()).stream()
+                .filter(a -> a.finishedAt() != null)
+                .findFirst()
+                .filter(a -> a.status() == RechargeAttempt.Status.FAILED)
+                .map(RechargeAttempt::finishedAt);
+          }
+        };
+    return recharge
+        .settings(s.caller())
+        .orElseThrow()
+        .hold(wallets.get(s.caller()).balance().amount(), MutableClock.INSTANCE.instant(), history);
+  }
+
   @Test
   void R_RECH_2_sixteen_concurrent_charges_that_cross_the_trigger_make_exactly_one_recharge()
       throws Exception {
@@ -171,9 +213,12 @@ class AutoRechargeContainerIT {
       f.get(2, TimeUnit.MINUTES);
     }
     pool.shutdown();
-    await("a settled recharge", () -> settled(s), 1);
-    Thread.sleep(1000);
+    // an attempt is recorded in the transaction of the charge that crossed the trigger, so once
+    // every charge has answered, the attempts are all there
     assertEquals(1, attempts(s), "one recharge for sixteen crossings");
+    await("a settled recharge", () -> settled(s), 1);
+    assertEquals(1, attempts(s), "and none after it");
+    assertEquals(Optional.of(AutoRecharge.Hold.ABOVE_TRIGGER), rail(s));
     assertEquals(
         1,
         count(
@@ -225,10 +270,15 @@ class AutoRechargeContainerIT {
     assertTrue(recharge.settings(s.caller()).orElseThrow().isSuspended());
 
     MutableClock.INSTANCE.set(t.plus(Duration.ofHours(2)));
+    assertEquals(
+        Optional.of(AutoRecharge.Hold.SUSPENDED),
+        rail(s),
+        "below the trigger, long after the back-off, only the suspension holds it back");
+    // both record an attempt, if any, in their own transaction before they answer
     rechargeSteps.startIfNeeded(s.wallet().id());
     charge(s, "1.00");
-    Thread.sleep(1500);
     assertEquals(3, attempts(s), "no fourth attempt while suspended");
+    assertEquals(Optional.of(AutoRecharge.Hold.SUSPENDED), rail(s));
 
     recharge.save(
         s.caller(), new RechargeService.Settings(true, "100.00", "50.00", s.goodCard(), null));

@@ -8,6 +8,9 @@ import com.commcredits.shared.Role;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -95,6 +98,25 @@ class NotificationsIT {
     }
   }
 
+  /**
+   * Returns once no delivery of the organisation's notifications is running: a delivery holds its
+   * notification's row lock from the claim until it has mailed and recorded the outcome, so taking
+   * those locks waits for it, and what the SMTP server holds afterwards is final for every row that
+   * is no longer QUEUED.
+   */
+  private static void awaitNoDeliveryRunning(long organisationId) throws SQLException {
+    try (Connection c = Fixtures.connect()) {
+      c.setAutoCommit(false);
+      try (PreparedStatement ps =
+          c.prepareStatement("SELECT id FROM notification WHERE organisation_id = ? FOR UPDATE")) {
+        ps.setLong(1, organisationId);
+        ps.executeQuery().close();
+      } finally {
+        c.rollback();
+      }
+    }
+  }
+
   @Test
   void R_NOTIFY_1_the_balance_reaching_zero_emails_the_billing_contacts_once_per_crossing()
       throws Exception {
@@ -121,14 +143,23 @@ class NotificationsIT {
         "billing contacts only");
 
     adjust(s.web(), "DEBIT", "5.00");
-    Thread.sleep(12_000);
-    assertEquals(1, mailsTo(billing, "balance is").size(), "still below zero: no second email");
+    // a notification is written in the transaction of its event (R-NOTIFY-2): once the debit has
+    // answered, a second email would already be in the outbox
+    assertEquals(
+        1,
+        Fixtures.count(
+            "SELECT COUNT(*) FROM notification WHERE organisation_id = ? AND event = "
+                + "'BALANCE_AT_OR_BELOW_ZERO'",
+            s.org().id()),
+        "still below zero: no second notification");
+    awaitNoDeliveryRunning(s.org().id());
     assertEquals(
         1,
         Fixtures.count(
             "SELECT COUNT(*) FROM notification WHERE organisation_id = ? AND event = "
                 + "'BALANCE_AT_OR_BELOW_ZERO' AND status = 'SENT'",
             s.org().id()));
+    assertEquals(1, mailsTo(billing, "balance is").size(), "still below zero: no second email");
     assertTrue(
         s.web().get("messages").body().contains("Balance at or below zero"),
         "listed in the message center");
@@ -164,7 +195,14 @@ class NotificationsIT {
                         + "organisation_id = ? AND status = 'SENT'",
                     s.org().id())
                 == 1);
-    Thread.sleep(12_000);
+    awaitNoDeliveryRunning(s.org().id());
+    assertEquals(
+        0,
+        Fixtures.count(
+            "SELECT COUNT(*) FROM notification WHERE organisation_id = ? "
+                + "AND event = 'BALANCE_AT_OR_BELOW_ZERO' AND status <> 'SENT'",
+            s.org().id()),
+        "nothing left to deliver");
     assertEquals(1, mailsTo(billing, "balance is").size(), "delivered exactly once");
   }
 

@@ -7,7 +7,9 @@ import com.commcredits.money.Money;
 import com.commcredits.money.SupportedCurrency;
 import com.commcredits.organisation.Organisation;
 import com.commcredits.organisation.OrganisationService;
+import com.commcredits.payment.PaymentGateway;
 import com.commcredits.payment.PaymentMethodService;
+import com.commcredits.payment.PaymentOutcome;
 import com.commcredits.recharge.AutoRecharge;
 import com.commcredits.recharge.RechargeAttempt;
 import com.commcredits.recharge.RechargeService;
@@ -16,7 +18,9 @@ import com.commcredits.shared.Caller;
 import com.commcredits.wallet.AddFunds;
 import com.commcredits.wallet.Charge;
 import com.commcredits.wallet.FundingService;
+import com.commcredits.wallet.FundingStatus;
 import com.commcredits.wallet.FundingSteps;
+import com.commcredits.wallet.LotSource;
 import com.commcredits.wallet.Wallet;
 import com.commcredits.wallet.WalletService;
 import jakarta.annotation.Resource;
@@ -307,7 +311,7 @@ class AutoRechargeContainerIT {
     assertEquals(5, notifications(s, "RECHARGE_SUCCEEDED"));
   }
 
-  @Inject com.commcredits.payment.PaymentGateway gateway;
+  @Inject PaymentGateway gateway;
 
   @Test
   void R_NOTIFY_1_funds_expiring_in_30_and_in_7_days_are_announced_once_each_and_expiry_too()
@@ -355,11 +359,9 @@ class AutoRechargeContainerIT {
     // the gateway takes the payment, then our transaction is lost before it records the lot
     FundingSteps.Prepared prepared =
         steps.prepare(
-            s.caller(),
-            new AddFunds("30.00", "USD", s.card(), null, key),
-            com.commcredits.wallet.LotSource.MANUAL);
+            s.caller(), new AddFunds("30.00", "USD", s.card(), null, key), LotSource.MANUAL);
     assertEquals(
-        com.commcredits.payment.PaymentOutcome.APPROVED,
+        PaymentOutcome.APPROVED,
         gateway
             .charge(prepared.paymentKey(), prepared.token(), new BigDecimal("30.00"), "USD", "test")
             .outcome());
@@ -367,7 +369,7 @@ class AutoRechargeContainerIT {
     // the client retries with the same key: no second payment, the funding waits for the gateway's
     // word
     var retry = fundings.addFunds(s.caller(), new AddFunds("30.00", "USD", s.card(), null, key));
-    assertEquals(com.commcredits.wallet.FundingStatus.PENDING, retry.status());
+    assertEquals(FundingStatus.PENDING, retry.status());
     fundings.resolvePending(Duration.ZERO);
     assertEquals(
         1,

@@ -14,9 +14,12 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -71,7 +74,7 @@ class NotificationsIT {
    * Distinct emails (GreenMail keeps a copy per recipient) addressed to someone, with a subject.
    */
   private static List<MimeMessage> mailsTo(String address, String subjectPart) throws Exception {
-    java.util.Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     return Arrays.stream(MailServerSession.mail().getReceivedMessages())
         .filter(
             m -> {
@@ -87,8 +90,7 @@ class NotificationsIT {
         .toList();
   }
 
-  private static void await(String what, java.util.function.BooleanSupplier done)
-      throws InterruptedException {
+  private static void await(String what, BooleanSupplier done) throws InterruptedException {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
     while (!done.getAsBoolean()) {
       if (Instant.now().isAfter(deadline)) {

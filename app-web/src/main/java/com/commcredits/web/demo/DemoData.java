@@ -4,14 +4,19 @@ import com.commcredits.access.AdminService;
 import com.commcredits.access.ApiKeyService;
 import com.commcredits.config.AppSettings;
 import com.commcredits.directory.DirectoryService;
+import com.commcredits.licensing.LicensingService;
 import com.commcredits.money.Money;
 import com.commcredits.money.SupportedCurrency;
 import com.commcredits.organisation.Organisation;
 import com.commcredits.organisation.OrganisationService;
 import com.commcredits.payment.PaymentMethodService;
+import com.commcredits.rating.RateRepository;
+import com.commcredits.rating.RatingService;
+import com.commcredits.recharge.RechargeService;
 import com.commcredits.shared.Caller;
 import com.commcredits.shared.Role;
 import com.commcredits.subscription.SubscriptionService;
+import com.commcredits.time.AppClock;
 import com.commcredits.wallet.FundingSteps;
 import com.commcredits.wallet.LotSource;
 import com.commcredits.wallet.Wallet;
@@ -25,6 +30,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,10 +58,10 @@ public class DemoData {
   @Inject WalletRepository walletRepository;
   @Inject Clock clock;
   @Inject AppSettings settings;
-  @Inject com.commcredits.rating.RateRepository rates;
-  @Inject com.commcredits.recharge.RechargeService recharge;
-  @Inject com.commcredits.licensing.LicensingService licensing;
-  @Inject com.commcredits.rating.RatingService rating;
+  @Inject RateRepository rates;
+  @Inject RechargeService recharge;
+  @Inject LicensingService licensing;
+  @Inject RatingService rating;
 
   @PostConstruct
   void load() {
@@ -121,9 +127,7 @@ public class DemoData {
             .findFirst()
             .orElseThrow()
             .id();
-    recharge.save(
-        c,
-        new com.commcredits.recharge.RechargeService.Settings(true, "100.00", "50.00", visa, null));
+    recharge.save(c, new RechargeService.Settings(true, "100.00", "50.00", visa, null));
 
     Organisation fabrikam =
         organisations.provision(
@@ -157,8 +161,8 @@ public class DemoData {
   /**
    * Contoso's Communications Credits: a sandbox Visa ending 4242, an EA with a PO, three lots of
    * different ages (one expiring within 30 days), and about three months of calls rated through
-   * {@link com.commcredits.rating.RatingService} day by day, with the fundings recorded in between
-   * at their dates, so the report, the charts, the pools and the ledger have a history.
+   * {@link RatingService} day by day, with the fundings recorded in between at their dates, so the
+   * report, the charts, the pools and the ledger have a history.
    */
   private void walletHistory(Caller c, Organisation contoso, List<DemoCalls.DemoUser> callers) {
     int cardYear = clock.instant().atZone(contoso.timeZone()).getYear() + 3;
@@ -191,11 +195,9 @@ public class DemoData {
                     new BigDecimal("100.00"),
                     "Visa ending 4242")));
     Caller platform = DemoCalls.platform(contoso.id());
-    java.time.LocalDate today = now.atZone(contoso.timeZone()).toLocalDate();
+    LocalDate today = now.atZone(contoso.timeZone()).toLocalDate();
     int n = 0;
-    for (java.time.LocalDate day = today.minusDays(92);
-        !day.isAfter(today);
-        day = day.plusDays(1)) {
+    for (LocalDate day = today.minusDays(92); !day.isAfter(today); day = day.plusDays(1)) {
       // the day's fundings first: recorded at their time, before its calls are rated an hour after
       // midnight
       Instant dayEnd = day.plusDays(1).atStartOfDay(contoso.timeZone()).toInstant();
@@ -221,8 +223,7 @@ public class DemoData {
       // times are real
       Instant ratedAt = dayEnd.plus(Duration.ofHours(1));
       var calls = DemoCalls.day(day, contoso, callers, now);
-      com.commcredits.time.AppClock.asOf(
-          ratedAt.isBefore(now) ? ratedAt : now, () -> rating.rate(platform, calls));
+      AppClock.asOf(ratedAt.isBefore(now) ? ratedAt : now, () -> rating.rate(platform, calls));
     }
   }
 

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -92,6 +93,6 @@ public class HomeServlet extends PageServlet {
   }
 
   private static String amount(BigDecimal value) {
-    return String.format(java.util.Locale.ENGLISH, "%,.2f", value);
+    return String.format(Locale.ENGLISH, "%,.2f", value);
   }
 }

@@ -370,7 +370,7 @@ class PageTourIT {
             403, post(client, action, cookies, wrong).statusCode(), action + " with a wrong token");
       }
       assertEquals(before, state(org), "the refused posts changed nothing");
-      assertEquals(0, Fixtures.count("SELECT COUNT(*) FROM api_key WHERE name = 'Forged key'"));
+      assertEquals(0, forgedKeys(org));
 
       // the session itself is alive: the refusals came from the missing token, not a lost sign-in
       browser.get(base + "settings/api-keys");
@@ -378,10 +378,15 @@ class PageTourIT {
       Map<String, String> genuine = new LinkedHashMap<>(fields);
       genuine.put("_csrf", token);
       assertEquals(200, post(client, "/settings/api-keys", cookies, genuine).statusCode());
-      assertEquals(1, Fixtures.count("SELECT COUNT(*) FROM api_key WHERE name = 'Forged key'"));
+      assertEquals(1, forgedKeys(org));
     } finally {
       browser.quit();
     }
+  }
+
+  private static long forgedKeys(TestOrg org) {
+    return Fixtures.count(
+        "SELECT COUNT(*) FROM api_key WHERE organisation_id = ? AND name = 'Forged key'", org.id());
   }
 
   private HttpResponse<String> post(

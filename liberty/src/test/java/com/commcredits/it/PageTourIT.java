@@ -179,8 +179,11 @@ class PageTourIT {
     return org;
   }
 
+  /** tour-users-detail-img.png for users/detail?upn=img.user@…: the same names on every run. */
   private static String pageName(String page) {
-    return page.isEmpty() ? "home" : page.replace('/', '-');
+    return page.isEmpty()
+        ? "home"
+        : page.replaceAll("\\?upn=(\\w+)\\.user@.*", "-$1").replace('/', '-');
   }
 
   /** The tour, and the pages of the two users with hostile names. */

@@ -1,5 +1,6 @@
 package com.commcredits.licensing;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,4 +21,7 @@ public interface LicenceRepository {
   boolean hasAnyActive(long userId);
 
   LicenceAssignment add(LicenceAssignment assignment);
+
+  /** Sets when every licence of the organisation was assigned (demo history only). */
+  void backdateAssignments(long organisationId, Instant assignedAt);
 }

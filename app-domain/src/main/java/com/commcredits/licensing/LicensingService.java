@@ -6,6 +6,7 @@ import com.commcredits.catalog.CatalogRepository;
 import com.commcredits.catalog.Product;
 import com.commcredits.directory.DirectoryUser;
 import com.commcredits.directory.DirectoryUserRepository;
+import com.commcredits.shared.AccessDeniedException;
 import com.commcredits.shared.Caller;
 import com.commcredits.shared.NotFoundException;
 import com.commcredits.shared.Permission;
@@ -14,6 +15,7 @@ import com.commcredits.subscription.SubscriptionRepository;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,6 +40,18 @@ public class LicensingService {
   @Inject CatalogRepository catalog;
   @Inject AuditLog audit;
   @Inject Clock clock;
+
+  /**
+   * Records every licence of the caller's organisation as assigned at {@code assignedAt}, so the
+   * pools of past months count them: for the demo data's history, which only the system writes; it
+   * is not audited, as no admin did it.
+   */
+  public void backdateAssignments(Caller caller, Instant assignedAt) {
+    if (caller.actorType() != Caller.ActorType.SYSTEM) {
+      throw new AccessDeniedException("Only the system back-dates licence assignments.");
+    }
+    licences.backdateAssignments(caller.organisationId(), assignedAt);
+  }
 
   /** The SKUs a user holds. */
   public Set<String> licencesOf(Caller caller, String upn) {

@@ -1,5 +1,6 @@
 package com.commcredits.notification;
 
+import com.commcredits.config.AppSettings;
 import com.commcredits.shared.Caller;
 import com.commcredits.shared.Page;
 import com.commcredits.shared.Permission;
@@ -21,6 +22,7 @@ public class Notifier {
   @Inject NotificationRepository outbox;
   @Inject BillingContacts contacts;
   @Inject Clock clock;
+  @Inject AppSettings settings;
 
   /** Must run inside the event's transaction. */
   @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -60,9 +62,8 @@ public class Notifier {
    * Every billing email links to the Communications Credits page (PUBLIC_URL is the admin center's
    * address).
    */
-  static String creditsLink() {
-    return System.getenv().getOrDefault("PUBLIC_URL", "http://localhost:9080").replaceAll("/+$", "")
-        + "/billing/credits";
+  String creditsLink() {
+    return settings.publicUrl() + "/billing/credits";
   }
 
   static String escape(String s) {

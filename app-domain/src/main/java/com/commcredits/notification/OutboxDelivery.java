@@ -1,5 +1,6 @@
 package com.commcredits.notification;
 
+import com.commcredits.config.AppSettings;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -12,15 +13,12 @@ import java.util.List;
  */
 @Stateless
 public class OutboxDelivery {
-  /**
-   * First retry delay (NOTIFY_RETRY_SECONDS, 30 s unless set); it doubles each time up to an hour.
-   */
-  static final long RETRY_BASE_SECONDS =
-      Long.parseLong(System.getenv().getOrDefault("NOTIFY_RETRY_SECONDS", "30"));
-
   @Inject NotificationRepository outbox;
   @Inject MailTransport mail;
   @Inject Clock clock;
+
+  /** First retry delay (NOTIFY_RETRY_SECONDS); it doubles each time up to an hour. */
+  @Inject AppSettings settings;
 
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public boolean deliver(long id) {
@@ -35,7 +33,7 @@ public class OutboxDelivery {
       n.failed(
           "The organisation has no billing contact to write to.",
           clock.instant(),
-          RETRY_BASE_SECONDS);
+          settings.notifyRetrySeconds());
       return false;
     }
     try {
@@ -46,7 +44,7 @@ public class OutboxDelivery {
       n.failed(
           e.getClass().getSimpleName() + ": " + e.getMessage(),
           clock.instant(),
-          RETRY_BASE_SECONDS);
+          settings.notifyRetrySeconds());
       return false;
     }
   }

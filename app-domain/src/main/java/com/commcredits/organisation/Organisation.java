@@ -85,6 +85,11 @@ public class Organisation {
     return publishesRates;
   }
 
+  /** Makes this the operator's organisation, whose Global admins publish the rate cards. */
+  public void publishRates() {
+    this.publishesRates = true;
+  }
+
   public String billingCountry() {
     return billingCountry;
   }

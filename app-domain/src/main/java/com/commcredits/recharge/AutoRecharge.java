@@ -5,16 +5,51 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
- * A wallet's auto-recharge settings (R-RECH-1) and its failure count behind the suspension
- * (R-RECH-3).
+ * A wallet's auto-recharge settings (R-RECH-1), its failure count behind the suspension and the
+ * safety rails that decide whether a recharge may start now (R-RECH-3).
  */
 @Entity
 @Table(name = "auto_recharge")
 public class AutoRecharge {
   public static final int FAILURES_BEFORE_SUSPENSION = 3;
+
+  /** At most this many recharges start per wallet in any 24 hours (R-RECH-3). */
+  public static final int MAX_PER_DAY = 5;
+
+  /** Why no recharge starts now (R-RECH-2, R-RECH-3). */
+  public enum Hold {
+    /** Auto-recharge is turned off. */
+    OFF,
+    /** Suspended after failures in a row, until the settings are saved again. */
+    SUSPENDED,
+    /** The balance is not below the trigger. */
+    ABOVE_TRIGGER,
+    /** An attempt is still running: one at a time. */
+    IN_FLIGHT,
+    /** Five started in the last 24 hours. */
+    DAILY_LIMIT,
+    /** The last attempt failed and its back-off has not passed. */
+    BACKING_OFF
+  }
+
+  /**
+   * What the rails need of the wallet's attempts; each is asked only when the rails before it
+   * passed, so a charge above the trigger costs no query.
+   */
+  public interface History {
+    boolean attemptInFlight();
+
+    /** Attempts started after {@code since}. */
+    long startedSince(Instant since);
+
+    /** When the last finished attempt failed, or empty if it succeeded or there is none. */
+    Optional<Instant> lastFailedAt();
+  }
 
   @Id
   @Column(name = "wallet_id")
@@ -84,6 +119,38 @@ public class AutoRecharge {
 
   public void succeeded() {
     consecutiveFailures = 0;
+  }
+
+  /**
+   * Whether a recharge may start now for a wallet holding {@code balance}: empty when it may, else
+   * the first rail that holds it back.
+   */
+  public Optional<Hold> hold(BigDecimal balance, Instant now, History history) {
+    if (!enabled) {
+      return Optional.of(Hold.OFF);
+    }
+    if (isSuspended()) {
+      return Optional.of(Hold.SUSPENDED);
+    }
+    if (balance.compareTo(triggerBelow) >= 0) {
+      return Optional.of(Hold.ABOVE_TRIGGER);
+    }
+    if (history.attemptInFlight()) {
+      return Optional.of(Hold.IN_FLIGHT);
+    }
+    if (history.startedSince(now.minus(Duration.ofHours(24))) >= MAX_PER_DAY) {
+      return Optional.of(Hold.DAILY_LIMIT);
+    }
+    Optional<Instant> failedAt = history.lastFailedAt();
+    if (failedAt.isPresent() && now.isBefore(failedAt.get().plus(backoff(consecutiveFailures)))) {
+      return Optional.of(Hold.BACKING_OFF);
+    }
+    return Optional.empty();
+  }
+
+  /** Retries after a failure wait 1, 2, 4 … minutes (NOTIFY-style back-off, capped at an hour). */
+  public static Duration backoff(int failures) {
+    return Duration.ofMinutes(Math.min(60, 1L << Math.max(0, Math.min(failures - 1, 6))));
   }
 
   public boolean isActive() {

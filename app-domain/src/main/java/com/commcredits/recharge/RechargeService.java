@@ -22,7 +22,6 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +35,7 @@ import java.util.Optional;
 @LocalBean
 @Local(BalanceWatcher.class)
 public class RechargeService implements BalanceWatcher {
-  public static final int MAX_PER_DAY = 5;
+  public static final int MAX_PER_DAY = AutoRecharge.MAX_PER_DAY;
 
   @Inject RechargeRepository recharges;
   @Inject WalletRepository wallets;
@@ -180,20 +179,12 @@ public class RechargeService implements BalanceWatcher {
   @Override
   public void afterDebit(Wallet wallet) {
     Optional<AutoRecharge> found = recharges.settings(wallet.id());
-    if (found.isEmpty() || !found.get().isActive()) {
+    if (found.isEmpty()) {
       return;
     }
     AutoRecharge settings = found.get();
     Instant now = clock.instant();
-    if (wallet.balance().amount().compareTo(settings.triggerBelow()) >= 0
-        || recharges.hasAttemptInFlight(wallet.id())
-        || recharges.attemptsSince(wallet.id(), now.minus(Duration.ofHours(24))) >= MAX_PER_DAY) {
-      return;
-    }
-    Optional<RechargeAttempt> last = recharges.lastFinished(wallet.id());
-    if (last.isPresent()
-        && last.get().status() == RechargeAttempt.Status.FAILED
-        && now.isBefore(last.get().finishedAt().plus(backoff(settings.consecutiveFailures())))) {
+    if (settings.hold(wallet.balance().amount(), now, history(wallet.id())).isPresent()) {
       return;
     }
     RechargeAttempt attempt = recharges.add(new RechargeAttempt(settings, now));
@@ -214,9 +205,27 @@ public class RechargeService implements BalanceWatcher {
         });
   }
 
-  /** Retries after a failure wait 1, 2, 4 … minutes (NOTIFY-style back-off, capped at an hour). */
-  static Duration backoff(int failures) {
-    return Duration.ofMinutes(Math.min(60, 1L << Math.max(0, Math.min(failures - 1, 6))));
+  /** The wallet's attempts as the rails of R-RECH-3 read them. */
+  private AutoRecharge.History history(long walletId) {
+    return new AutoRecharge.History() {
+      @Override
+      public boolean attemptInFlight() {
+        return recharges.hasAttemptInFlight(walletId);
+      }
+
+      @Override
+      public long startedSince(Instant since) {
+        return recharges.attemptsSince(walletId, since);
+      }
+
+      @Override
+      public Optional<Instant> lastFailedAt() {
+        return recharges
+            .lastFinished(walletId)
+            .filter(a -> a.status() == RechargeAttempt.Status.FAILED)
+            .map(RechargeAttempt::finishedAt);
+      }
+    };
   }
 
   /** The input of {@link #save}, as the form or the API sends it. */

@@ -1,34 +1,23 @@
 package com.commcredits.wallet;
 
-import com.commcredits.money.AmountFormatException;
-import com.commcredits.money.Money;
+import com.commcredits.config.AppSettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 
 /**
- * Configurable limits of Add more funds (R-FUND-9): FUNDING_MIN and FUNDING_MAX in the wallet's
- * currency, 10.00 and 100,000.00 unless set; read as strictly as any amount (R-FUND-11).
+ * The wallet's view of the configuration: the limits of Add more funds (R-FUND-9), FUNDING_MIN and
+ * FUNDING_MAX of {@link AppSettings}, in the wallet's currency.
  */
 @ApplicationScoped
 public class WalletSettings {
-  private final BigDecimal minimum = read("FUNDING_MIN", "10.00");
-  private final BigDecimal maximum = read("FUNDING_MAX", "100000.00");
-
-  static BigDecimal read(String name, String fallback) {
-    String value = System.getenv(name);
-    String text = value == null || value.isBlank() ? fallback : value;
-    try {
-      return Money.parseAmount(text, Money.Sign.UNSIGNED);
-    } catch (AmountFormatException e) {
-      throw new IllegalStateException(name + " is not an amount: " + e.getMessage(), e);
-    }
-  }
+  @Inject AppSettings settings;
 
   public BigDecimal minimum() {
-    return minimum;
+    return settings.fundingMinimum();
   }
 
   public BigDecimal maximum() {
-    return maximum;
+    return settings.fundingMaximum();
   }
 }

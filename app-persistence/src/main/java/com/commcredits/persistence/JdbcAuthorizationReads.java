@@ -5,6 +5,7 @@ import com.commcredits.money.SupportedCurrency;
 import com.commcredits.rating.AuthorizationReads;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -58,7 +59,7 @@ class JdbcAuthorizationReads implements AuthorizationReads {
   @Override
   public long availableMinutes(
       long organisationId, String country, PoolKind kind, YearMonth month, Instant capacityAt) {
-    java.sql.Timestamp at = UtcTimestamps.of(capacityAt);
+    Timestamp at = UtcTimestamps.of(capacityAt);
     return jdbc.first(
             "SELECT (SELECT COALESCE(SUM(a.minutes), 0) FROM licence_assignment la "
                 + "JOIN directory_user u ON u.id = la.user_id "

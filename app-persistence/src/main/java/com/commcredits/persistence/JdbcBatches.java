@@ -9,8 +9,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -71,7 +73,7 @@ public class JdbcBatches {
 
   /** Runs a query and collects its rows into a map. */
   public <K, V> Map<K, V> query(String sql, Parameters parameters, RowReader<K, V> reader) {
-    Map<K, V> result = new java.util.HashMap<>();
+    Map<K, V> result = new HashMap<>();
     each(
         sql,
         parameters,
@@ -110,14 +112,12 @@ public class JdbcBatches {
   }
 
   /** Runs a query and maps its first row, if any. */
-  public <T> java.util.Optional<T> first(String sql, Parameters parameters, RowMapper<T> mapper) {
+  public <T> Optional<T> first(String sql, Parameters parameters, RowMapper<T> mapper) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {
       parameters.bind(statement);
       try (ResultSet rs = statement.executeQuery()) {
-        return rs.next()
-            ? java.util.Optional.ofNullable(mapper.map(rs))
-            : java.util.Optional.empty();
+        return rs.next() ? Optional.ofNullable(mapper.map(rs)) : Optional.empty();
       }
     } catch (SQLException e) {
       throw new PersistenceException("Query failed: " + e.getMessage(), e);

@@ -6,9 +6,12 @@ import com.commcredits.rating.CallRecordRepository;
 import com.commcredits.rating.UsageFilter;
 import com.commcredits.wallet.ChargeResult;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.math.BigDecimal;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -29,7 +32,7 @@ class JpaCallRecordRepository implements CallRecordRepository {
   @PersistenceContext(unitName = "commcredits")
   EntityManager em;
 
-  @jakarta.inject.Inject JdbcBatches batches;
+  @Inject JdbcBatches batches;
 
   @Override
   public Map<String, CallRecord> existing(long organisationId, Collection<String> callIds) {
@@ -51,7 +54,7 @@ class JpaCallRecordRepository implements CallRecordRepository {
   }
 
   @Override
-  public void addAll(java.util.List<CallRecord> rows) {
+  public void addAll(List<CallRecord> rows) {
     batches.insert(
         "INSERT INTO call_record (organisation_id, call_id, kind, user_upn, user_name, user_location, "
             + "toll_free_number, from_number, to_number, destination_country, domestic, start_at, end_at, duration_seconds, "
@@ -81,7 +84,7 @@ class JpaCallRecordRepository implements CallRecordRepository {
           ps.setBigDecimal(20, r.charge());
           ps.setString(21, r.currency());
           if (r.ledgerEntryId() == null) {
-            ps.setNull(22, java.sql.Types.BIGINT);
+            ps.setNull(22, Types.BIGINT);
           } else {
             ps.setLong(22, r.ledgerEntryId());
           }
@@ -89,14 +92,13 @@ class JpaCallRecordRepository implements CallRecordRepository {
         });
   }
 
-  private static String where(com.commcredits.rating.UsageFilter f) {
+  private static String where(UsageFilter f) {
     return " WHERE c.organisationId = :org AND c.startAt >= :from AND c.startAt < :to"
         + (f.userUpn() == null ? "" : " AND c.userUpn = :upn")
         + (f.kind() == null ? "" : " AND c.kind = :kind");
   }
 
-  private static <T> jakarta.persistence.TypedQuery<T> bind(
-      jakarta.persistence.TypedQuery<T> q, long org, com.commcredits.rating.UsageFilter f) {
+  private static <T> TypedQuery<T> bind(TypedQuery<T> q, long org, UsageFilter f) {
     q.setParameter("org", org).setParameter("from", f.from()).setParameter("to", f.to());
     if (f.userUpn() != null) {
       q.setParameter("upn", f.userUpn());
@@ -108,8 +110,7 @@ class JpaCallRecordRepository implements CallRecordRepository {
   }
 
   @Override
-  public java.util.List<CallRecord> search(
-      long organisationId, com.commcredits.rating.UsageFilter filter, long afterId, int limit) {
+  public List<CallRecord> search(long organisationId, UsageFilter filter, long afterId, int limit) {
     return bind(
             em.createQuery(
                 "SELECT c FROM CallRecord c" + where(filter) + " AND c.id > :after ORDER BY c.id",
@@ -137,7 +138,7 @@ class JpaCallRecordRepository implements CallRecordRepository {
   }
 
   @Override
-  public long count(long organisationId, com.commcredits.rating.UsageFilter filter) {
+  public long count(long organisationId, UsageFilter filter) {
     return bind(
             em.createQuery("SELECT COUNT(c) FROM CallRecord c" + where(filter), Long.class),
             organisationId,

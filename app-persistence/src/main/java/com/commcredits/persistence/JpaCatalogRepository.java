@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 @ApplicationScoped
 class JpaCatalogRepository implements CatalogRepository {
@@ -17,7 +18,7 @@ class JpaCatalogRepository implements CatalogRepository {
    * The catalog changes only with a migration, and every call authorisation reads it: it is read
    * once and kept for a minute (a product with its two collections costs three queries).
    */
-  private static final long KEEP_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+  private static final long KEEP_NANOS = TimeUnit.MINUTES.toNanos(1);
 
   private record Snapshot(List<Product> products, long readAt) {}
 

@@ -7,7 +7,11 @@ import com.commcredits.shared.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 class JpaDirectoryUserRepository implements DirectoryUserRepository {
@@ -33,7 +37,7 @@ class JpaDirectoryUserRepository implements DirectoryUserRepository {
       String like =
           "%"
               + query
-                  .toLowerCase(java.util.Locale.ROOT)
+                  .toLowerCase(Locale.ROOT)
                   .replace("\\", "\\\\")
                   .replace("%", "\\%")
                   .replace("_", "\\_")
@@ -60,10 +64,9 @@ class JpaDirectoryUserRepository implements DirectoryUserRepository {
   }
 
   @Override
-  public java.util.Map<String, DirectoryUser> findByUpns(
-      long organisationId, java.util.Collection<String> upns) {
+  public Map<String, DirectoryUser> findByUpns(long organisationId, Collection<String> upns) {
     if (upns.isEmpty()) {
-      return java.util.Map.of();
+      return Map.of();
     }
     return em.createQuery(
             "SELECT u FROM DirectoryUser u WHERE u.organisationId = :org AND u.upn IN :upns",
@@ -71,7 +74,7 @@ class JpaDirectoryUserRepository implements DirectoryUserRepository {
         .setParameter("org", organisationId)
         .setParameter("upns", upns)
         .getResultStream()
-        .collect(java.util.stream.Collectors.toMap(DirectoryUser::upn, u -> u));
+        .collect(Collectors.toMap(DirectoryUser::upn, u -> u));
   }
 
   @Override

@@ -5,6 +5,7 @@ import com.commcredits.licensing.LicenceRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -88,5 +89,13 @@ class JpaLicenceRepository implements LicenceRepository {
     em.persist(assignment);
     em.flush();
     return assignment;
+  }
+
+  @Override
+  public void backdateAssignments(long organisationId, Instant assignedAt) {
+    em.createNativeQuery("UPDATE licence_assignment SET assigned_at = ? WHERE organisation_id = ?")
+        .setParameter(1, UtcTimestamps.of(assignedAt))
+        .setParameter(2, organisationId)
+        .executeUpdate();
   }
 }

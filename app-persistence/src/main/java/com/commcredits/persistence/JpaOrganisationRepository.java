@@ -4,6 +4,7 @@ import com.commcredits.organisation.Organisation;
 import com.commcredits.organisation.OrganisationRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
@@ -20,8 +21,7 @@ class JpaOrganisationRepository implements OrganisationRepository {
 
   @Override
   public Optional<Organisation> lock(long id) {
-    return Optional.ofNullable(
-        em.find(Organisation.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+    return Optional.ofNullable(em.find(Organisation.class, id, LockModeType.PESSIMISTIC_WRITE));
   }
 
   @Override

@@ -12,11 +12,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.Date;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Rating reads a currency's plan on every call, so plans are kept for a minute. Replacing a card
@@ -25,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ApplicationScoped
 class JpaRateRepository implements RateRepository {
-  private static final long KEEP_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+  private static final long KEEP_NANOS = TimeUnit.MINUTES.toNanos(1);
 
   @PersistenceContext(unitName = "commcredits")
   EntityManager em;
@@ -98,8 +100,8 @@ class JpaRateRepository implements RateRepository {
           ps.setBigDecimal(6, l.connectionFee());
           ps.setInt(7, l.incrementSeconds());
           ps.setInt(8, l.minimumSeconds());
-          ps.setDate(9, java.sql.Date.valueOf(l.effectiveFrom()));
-          ps.setDate(10, l.effectiveTo() == null ? null : java.sql.Date.valueOf(l.effectiveTo()));
+          ps.setDate(9, Date.valueOf(l.effectiveFrom()));
+          ps.setDate(10, l.effectiveTo() == null ? null : Date.valueOf(l.effectiveTo()));
         });
     em.createNativeQuery("UPDATE rate_card SET published_at = ? WHERE id = ?")
         .setParameter(1, UtcTimestamps.of(publishedAt))
@@ -130,7 +132,7 @@ class JpaRateRepository implements RateRepository {
   }
 
   @Override
-  public void addTollFree(long organisationId, String number, java.time.Instant at) {
+  public void addTollFree(long organisationId, String number, Instant at) {
     em.createNativeQuery(
             "INSERT INTO toll_free_number (organisation_id, number, created_at) VALUES (?, ?, ?)")
         .setParameter(1, organisationId)

@@ -4,8 +4,12 @@ import com.commcredits.subscription.Subscription;
 import com.commcredits.subscription.SubscriptionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 @ApplicationScoped
 class JpaSubscriptionRepository implements SubscriptionRepository {
@@ -22,14 +26,14 @@ class JpaSubscriptionRepository implements SubscriptionRepository {
   }
 
   @Override
-  public java.util.Optional<Subscription> find(long organisationId, long id) {
-    return java.util.Optional.ofNullable(em.find(Subscription.class, id))
+  public Optional<Subscription> find(long organisationId, long id) {
+    return Optional.ofNullable(em.find(Subscription.class, id))
         .filter(s -> s.organisationId() == organisationId);
   }
 
   @Override
-  public java.util.Map<String, Long> purchasedCounts(long organisationId) {
-    java.util.Map<String, Long> counts = new java.util.HashMap<>();
+  public Map<String, Long> purchasedCounts(long organisationId) {
+    Map<String, Long> counts = new HashMap<>();
     for (Object[] row :
         em.createQuery(
                 "SELECT s.sku, SUM(s.quantity) FROM Subscription s WHERE s.organisationId = :org "
@@ -50,7 +54,7 @@ class JpaSubscriptionRepository implements SubscriptionRepository {
             Subscription.class)
         .setParameter("org", organisationId)
         .setParameter("sku", sku)
-        .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
         .getResultStream()
         .mapToLong(Subscription::quantity)
         .sum();

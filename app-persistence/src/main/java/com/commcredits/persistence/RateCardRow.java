@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /** A published rate card's header: its currency, name and publication time. */
 @Entity
@@ -18,7 +19,7 @@ public class RateCardRow {
   private String name;
 
   @Column(name = "published_at", nullable = false)
-  private java.time.Instant publishedAt;
+  private Instant publishedAt;
 
   protected RateCardRow() {
     // for JPA
@@ -36,7 +37,7 @@ public class RateCardRow {
     return name;
   }
 
-  java.time.Instant publishedAt() {
+  Instant publishedAt() {
     return publishedAt;
   }
 }

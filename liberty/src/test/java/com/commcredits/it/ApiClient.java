@@ -1,5 +1,6 @@
 package com.commcredits.it;
 
+import com.commcredits.shared.Role;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
@@ -59,7 +60,7 @@ public final class ApiClient {
    * Credits and adds caller@ its domain, in the US, with both licences; returns the UPN.
    */
   public String creditsCaller(Fixtures.TestOrg org) {
-    String admin = org.key(com.commcredits.shared.Role.GLOBAL_ADMIN);
+    String admin = org.key(Role.GLOBAL_ADMIN);
     post("subscriptions", admin, "{\"sku\":\"BUSINESS_VOICE\",\"quantity\":2}");
     post("subscriptions", admin, "{\"sku\":\"COMMUNICATIONS_CREDITS\",\"quantity\":1}");
     String upn = "caller@" + org.domain();

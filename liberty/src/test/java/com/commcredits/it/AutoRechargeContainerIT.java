@@ -7,14 +7,20 @@ import com.commcredits.money.Money;
 import com.commcredits.money.SupportedCurrency;
 import com.commcredits.organisation.Organisation;
 import com.commcredits.organisation.OrganisationService;
+import com.commcredits.payment.PaymentGateway;
 import com.commcredits.payment.PaymentMethodService;
+import com.commcredits.payment.PaymentOutcome;
+import com.commcredits.recharge.AutoRecharge;
+import com.commcredits.recharge.RechargeAttempt;
 import com.commcredits.recharge.RechargeService;
 import com.commcredits.recharge.RechargeSteps;
 import com.commcredits.shared.Caller;
 import com.commcredits.wallet.AddFunds;
 import com.commcredits.wallet.Charge;
 import com.commcredits.wallet.FundingService;
+import com.commcredits.wallet.FundingStatus;
 import com.commcredits.wallet.FundingSteps;
+import com.commcredits.wallet.LotSource;
 import com.commcredits.wallet.Wallet;
 import com.commcredits.wallet.WalletService;
 import jakarta.annotation.Resource;
@@ -29,6 +35,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -150,6 +157,45 @@ class AutoRechargeContainerIT {
     }
   }
 
+  /**
+   * What the rails of R-RECH-3 say now for the wallet, from its committed attempts: empty when a
+   * recharge would start, else the rail that holds it back.
+   */
+  private Optional<AutoRecharge.Hold> rail(Setup s) {
+    long wallet = s.wallet().id();
+    AutoRecharge.History history =
+        new AutoRecharge.History() {
+          @Override
+          public boolean attemptInFlight() {
+            return count(
+                    "SELECT COUNT(*) FROM recharge_attempt WHERE wallet_id = ? "
+                        + "AND in_flight IS NOT NULL",
+                    wallet)
+                > 0;
+          }
+
+          @Override
+          public long startedSince(Instant since) {
+            return recharge.recentAttempts(s.caller()).stream()
+                .filter(a -> a.createdAt().isAfter(since))
+                .count();
+          }
+
+          @Override
+          public Optional<Instant> lastFailedAt() {
+            return recharge.recentAttempts(s.caller()).stream()
+                .filter(a -> a.finishedAt() != null)
+                .findFirst()
+                .filter(a -> a.status() == RechargeAttempt.Status.FAILED)
+                .map(RechargeAttempt::finishedAt);
+          }
+        };
+    return recharge
+        .settings(s.caller())
+        .orElseThrow()
+        .hold(wallets.get(s.caller()).balance().amount(), MutableClock.INSTANCE.instant(), history);
+  }
+
   @Test
   void R_RECH_2_sixteen_concurrent_charges_that_cross_the_trigger_make_exactly_one_recharge()
       throws Exception {
@@ -171,9 +217,12 @@ class AutoRechargeContainerIT {
       f.get(2, TimeUnit.MINUTES);
     }
     pool.shutdown();
-    await("a settled recharge", () -> settled(s), 1);
-    Thread.sleep(1000);
+    // an attempt is recorded in the transaction of the charge that crossed the trigger, so once
+    // every charge has answered, the attempts are all there
     assertEquals(1, attempts(s), "one recharge for sixteen crossings");
+    await("a settled recharge", () -> settled(s), 1);
+    assertEquals(1, attempts(s), "and none after it");
+    assertEquals(Optional.of(AutoRecharge.Hold.ABOVE_TRIGGER), rail(s));
     assertEquals(
         1,
         count(
@@ -225,10 +274,15 @@ class AutoRechargeContainerIT {
     assertTrue(recharge.settings(s.caller()).orElseThrow().isSuspended());
 
     MutableClock.INSTANCE.set(t.plus(Duration.ofHours(2)));
+    assertEquals(
+        Optional.of(AutoRecharge.Hold.SUSPENDED),
+        rail(s),
+        "below the trigger, long after the back-off, only the suspension holds it back");
+    // both record an attempt, if any, in their own transaction before they answer
     rechargeSteps.startIfNeeded(s.wallet().id());
     charge(s, "1.00");
-    Thread.sleep(1500);
     assertEquals(3, attempts(s), "no fourth attempt while suspended");
+    assertEquals(Optional.of(AutoRecharge.Hold.SUSPENDED), rail(s));
 
     recharge.save(
         s.caller(), new RechargeService.Settings(true, "100.00", "50.00", s.goodCard(), null));
@@ -257,7 +311,7 @@ class AutoRechargeContainerIT {
     assertEquals(5, notifications(s, "RECHARGE_SUCCEEDED"));
   }
 
-  @Inject com.commcredits.payment.PaymentGateway gateway;
+  @Inject PaymentGateway gateway;
 
   @Test
   void R_NOTIFY_1_funds_expiring_in_30_and_in_7_days_are_announced_once_each_and_expiry_too()
@@ -305,11 +359,9 @@ class AutoRechargeContainerIT {
     // the gateway takes the payment, then our transaction is lost before it records the lot
     FundingSteps.Prepared prepared =
         steps.prepare(
-            s.caller(),
-            new AddFunds("30.00", "USD", s.card(), null, key),
-            com.commcredits.wallet.LotSource.MANUAL);
+            s.caller(), new AddFunds("30.00", "USD", s.card(), null, key), LotSource.MANUAL);
     assertEquals(
-        com.commcredits.payment.PaymentOutcome.APPROVED,
+        PaymentOutcome.APPROVED,
         gateway
             .charge(prepared.paymentKey(), prepared.token(), new BigDecimal("30.00"), "USD", "test")
             .outcome());
@@ -317,7 +369,7 @@ class AutoRechargeContainerIT {
     // the client retries with the same key: no second payment, the funding waits for the gateway's
     // word
     var retry = fundings.addFunds(s.caller(), new AddFunds("30.00", "USD", s.card(), null, key));
-    assertEquals(com.commcredits.wallet.FundingStatus.PENDING, retry.status());
+    assertEquals(FundingStatus.PENDING, retry.status());
     fundings.resolvePending(Duration.ZERO);
     assertEquals(
         1,

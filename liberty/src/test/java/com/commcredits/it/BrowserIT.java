@@ -8,6 +8,8 @@ import com.commcredits.shared.Role;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Year;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -23,6 +25,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A person in headless Chromium: signs in, sees Home and the navigation of their role, adds a user,
@@ -135,7 +138,7 @@ class BrowserIT {
         "the gateway is named a sandbox");
     browser.findElement(By.id("cardNumber")).sendKeys("4242 4242 4242 4242");
     new Select(browser.findElement(By.id("expiryMonth"))).selectByVisibleText("12");
-    String year = String.valueOf(java.time.Year.now().getValue() + 2);
+    String year = String.valueOf(Year.now().getValue() + 2);
     new Select(browser.findElement(By.id("expiryYear"))).selectByVisibleText(year);
     browser.findElement(By.id("cvc")).sendKeys("123");
     browser.findElement(By.xpath("//button[normalize-space()='Add card']")).click();
@@ -158,7 +161,7 @@ class BrowserIT {
     Browser.screenshot(browser, "buy-credits");
     browser.findElement(By.xpath("//button[normalize-space()='Place order']")).click();
 
-    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
+    new WebDriverWait(browser, Duration.ofSeconds(15))
         .until(d -> d.getCurrentUrl().endsWith("/billing/credits"));
     assertTrue(
         browser.findElement(By.cssSelector(".flash")).getText().contains("250.00 USD was added"));

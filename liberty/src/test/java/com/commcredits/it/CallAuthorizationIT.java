@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.commcredits.it.Fixtures.TestOrg;
 import com.commcredits.shared.Role;
 import jakarta.json.JsonObject;
+import java.math.BigDecimal;
 import java.net.URL;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -87,7 +88,7 @@ class CallAuthorizationIT {
     Fixtures.count("SELECT COUNT(*) FROM wallet WHERE organisation_id = ?", org.id());
     try (var c = Fixtures.connect();
         var ps = c.prepareStatement("UPDATE wallet SET balance = ? WHERE organisation_id = ?")) {
-      ps.setBigDecimal(1, new java.math.BigDecimal(amount));
+      ps.setBigDecimal(1, new BigDecimal(amount));
       ps.setLong(2, org.id());
       ps.executeUpdate();
     } catch (Exception e) {

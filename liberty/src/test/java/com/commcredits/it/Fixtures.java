@@ -3,6 +3,7 @@ package com.commcredits.it;
 import com.commcredits.access.ApiKey;
 import com.commcredits.access.PasswordHasher;
 import com.commcredits.shared.Role;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -146,7 +147,7 @@ public final class Fixtures {
     }
   }
 
-  public static java.math.BigDecimal decimal(String sql, Object... args) {
+  public static BigDecimal decimal(String sql, Object... args) {
     try (Connection c = connect();
         PreparedStatement ps = c.prepareStatement(sql)) {
       bind(ps, args);

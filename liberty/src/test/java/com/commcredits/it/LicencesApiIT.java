@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.commcredits.it.Fixtures.TestOrg;
 import com.commcredits.shared.Role;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
@@ -202,8 +203,8 @@ class LicencesApiIT {
     ApiClient.Reply read = api.get("users/" + u, key);
     assertEquals(
         List.of("BUSINESS_VOICE", "INTERNATIONAL_CALLING_PLAN"),
-        read.json().getJsonArray("licences").getValuesAs(jakarta.json.JsonString.class).stream()
-            .map(jakarta.json.JsonString::getString)
+        read.json().getJsonArray("licences").getValuesAs(JsonString.class).stream()
+            .map(JsonString::getString)
             .toList());
   }
 

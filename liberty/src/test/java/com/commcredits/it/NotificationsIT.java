@@ -8,12 +8,18 @@ import com.commcredits.shared.Role;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -68,7 +74,7 @@ class NotificationsIT {
    * Distinct emails (GreenMail keeps a copy per recipient) addressed to someone, with a subject.
    */
   private static List<MimeMessage> mailsTo(String address, String subjectPart) throws Exception {
-    java.util.Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     return Arrays.stream(MailServerSession.mail().getReceivedMessages())
         .filter(
             m -> {
@@ -84,14 +90,32 @@ class NotificationsIT {
         .toList();
   }
 
-  private static void await(String what, java.util.function.BooleanSupplier done)
-      throws InterruptedException {
+  private static void await(String what, BooleanSupplier done) throws InterruptedException {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
     while (!done.getAsBoolean()) {
       if (Instant.now().isAfter(deadline)) {
         throw new AssertionError("timed out waiting for " + what);
       }
       Thread.sleep(500);
+    }
+  }
+
+  /**
+   * Returns once no delivery of the organisation's notifications is running: a delivery holds its
+   * notification's row lock from the claim until it has mailed and recorded the outcome, so taking
+   * those locks waits for it, and what the SMTP server holds afterwards is final for every row that
+   * is no longer QUEUED.
+   */
+  private static void awaitNoDeliveryRunning(long organisationId) throws SQLException {
+    try (Connection c = Fixtures.connect()) {
+      c.setAutoCommit(false);
+      try (PreparedStatement ps =
+          c.prepareStatement("SELECT id FROM notification WHERE organisation_id = ? FOR UPDATE")) {
+        ps.setLong(1, organisationId);
+        ps.executeQuery().close();
+      } finally {
+        c.rollback();
+      }
     }
   }
 
@@ -121,14 +145,23 @@ class NotificationsIT {
         "billing contacts only");
 
     adjust(s.web(), "DEBIT", "5.00");
-    Thread.sleep(12_000);
-    assertEquals(1, mailsTo(billing, "balance is").size(), "still below zero: no second email");
+    // a notification is written in the transaction of its event (R-NOTIFY-2): once the debit has
+    // answered, a second email would already be in the outbox
+    assertEquals(
+        1,
+        Fixtures.count(
+            "SELECT COUNT(*) FROM notification WHERE organisation_id = ? AND event = "
+                + "'BALANCE_AT_OR_BELOW_ZERO'",
+            s.org().id()),
+        "still below zero: no second notification");
+    awaitNoDeliveryRunning(s.org().id());
     assertEquals(
         1,
         Fixtures.count(
             "SELECT COUNT(*) FROM notification WHERE organisation_id = ? AND event = "
                 + "'BALANCE_AT_OR_BELOW_ZERO' AND status = 'SENT'",
             s.org().id()));
+    assertEquals(1, mailsTo(billing, "balance is").size(), "still below zero: no second email");
     assertTrue(
         s.web().get("messages").body().contains("Balance at or below zero"),
         "listed in the message center");
@@ -164,7 +197,14 @@ class NotificationsIT {
                         + "organisation_id = ? AND status = 'SENT'",
                     s.org().id())
                 == 1);
-    Thread.sleep(12_000);
+    awaitNoDeliveryRunning(s.org().id());
+    assertEquals(
+        0,
+        Fixtures.count(
+            "SELECT COUNT(*) FROM notification WHERE organisation_id = ? "
+                + "AND event = 'BALANCE_AT_OR_BELOW_ZERO' AND status <> 'SENT'",
+            s.org().id()),
+        "nothing left to deliver");
     assertEquals(1, mailsTo(billing, "balance is").size(), "delivered exactly once");
   }
 

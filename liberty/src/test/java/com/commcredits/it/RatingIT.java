@@ -9,8 +9,11 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
 import java.net.URL;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -67,7 +70,7 @@ class RatingIT {
                         + ea
                         + "}"))
             .build();
-    java.net.http.HttpClient.newHttpClient().send(fund, HttpResponse.BodyHandlers.ofString());
+    HttpClient.newHttpClient().send(fund, HttpResponse.BodyHandlers.ofString());
     wallet = Fixtures.count("SELECT id FROM wallet WHERE organisation_id = ?", org.id());
   }
 
@@ -98,7 +101,7 @@ class RatingIT {
         + "\"to\":\""
         + to
         + "\",\"start\":\"2026-11-20T10:00:00Z\",\"end\":\""
-        + java.time.Instant.parse("2026-11-20T10:00:00Z").plusSeconds(seconds)
+        + Instant.parse("2026-11-20T10:00:00Z").plusSeconds(seconds)
         + "\",\"durationSeconds\":"
         + seconds
         + "}";
@@ -210,8 +213,7 @@ class RatingIT {
             "calls",
             platform,
             "["
-                + String.join(
-                    ",", java.util.Collections.nCopies(1001, call("z", u, "+442079460000", 30)))
+                + String.join(",", Collections.nCopies(1001, call("z", u, "+442079460000", 30)))
                 + "]");
     assertEquals(400, tooMany.status());
   }

@@ -12,8 +12,14 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Map;
+import java.util.zip.ZipFile;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -58,17 +64,14 @@ class UsageReportIT {
 
     byte[] workbook = web.getBytes("reports/pstn-usage?export=xlsx");
     boolean sheet = false;
-    java.nio.file.Path file = java.nio.file.Files.createTempFile("usage", ".xlsx");
-    java.nio.file.Files.write(file, workbook);
+    Path file = Files.createTempFile("usage", ".xlsx");
+    Files.write(file, workbook);
     // read through the central directory, as Excel does (entries are streamed, so their local
     // headers carry no size)
-    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
-      for (var entry : java.util.Collections.list(zip.entries())) {
+    try (ZipFile zip = new ZipFile(file.toFile())) {
+      for (var entry : Collections.list(zip.entries())) {
         if (entry.getName().startsWith("xl/worksheets/")) {
-          String xml =
-              new String(
-                  zip.getInputStream(entry).readAllBytes(),
-                  java.nio.charset.StandardCharsets.UTF_8);
+          String xml = new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
           sheet = xml.split("<row").length - 1 == 3;
         }
       }
@@ -152,7 +155,7 @@ class UsageReportIT {
     assertEquals(31, lines.length, "a row for each of the 30 days, zeros included");
     assertEquals(
         1,
-        java.util.Arrays.stream(lines).filter(l -> l.endsWith(",0.06,0.00,0.00,0.06,USD")).count(),
+        Arrays.stream(lines).filter(l -> l.endsWith(",0.06,0.00,0.00,0.06,USD")).count(),
         series);
 
     String credits = web.get("billing/credits").body();

@@ -9,6 +9,7 @@ import com.commcredits.shared.Role;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
 import java.net.URL;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.YearMonth;
@@ -91,8 +92,7 @@ class WalletApiIT {
       request.header("Idempotency-Key", idempotencyKey);
     }
     HttpResponse<String> response =
-        java.net.http.HttpClient.newHttpClient()
-            .send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     return new ApiClient.Reply(
         response.statusCode(),
         response.headers().firstValue("Content-Type").orElse(""),

@@ -31,6 +31,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -134,11 +135,11 @@ class WalletContainerIT {
     ChargeResult result = charge(s, "25.00", "span-" + UUID.randomUUID());
     // what each lot paid is the meaning; the order of allocation rows is not
     assertEquals(
-        java.util.Set.of(
+        Set.of(
             new ChargeResult.LotPayment(oldest, new BigDecimal("10.0000")),
             new ChargeResult.LotPayment(middle, new BigDecimal("10.0000")),
             new ChargeResult.LotPayment(newest, new BigDecimal("5.0000"))),
-        java.util.Set.copyOf(result.fundedBy()));
+        Set.copyOf(result.fundedBy()));
     assertEquals(0, new BigDecimal("5.00").compareTo(balance(s)));
     assertConsistent(s);
   }

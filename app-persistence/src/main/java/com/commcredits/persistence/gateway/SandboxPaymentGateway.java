@@ -5,6 +5,7 @@ import com.commcredits.payment.CardToken;
 import com.commcredits.payment.PaymentGateway;
 import com.commcredits.payment.PaymentOutcome;
 import com.commcredits.payment.PaymentResult;
+import com.commcredits.persistence.UtcTimestamps;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -174,7 +175,7 @@ public class SandboxPaymentGateway implements PaymentGateway {
   }
 
   private Timestamp now() {
-    return com.commcredits.persistence.UtcTimestamps.of(clock.instant());
+    return UtcTimestamps.of(clock.instant());
   }
 
   private static byte[] bytes(int n) {

@@ -2,15 +2,21 @@ package com.commcredits.web.demo;
 
 import com.commcredits.access.AdminService;
 import com.commcredits.access.ApiKeyService;
+import com.commcredits.config.AppSettings;
 import com.commcredits.directory.DirectoryService;
+import com.commcredits.licensing.LicensingService;
 import com.commcredits.money.Money;
 import com.commcredits.money.SupportedCurrency;
 import com.commcredits.organisation.Organisation;
 import com.commcredits.organisation.OrganisationService;
 import com.commcredits.payment.PaymentMethodService;
+import com.commcredits.rating.RateRepository;
+import com.commcredits.rating.RatingService;
+import com.commcredits.recharge.RechargeService;
 import com.commcredits.shared.Caller;
 import com.commcredits.shared.Role;
 import com.commcredits.subscription.SubscriptionService;
+import com.commcredits.time.AppClock;
 import com.commcredits.wallet.FundingSteps;
 import com.commcredits.wallet.LotSource;
 import com.commcredits.wallet.Wallet;
@@ -24,6 +30,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,17 +57,15 @@ public class DemoData {
   @Inject FundingSteps fundingSteps;
   @Inject WalletRepository walletRepository;
   @Inject Clock clock;
-  @Inject com.commcredits.rating.RateRepository rates;
-  @Inject com.commcredits.recharge.RechargeService recharge;
-  @Inject com.commcredits.licensing.LicensingService licensing;
-  @Inject com.commcredits.rating.RatingService rating;
-
-  @jakarta.persistence.PersistenceContext(unitName = "commcredits")
-  jakarta.persistence.EntityManager em;
+  @Inject AppSettings settings;
+  @Inject RateRepository rates;
+  @Inject RechargeService recharge;
+  @Inject LicensingService licensing;
+  @Inject RatingService rating;
 
   @PostConstruct
   void load() {
-    if (!"true".equalsIgnoreCase(System.getenv("COMMCREDITS_DEMO_DATA"))) {
+    if (!settings.demoData()) {
       return;
     }
     if (organisations.findByName("Contoso").isPresent()) {
@@ -110,13 +115,7 @@ public class DemoData {
     licensing.assign(c, "adele.vance@contoso.example", "INTERNATIONAL_CALLING_PLAN");
     rates.addTollFree(contoso.id(), DemoCalls.TOLL_FREE, clock.instant());
     // the licences have been held for a year, so the pools of past months count them
-    em.createNativeQuery("UPDATE licence_assignment SET assigned_at = ? WHERE organisation_id = ?")
-        .setParameter(
-            1,
-            com.commcredits.persistence.UtcTimestamps.of(
-                clock.instant().minus(Duration.ofDays(365))))
-        .setParameter(2, contoso.id())
-        .executeUpdate();
+    licensing.backdateAssignments(c, clock.instant().minus(Duration.ofDays(365)));
     List<DemoCalls.DemoUser> callers = new ArrayList<>();
     for (int i = 0; i < contosoUsers.length; i++) {
       callers.add(new DemoCalls.DemoUser(contosoUsers[i][1], contosoUsers[i][2], i < 8));
@@ -128,9 +127,7 @@ public class DemoData {
             .findFirst()
             .orElseThrow()
             .id();
-    recharge.save(
-        c,
-        new com.commcredits.recharge.RechargeService.Settings(true, "100.00", "50.00", visa, null));
+    recharge.save(c, new RechargeService.Settings(true, "100.00", "50.00", visa, null));
 
     Organisation fabrikam =
         organisations.provision(
@@ -157,17 +154,15 @@ public class DemoData {
             SupportedCurrency.USD,
             ZoneId.of("America/New_York"));
     admin(Caller.system(operator.id()), "ops@commcredits.example", "Rate desk", Role.GLOBAL_ADMIN);
-    em.createNativeQuery("UPDATE organisation SET publishes_rates = TRUE WHERE id = ?")
-        .setParameter(1, operator.id())
-        .executeUpdate();
+    organisations.designateRatePublisher(Caller.system(operator.id()));
     LOG.info("Demo data loaded: Contoso, Fabrikam and the operator");
   }
 
   /**
    * Contoso's Communications Credits: a sandbox Visa ending 4242, an EA with a PO, three lots of
    * different ages (one expiring within 30 days), and about three months of calls rated through
-   * {@link com.commcredits.rating.RatingService} day by day, with the fundings recorded in between
-   * at their dates, so the report, the charts, the pools and the ledger have a history.
+   * {@link RatingService} day by day, with the fundings recorded in between at their dates, so the
+   * report, the charts, the pools and the ledger have a history.
    */
   private void walletHistory(Caller c, Organisation contoso, List<DemoCalls.DemoUser> callers) {
     int cardYear = clock.instant().atZone(contoso.timeZone()).getYear() + 3;
@@ -200,11 +195,9 @@ public class DemoData {
                     new BigDecimal("100.00"),
                     "Visa ending 4242")));
     Caller platform = DemoCalls.platform(contoso.id());
-    java.time.LocalDate today = now.atZone(contoso.timeZone()).toLocalDate();
+    LocalDate today = now.atZone(contoso.timeZone()).toLocalDate();
     int n = 0;
-    for (java.time.LocalDate day = today.minusDays(92);
-        !day.isAfter(today);
-        day = day.plusDays(1)) {
+    for (LocalDate day = today.minusDays(92); !day.isAfter(today); day = day.plusDays(1)) {
       // the day's fundings first: recorded at their time, before its calls are rated an hour after
       // midnight
       Instant dayEnd = day.plusDays(1).atStartOfDay(contoso.timeZone()).toInstant();
@@ -230,8 +223,7 @@ public class DemoData {
       // times are real
       Instant ratedAt = dayEnd.plus(Duration.ofHours(1));
       var calls = DemoCalls.day(day, contoso, callers, now);
-      com.commcredits.time.AppClock.asOf(
-          ratedAt.isBefore(now) ? ratedAt : now, () -> rating.rate(platform, calls));
+      AppClock.asOf(ratedAt.isBefore(now) ? ratedAt : now, () -> rating.rate(platform, calls));
     }
   }
 

@@ -1,8 +1,10 @@
 package com.commcredits.web.mail;
 
+import com.commcredits.config.AppSettings;
 import com.commcredits.notification.MailTransport;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -22,10 +24,11 @@ public class JakartaMailTransport implements MailTransport {
   @Resource(lookup = "mail/commcredits")
   Session session;
 
+  @Inject AppSettings settings;
+
   @Override
   public boolean isConfigured() {
-    String host = System.getenv("SMTP_HOST");
-    return host != null && !host.isBlank();
+    return settings.smtpConfigured();
   }
 
   @Override

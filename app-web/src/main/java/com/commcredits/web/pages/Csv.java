@@ -2,7 +2,10 @@ package com.commcredits.web.pages;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -23,10 +26,8 @@ public final class Csv implements AutoCloseable {
   }
 
   /** CSV to a stream, in UTF-8. */
-  public static Csv to(java.io.OutputStream stream) {
-    return new Csv(
-        new PrintWriter(
-            new java.io.OutputStreamWriter(stream, java.nio.charset.StandardCharsets.UTF_8)));
+  public static Csv to(OutputStream stream) {
+    return new Csv(new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8)));
   }
 
   public Csv row(List<?> cells) {

@@ -7,6 +7,7 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -68,7 +69,7 @@ public class ErrorServlet extends HttpServlet {
   /** Liberty's file servlet reports an unknown path as an exception, not as a 404. */
   private static boolean isMissingFile(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof java.io.FileNotFoundException) {
+      if (t instanceof FileNotFoundException) {
         return true;
       }
     }

@@ -1,5 +1,6 @@
 package com.commcredits.web.pages;
 
+import com.commcredits.config.AppSettings;
 import com.commcredits.rating.UsageFilter;
 import com.commcredits.shared.Caller;
 import jakarta.annotation.PreDestroy;
@@ -28,17 +29,19 @@ import java.util.concurrent.atomic.AtomicLong;
 public class ExportJobs {
   static final Duration KEPT = Duration.ofHours(1);
 
-  /**
-   * Exports of more rows than this run in the background with a progress page; smaller ones stream
-   * at once.
-   */
-  static final long BACKGROUND_ROWS =
-      Long.parseLong(System.getenv().getOrDefault("EXPORT_BACKGROUND_ROWS", "20000"));
-
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
 
   @Inject ExportRunner runner;
   @Inject Clock clock;
+  @Inject AppSettings settings;
+
+  /**
+   * Whether an export of this many rows runs in the background with a progress page (more than
+   * EXPORT_BACKGROUND_ROWS); smaller ones stream at once.
+   */
+  public boolean runsInBackground(long rows) {
+    return rows > settings.exportBackgroundRows();
+  }
 
   /** Where a job is: running, done (file ready) or failed. */
   public enum Status {

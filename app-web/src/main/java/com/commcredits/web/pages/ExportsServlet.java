@@ -43,7 +43,7 @@ public class ExportsServlet extends PageServlet {
       return;
     }
     long total = report.count(caller(request), filter);
-    if (total <= ExportJobs.BACKGROUND_ROWS) {
+    if (!jobs.runsInBackground(total)) {
       UsageReportServlet.download(report, caller(request), filter, format, response);
       return;
     }

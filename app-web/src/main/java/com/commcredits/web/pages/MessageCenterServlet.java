@@ -1,5 +1,6 @@
 package com.commcredits.web.pages;
 
+import com.commcredits.config.AppSettings;
 import com.commcredits.notification.Notifier;
 import com.commcredits.shared.Permission;
 import jakarta.inject.Inject;
@@ -18,6 +19,7 @@ public class MessageCenterServlet extends PageServlet {
   private static final long serialVersionUID = 1L;
 
   @Inject Notifier notifier;
+  @Inject AppSettings settings;
 
   @Override
   protected Permission permission() {
@@ -31,8 +33,7 @@ public class MessageCenterServlet extends PageServlet {
     model.put(
         "messages",
         notifier.messageCenter(caller(request), Math.max(0, intParameter(request, "page", 0)), 25));
-    model.put(
-        "outboxOnly", System.getenv("SMTP_HOST") == null || System.getenv("SMTP_HOST").isBlank());
+    model.put("outboxOnly", !settings.smtpConfigured());
     render(request, response, "messages", model);
   }
 }

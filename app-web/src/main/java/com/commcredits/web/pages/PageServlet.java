@@ -21,6 +21,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -92,7 +93,7 @@ public abstract class PageServlet extends HttpServlet {
     model.put("caller", caller);
     SignedInAdmin admin = SignedInAdmin.of(request);
     model.put("admin", admin);
-    model.put("fmt", new Formats(java.time.ZoneId.of(admin.timeZone())));
+    model.put("fmt", new Formats(ZoneId.of(admin.timeZone())));
     model.put("nav", Navigation.forCaller(caller));
     model.put("path", request.getRequestURI().substring(request.getContextPath().length()));
     model.put("csrf", Csrf.token(request));

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Billing > Payment methods (R-PAY-1): cards (the number goes to the gateway and is never shown
@@ -104,8 +105,8 @@ public class PaymentMethodsServlet extends PageServlet {
     model.put("gateway", methods.gatewayName());
     model.put("sandbox", methods.gatewayIsSandbox());
     int year = clock.instant().atZone(ZoneOffset.UTC).getYear();
-    model.put("years", java.util.stream.IntStream.rangeClosed(year, year + 15).boxed().toList());
-    model.put("monthsOfYear", java.util.stream.IntStream.rangeClosed(1, 12).boxed().toList());
+    model.put("years", IntStream.rangeClosed(year, year + 15).boxed().toList());
+    model.put("monthsOfYear", IntStream.rangeClosed(1, 12).boxed().toList());
     render(request, response, "billing/payment-methods", model);
   }
 }

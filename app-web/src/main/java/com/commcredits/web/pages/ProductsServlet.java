@@ -1,6 +1,8 @@
 package com.commcredits.web.pages;
 
+import com.commcredits.licensing.LicensingService;
 import com.commcredits.shared.Permission;
+import com.commcredits.shared.ValidationException;
 import com.commcredits.subscription.SubscriptionService;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -18,7 +20,7 @@ public class ProductsServlet extends PageServlet {
   private static final long serialVersionUID = 1L;
 
   @Inject SubscriptionService subscriptions;
-  @Inject com.commcredits.licensing.LicensingService licensing;
+  @Inject LicensingService licensing;
 
   @Override
   protected Permission permission() {
@@ -73,7 +75,7 @@ public class ProductsServlet extends PageServlet {
         }
         default -> response.sendError(HttpServletResponse.SC_BAD_REQUEST);
       }
-    } catch (com.commcredits.shared.ValidationException e) {
+    } catch (ValidationException e) {
       rejected(response, model, e);
       model.put("problem", e.getMessage());
       model.put("problemId", request.getParameter("id"));

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -159,7 +160,7 @@ public final class RateCardCsv {
     if (errors.isEmpty() && lines.isEmpty()) {
       return fileError("The file has no rates.");
     }
-    errors.sort(java.util.Comparator.comparingInt(RowError::row));
+    errors.sort(Comparator.comparingInt(RowError::row));
     return new Parsed(errors.isEmpty() ? List.copyOf(lines) : List.of(), List.copyOf(errors));
   }
 

@@ -20,6 +20,7 @@ import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Serializable;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -103,7 +104,7 @@ public class RatesServlet extends PageServlet {
         "/settings/rates?currency="
             + currency
             + (kind == null ? "" : "&kind=" + kind.name())
-            + (q.isEmpty() ? "" : "&q=" + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8)));
+            + (q.isEmpty() ? "" : "&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)));
     show(request, response, model, card);
   }
 

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -78,7 +79,7 @@ public class UserDetailServlet extends PageServlet {
                   : request.getParameterValues("offered")) {
             toggles.put(sku, request.getParameter("licence_" + sku) != null);
           }
-          licensing.change(caller(request), java.util.List.of(upn), toggles);
+          licensing.change(caller(request), List.of(upn), toggles);
           redirect(request, response, back, views().message("userDetail.licencesSaved"));
         }
         case "block", "unblock" -> {

@@ -2,9 +2,12 @@ package com.commcredits.web.pages;
 
 import com.commcredits.directory.DirectoryService;
 import com.commcredits.directory.DirectoryUser;
+import com.commcredits.directory.UserSort;
+import com.commcredits.licensing.LicensingService;
 import com.commcredits.shared.Page;
 import com.commcredits.shared.Permission;
 import com.commcredits.shared.ValidationException;
+import com.commcredits.subscription.SubscriptionService;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,8 +23,8 @@ public class UsersServlet extends PageServlet {
   private static final int PAGE_SIZE = 25;
 
   @Inject DirectoryService directory;
-  @Inject com.commcredits.licensing.LicensingService licensing;
-  @Inject com.commcredits.subscription.SubscriptionService subscriptions;
+  @Inject LicensingService licensing;
+  @Inject SubscriptionService subscriptions;
 
   @Override
   protected Permission permission() {
@@ -68,8 +71,7 @@ public class UsersServlet extends PageServlet {
       String query)
       throws IOException {
     int page = Math.max(0, intParameter(request, "page", 0));
-    com.commcredits.directory.UserSort sort =
-        com.commcredits.directory.UserSort.parse(request.getParameter("sort"));
+    UserSort sort = UserSort.parse(request.getParameter("sort"));
     Page<DirectoryUser> users = directory.search(caller(request), query, sort, page, PAGE_SIZE);
     model.put("sort", sort.name());
     model.put("users", users);

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -40,11 +41,10 @@ public record LineChart(
     for (int i = 0; i < values.size(); i++) {
       double x = values.size() == 1 ? 0 : (double) i * WIDTH / (values.size() - 1);
       double y = HEIGHT - (values.get(i).subtract(min).doubleValue() / span) * HEIGHT;
-      points.append(String.format(java.util.Locale.ROOT, "%.1f,%.1f ", x, y));
+      points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
     }
     double zeroY = HEIGHT - (-min.doubleValue() / span) * HEIGHT;
-    String area =
-        String.format(java.util.Locale.ROOT, "0,%.1f %s%d,%.1f", zeroY, points, WIDTH, zeroY);
+    String area = String.format(Locale.ROOT, "0,%.1f %s%d,%.1f", zeroY, points, WIDTH, zeroY);
     return new LineChart(
         points.toString().strip(),
         area,

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -66,7 +67,7 @@ public final class Views {
       throw new IllegalArgumentException("No message " + key);
     }
     // always through MessageFormat, as Thymeleaf does, so '' means the same in pages and in Java
-    return new java.text.MessageFormat(pattern, LOCALE).format(args);
+    return new MessageFormat(pattern, LOCALE).format(args);
   }
 
   public void render(

@@ -13,10 +13,14 @@ import com.commcredits.recharge.RechargeSteps;
 import com.commcredits.shared.Caller;
 import com.commcredits.wallet.AddFunds;
 import com.commcredits.wallet.Charge;
+import com.commcredits.wallet.Charging;
+import com.commcredits.wallet.CreditsOpening;
+import com.commcredits.wallet.ExpiryNotices;
+import com.commcredits.wallet.FundingRequests;
 import com.commcredits.wallet.FundingService;
-import com.commcredits.wallet.FundingSteps;
+import com.commcredits.wallet.LotExpiry;
 import com.commcredits.wallet.Wallet;
-import com.commcredits.wallet.WalletService;
+import com.commcredits.wallet.WalletQueries;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -58,9 +62,13 @@ class AutoRechargeContainerIT {
 
   @Inject OrganisationService organisations;
   @Inject PaymentMethodService methods;
-  @Inject FundingSteps steps;
+  @Inject CreditsOpening opening;
+  @Inject FundingRequests requests;
   @Inject FundingService fundings;
-  @Inject WalletService wallets;
+  @Inject WalletQueries wallets;
+  @Inject Charging charging;
+  @Inject LotExpiry lotExpiry;
+  @Inject ExpiryNotices expiryNotices;
   @Inject RechargeService recharge;
   @Inject RechargeSteps rechargeSteps;
 
@@ -92,14 +100,14 @@ class AutoRechargeContainerIT {
             .addEnterpriseAgreement(
                 c, "7" + String.valueOf(System.nanoTime()).substring(0, 7), null)
             .id();
-    Wallet w = steps.openCredits(c);
+    Wallet w = opening.openCredits(c);
     fundings.addFunds(c, new AddFunds("100.00", "USD", ea, null, UUID.randomUUID().toString()));
     recharge.save(c, new RechargeService.Settings(true, amount, "50.00", card, null));
     return new Setup(c, w, card, good);
   }
 
   private void charge(Setup s, String amount) {
-    wallets.charge(
+    charging.charge(
         s.caller(),
         new Charge(
             Money.of(amount, SupportedCurrency.USD),
@@ -270,19 +278,19 @@ class AutoRechargeContainerIT {
     Instant expiry = wallets.lots(s.caller()).get(0).expiresAt();
 
     MutableClock.INSTANCE.set(expiry.minus(Duration.ofDays(29)));
-    wallets.sendExpiryWarnings();
-    wallets.sendExpiryWarnings();
+    expiryNotices.sendExpiryWarnings();
+    expiryNotices.sendExpiryWarnings();
     assertEquals(1, notifications(s, "FUNDS_EXPIRING_30_DAYS"), "30-day warning, once");
     assertEquals(0, notifications(s, "FUNDS_EXPIRING_7_DAYS"));
 
     MutableClock.INSTANCE.set(expiry.minus(Duration.ofDays(6)));
-    wallets.sendExpiryWarnings();
-    wallets.sendExpiryWarnings();
+    expiryNotices.sendExpiryWarnings();
+    expiryNotices.sendExpiryWarnings();
     assertEquals(1, notifications(s, "FUNDS_EXPIRING_7_DAYS"), "7-day warning, once");
     assertEquals(1, notifications(s, "FUNDS_EXPIRING_30_DAYS"));
 
     MutableClock.INSTANCE.set(expiry);
-    wallets.expireLots(s.wallet().id());
+    lotExpiry.expireLots(s.wallet().id());
     assertEquals(1, notifications(s, "FUNDS_EXPIRED"));
     assertEquals(
         1, notifications(s, "BALANCE_AT_OR_BELOW_ZERO"), "expiry took the balance to zero");
@@ -303,8 +311,8 @@ class AutoRechargeContainerIT {
         s.caller(), new RechargeService.Settings(false, "100.00", "50.00", s.card(), null));
     String key = UUID.randomUUID().toString();
     // the gateway takes the payment, then our transaction is lost before it records the lot
-    FundingSteps.Prepared prepared =
-        steps.prepare(
+    FundingRequests.Prepared prepared =
+        requests.prepare(
             s.caller(),
             new AddFunds("30.00", "USD", s.card(), null, key),
             com.commcredits.wallet.LotSource.MANUAL);

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** The friendly 403, 404 and 500 pages: what happened and a way back, never a stack trace. */
+/** The friendly 403, 404, 500 and 503 pages: what happened and a way back, never a stack trace. */
 @WebServlet("/error")
 public class ErrorServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
@@ -27,6 +27,12 @@ public class ErrorServlet extends HttpServlet {
     Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
     if (failure != null && isMissingFile(failure)) {
       status = HttpServletResponse.SC_NOT_FOUND;
+    } else if (failure != null
+        && (com.commcredits.shared.TransientFailures.isBusy(failure)
+            || com.commcredits.shared.TransientFailures.isTransient(failure))) {
+      status = HttpServletResponse.SC_SERVICE_UNAVAILABLE;
+      response.setHeader(
+          "Retry-After", String.valueOf(com.commcredits.shared.BusyException.RETRY_AFTER_SECONDS));
     } else if (failure != null) {
       status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
       LOG.log(
@@ -38,6 +44,7 @@ public class ErrorServlet extends HttpServlet {
         switch (status) {
           case 403 -> "csrf".equals(request.getAttribute("errorReason")) ? "csrf" : "forbidden";
           case 404, 405 -> "notFound";
+          case 503 -> "busy";
           default -> status >= 500 ? "server" : "notFound";
         };
     Map<String, Object> model = new HashMap<>();

@@ -265,6 +265,83 @@ class AutoRechargeContainerIT {
     assertEquals(5, notifications(s, "RECHARGE_SUCCEEDED"));
   }
 
+  @Test
+  void
+      R_RECH_2_a_recharge_that_leaves_the_balance_below_the_trigger_starts_no_other_until_a_debit_crosses_it_again()
+          throws Exception {
+    Setup s = wallet("4242424242424242", "10.00");
+    charge(s, "200.00");
+    await("the recharge of the crossing", () -> settled(s), 1);
+    assertEquals(0, new BigDecimal("-90.00").compareTo(wallets.get(s.caller()).balance().amount()));
+    assertEquals(
+        1,
+        count(
+            "SELECT COUNT(*) FROM notification WHERE organisation_id = ? "
+                + "AND event = 'RECHARGE_SUCCEEDED' AND text_body LIKE '%still below%'",
+            s.caller().organisationId()),
+        "the admin is told the balance is still low");
+
+    charge(s, "1.00");
+    rechargeSteps.startIfNeeded(s.wallet().id());
+    Thread.sleep(1500);
+    assertEquals(1, attempts(s), "neither a debit below the trigger nor the sweep chains another");
+
+    fundings.addFunds(
+        s.caller(),
+        new AddFunds("200.00", "USD", s.goodCard(), null, UUID.randomUUID().toString()));
+    charge(s, "60.00");
+    await("the recharge of the next crossing from above", () -> settled(s), 2);
+    assertEquals(2, attempts(s));
+    assertEquals(List.of(), wallets.checkInvariant(s.wallet().id()));
+  }
+
+  @Test
+  void R_RECH_3_an_unexpected_error_ends_the_attempt_as_failed_and_the_next_one_can_start()
+      throws Exception {
+    Instant t = Instant.now().plus(Duration.ofDays(1));
+    MutableClock.INSTANCE.set(t);
+    Setup s = wallet("4242424242424242", "100.00");
+    String breakCard =
+        "UPDATE sandbox_card SET behaviour = ? WHERE token = "
+            + "(SELECT gateway_token FROM payment_method WHERE id = ?)";
+    // the gateway meets a card it cannot read: not a refusal, an error nobody planned for
+    execute(breakCard, "UNREADABLE", s.card());
+    charge(s, "60.00");
+    await("the attempt ended", () -> settled(s), 1);
+    assertEquals(
+        1,
+        count(
+            "SELECT COUNT(*) FROM recharge_attempt WHERE wallet_id = ? AND status = 'FAILED'",
+            s.wallet().id()),
+        "failed, not left in flight");
+    assertEquals(1, notifications(s, "RECHARGE_FAILED"));
+
+    execute(breakCard, "APPROVE", s.card());
+    MutableClock.INSTANCE.set(t.plus(Duration.ofMinutes(10)));
+    rechargeSteps.startIfNeeded(s.wallet().id());
+    await(
+        "the next recharge",
+        () ->
+            count(
+                "SELECT COUNT(*) FROM recharge_attempt WHERE wallet_id = ? "
+                    + "AND status = 'SUCCEEDED'",
+                s.wallet().id()),
+        1);
+    assertEquals(0, new BigDecimal("140.00").compareTo(wallets.get(s.caller()).balance().amount()));
+    assertEquals(List.of(), wallets.checkInvariant(s.wallet().id()));
+  }
+
+  private void execute(String sql, String value, long id) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, value);
+      ps.setLong(2, id);
+      assertEquals(1, ps.executeUpdate());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Inject com.commcredits.payment.PaymentGateway gateway;
 
   @Test

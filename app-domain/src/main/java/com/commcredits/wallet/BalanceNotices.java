@@ -3,11 +3,11 @@ package com.commcredits.wallet;
 import com.commcredits.money.Money;
 import com.commcredits.notification.NotificationEvent;
 import com.commcredits.notification.Notifier;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
 /** R-NOTIFY-1: the email when a debit takes the balance to zero or below, once per crossing. */
-@ApplicationScoped
+@Dependent
 class BalanceNotices {
   @Inject Notifier notifier;
 

@@ -4,7 +4,7 @@ import com.commcredits.audit.AuditAction;
 import com.commcredits.audit.AuditLog;
 import com.commcredits.money.Money;
 import com.commcredits.shared.Caller;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,7 +13,7 @@ import java.time.Instant;
  * Turns a paid (or EA-accepted) funding into its lot and ledger entry, inside a transaction that
  * holds the organisation, wallet and funding locks in that order.
  */
-@ApplicationScoped
+@Dependent
 class FundingCredit {
   @Inject LedgerRepository ledger;
   @Inject Zones zones;

@@ -2,12 +2,12 @@ package com.commcredits.wallet;
 
 import com.commcredits.organisation.Organisation;
 import com.commcredits.organisation.OrganisationRepository;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.time.ZoneId;
 
 /** The organisation's time zone, for calendar days on pages, emails and lot expiry. */
-@ApplicationScoped
+@Dependent
 class Zones {
   @Inject OrganisationRepository organisations;
 

@@ -255,13 +255,13 @@ class AutoRechargeContainerIT {
   void R_RECH_3_at_most_five_recharges_in_24_hours() throws Exception {
     Setup s = wallet("4242424242424242", "10.00");
     for (int i = 1; i <= 7; i++) {
-      // the first charge takes 100.00 below 50.00; after each recharge of 10.00 the next 15.00
-      // crosses again
-      charge(s, i == 1 ? "55.00" : "15.00");
+      // the first charge takes 100.00 below 50.00; each recharge of 10.00 lifts it to 55.00 and the
+      // next 10.00 crosses the trigger from above again
+      charge(s, i == 1 ? "55.00" : "10.00");
       long expected = Math.min(i, 5);
       await("recharge " + i, () -> settled(s), expected);
     }
-    assertEquals(5, attempts(s), "the sixth and seventh crossing started nothing");
+    assertEquals(5, attempts(s), "the sixth crossing and the charge after it started nothing");
     assertEquals(5, notifications(s, "RECHARGE_SUCCEEDED"));
   }
 

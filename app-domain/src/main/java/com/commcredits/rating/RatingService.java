@@ -15,9 +15,10 @@ import com.commcredits.shared.NotFoundException;
 import com.commcredits.shared.Permission;
 import com.commcredits.wallet.Charge;
 import com.commcredits.wallet.ChargeResult;
+import com.commcredits.wallet.Charging;
+import com.commcredits.wallet.LedgerRepository;
 import com.commcredits.wallet.LotAllocation;
 import com.commcredits.wallet.WalletRepository;
-import com.commcredits.wallet.WalletService;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -45,8 +46,9 @@ public class RatingService {
   @Inject LicenceRepository licences;
   @Inject CatalogRepository catalog;
   @Inject OrganisationRepository organisations;
-  @Inject WalletService walletService;
+  @Inject Charging charging;
   @Inject WalletRepository wallets;
+  @Inject LedgerRepository ledger;
   @Inject PoolService pools;
   @Inject Clock clock;
 
@@ -57,6 +59,8 @@ public class RatingService {
         organisations
             .lock(caller.organisationId())
             .orElseThrow(() -> new NotFoundException("The organisation"));
+    // the wallet before the pools, as the lock order of the wallet package says
+    wallets.lockForOrganisation(org.id());
     Map<String, CallRecord> seen =
         records.existing(
             org.id(),
@@ -147,7 +151,7 @@ public class RatingService {
   private List<ChargeResult> charge(Organisation org, List<Pending> accepted) {
     List<Pending> payable = accepted.stream().filter(p -> p.price().isPositive()).toList();
     List<ChargeResult> charged =
-        walletService.chargeAll(
+        charging.chargeAll(
             Caller.system(org.id()),
             payable.stream()
                 .map(
@@ -175,7 +179,7 @@ public class RatingService {
       return;
     }
     Map<Long, List<LotAllocation>> paid =
-        wallets.allocations(
+        ledger.allocations(
             seen.values().stream()
                 .map(CallRecord::ledgerEntryId)
                 .filter(Objects::nonNull)

@@ -21,6 +21,9 @@ public interface RechargeRepository {
 
   RechargeAttempt add(RechargeAttempt attempt);
 
+  /** The attempt's wallet by a plain read (no lock), to lock in order before the attempt. */
+  Optional<Long> walletOfAttempt(long attemptId);
+
   Optional<RechargeAttempt> lockAttempt(long id);
 
   /** Attempts still PENDING or PROCESSING that were created before the given time. */

@@ -3,14 +3,13 @@ package com.commcredits.recharge;
 import com.commcredits.audit.AuditAction;
 import com.commcredits.audit.AuditLog;
 import com.commcredits.money.Money;
-import com.commcredits.payment.PaymentMethod;
-import com.commcredits.payment.PaymentMethodRepository;
+import com.commcredits.payment.PaymentChoice;
 import com.commcredits.shared.Caller;
-import com.commcredits.shared.NotFoundException;
 import com.commcredits.shared.Permission;
 import com.commcredits.shared.Validator;
 import com.commcredits.wallet.BalanceWatcher;
 import com.commcredits.wallet.Wallet;
+import com.commcredits.wallet.WalletLocks;
 import com.commcredits.wallet.WalletRepository;
 import com.commcredits.wallet.WalletSettings;
 import jakarta.annotation.Resource;
@@ -28,8 +27,10 @@ import java.util.Optional;
 
 /**
  * Auto-recharge settings (R-RECH-1) and the trigger (R-RECH-2): the transaction whose debit takes
- * the balance below the trigger records one attempt (the database allows one in flight per wallet)
- * and the attempt starts right after that transaction commits. Safety rails of R-RECH-3 apply here.
+ * the balance from at or above the trigger to below it records one attempt (the database allows one
+ * in flight per wallet), started right after that transaction commits. A recharge that leaves the
+ * balance below the trigger starts no other; the sweep only retries failed ones after their
+ * back-off. Safety rails of R-RECH-3 apply here.
  */
 @Stateless
 @LocalBean
@@ -39,7 +40,8 @@ public class RechargeService implements BalanceWatcher {
 
   @Inject RechargeRepository recharges;
   @Inject WalletRepository wallets;
-  @Inject PaymentMethodRepository methods;
+  @Inject WalletLocks locks;
+  @Inject PaymentChoice payment;
   @Inject WalletSettings limits;
   @Inject com.commcredits.organisation.OrganisationRepository organisations;
   @Inject AuditLog audit;
@@ -74,8 +76,8 @@ public class RechargeService implements BalanceWatcher {
   }
 
   /**
-   * Modify recharge settings > Save changes; saving with auto-recharge on also lifts a suspension.
-   * Audited.
+   * Modify recharge settings > Save changes; saving with auto-recharge on also lifts a suspension,
+   * and starts a recharge at once when the balance is already below the new trigger. Audited.
    */
   public AutoRecharge save(Caller caller, Settings command) {
     caller.require(Permission.MANAGE_BILLING);
@@ -85,17 +87,11 @@ public class RechargeService implements BalanceWatcher {
         .hasErrors()) {
       validate(caller, command);
     }
-    Wallet wallet =
-        wallets
-            .lockForOrganisation(caller.organisationId())
-            .orElseThrow(() -> new NotFoundException("The Communications Credits wallet"));
+    Wallet wallet = locks.forOrganisation(caller.organisationId());
     check(caller, command, wallet).throwIfInvalid();
     Money amount = Money.parse(command.rechargeAmount(), wallet.currency());
     Money trigger = Money.parse(command.triggerBelow(), wallet.currency());
-    String po =
-        command.purchaseOrder() == null || command.purchaseOrder().isBlank()
-            ? null
-            : command.purchaseOrder().strip();
+    String po = PaymentChoice.purchaseOrder(command.purchaseOrder());
     long methodId = command.paymentMethodId();
     AutoRecharge settings =
         recharges
@@ -112,12 +108,23 @@ public class RechargeService implements BalanceWatcher {
         "Auto-recharge " + (command.enabled() ? "on: " + amount + " when below " + trigger : "off"),
         before,
         settings.describe());
-    afterDebit(wallet);
+    if (settings.isActive() && isBelowTrigger(wallet, settings)) {
+      start(wallet, settings);
+    }
     return settings;
   }
 
   private Validator check(Caller caller, Settings command, Wallet wallet) {
     Validator v = new Validator();
+    String currency = wallet.currency().name();
+    v.check(
+        command.rechargeCurrency() == null || currency.equals(command.rechargeCurrency()),
+        "rechargeAmount.currency",
+        "The wallet is in " + currency + ".");
+    v.check(
+        command.triggerCurrency() == null || currency.equals(command.triggerCurrency()),
+        "triggerBelow.currency",
+        "The wallet is in " + currency + ".");
     Money amount = money(v, "rechargeAmount", command.rechargeAmount(), wallet);
     Money trigger = money(v, "triggerBelow", command.triggerBelow(), wallet);
     if (amount != null) {
@@ -136,29 +143,7 @@ public class RechargeService implements BalanceWatcher {
     if (trigger != null) {
       v.check(!trigger.isNegative(), "triggerBelow", "The trigger must be 0 or more.");
     }
-    PaymentMethod method =
-        command.paymentMethodId() == null
-            ? null
-            : methods
-                .find(caller.organisationId(), command.paymentMethodId())
-                .filter(PaymentMethod::isActive)
-                .orElse(null);
-    v.check(
-        method != null, "paymentMethodId", "Choose one of your organisation's payment methods.");
-    String po =
-        command.purchaseOrder() == null || command.purchaseOrder().isBlank()
-            ? null
-            : command.purchaseOrder().strip();
-    if (po != null && method != null) {
-      v.check(
-          method.isEnterpriseAgreement(),
-          "purchaseOrder",
-          "A purchase order goes with an Enterprise Agreement.");
-      v.check(
-          PaymentMethod.PURCHASE_ORDER.matcher(po).matches(),
-          "purchaseOrder",
-          "A PO number has 1 to 30 letters, digits, dots, dashes or slashes.");
-    }
+    payment.check(v, caller.organisationId(), command.paymentMethodId(), command.purchaseOrder());
     return v;
   }
 
@@ -172,17 +157,49 @@ public class RechargeService implements BalanceWatcher {
   }
 
   /**
-   * Inside the debit's transaction (the wallet row is locked): records one attempt when the balance
-   * is below the trigger, none is in flight, fewer than 5 started in 24 hours and the back-off
-   * after a failure has passed; it starts once the transaction commits.
+   * Inside the debit's transaction (organisation and wallet locked): records one attempt when this
+   * debit took the balance from at or above the trigger to below it, and the rails allow one. A
+   * balance that was already below (a recharge did not lift it far enough) starts nothing: the next
+   * recharge waits for the next crossing, so recharges never chain.
    */
   @Override
-  public void afterDebit(Wallet wallet) {
+  public void afterDebit(Wallet wallet, Money before) {
     Optional<AutoRecharge> found = recharges.settings(wallet.id());
     if (found.isEmpty()) {
       return;
     }
     AutoRecharge settings = found.get();
+    if (before.amount().compareTo(settings.triggerBelow()) >= 0
+        && isBelowTrigger(wallet, settings)) {
+      start(wallet, settings);
+    }
+  }
+
+  /**
+   * For the sweep, with organisation and wallet locked: retries, once its back-off has passed, a
+   * recharge whose last attempt failed while the balance is still below the trigger.
+   */
+  public void retryAfterFailure(Wallet wallet) {
+    Optional<AutoRecharge> found = recharges.settings(wallet.id());
+    Optional<RechargeAttempt> last = recharges.lastFinished(wallet.id());
+    if (found.isPresent()
+        && found.get().isActive()
+        && isBelowTrigger(wallet, found.get())
+        && last.isPresent()
+        && last.get().status() == RechargeAttempt.Status.FAILED) {
+      start(wallet, found.get());
+    }
+  }
+
+  private static boolean isBelowTrigger(Wallet wallet, AutoRecharge settings) {
+    return wallet.balance().amount().compareTo(settings.triggerBelow()) < 0;
+  }
+
+  /**
+   * Records an attempt unless a rail of R-RECH-3 holds it back ({@link AutoRecharge#hold}); it
+   * starts once the transaction commits.
+   */
+  private void start(Wallet wallet, AutoRecharge settings) {
     Instant now = clock.instant();
     if (settings.hold(wallet.balance().amount(), now, history(wallet.id())).isPresent()) {
       return;
@@ -228,11 +245,26 @@ public class RechargeService implements BalanceWatcher {
     };
   }
 
-  /** The input of {@link #save}, as the form or the API sends it. */
+  /**
+   * The input of {@link #save}, as the form or the API sends it; the currencies, when the API sends
+   * them, must be the wallet's.
+   */
   public record Settings(
       boolean enabled,
       String rechargeAmount,
+      String rechargeCurrency,
       String triggerBelow,
+      String triggerCurrency,
       Long paymentMethodId,
-      String purchaseOrder) {}
+      String purchaseOrder) {
+    /** Settings in the wallet's currency, as the pages send them. */
+    public Settings(
+        boolean enabled,
+        String rechargeAmount,
+        String triggerBelow,
+        Long paymentMethodId,
+        String purchaseOrder) {
+      this(enabled, rechargeAmount, null, triggerBelow, null, paymentMethodId, purchaseOrder);
+    }
+  }
 }

@@ -8,7 +8,7 @@ import com.commcredits.notification.Notifier;
 import com.commcredits.shared.Caller;
 import com.commcredits.wallet.FundingStatus;
 import com.commcredits.wallet.Wallet;
-import com.commcredits.wallet.WalletRepository;
+import com.commcredits.wallet.WalletLocks;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -16,12 +16,15 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Clock;
 
-/** The transactions of a recharge attempt; lock order: wallet, settings, attempt. */
+/**
+ * The transactions of a recharge attempt, each following the lock order of the wallet package:
+ * organisation, wallet, settings, then the attempt (found first by a plain read).
+ */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class RechargeSteps {
   @Inject RechargeRepository recharges;
-  @Inject WalletRepository wallets;
+  @Inject WalletLocks locks;
   @Inject RechargeService service;
   @Inject Notifier notifier;
   @Inject AuditLog audit;
@@ -41,14 +44,16 @@ public class RechargeSteps {
    * finished.
    */
   public Claimed claim(long attemptId) {
-    RechargeAttempt attempt = recharges.lockAttempt(attemptId).orElse(null);
-    if (attempt == null
-        || attempt.status() == RechargeAttempt.Status.SUCCEEDED
-        || attempt.status() == RechargeAttempt.Status.FAILED) {
+    Long walletId = recharges.walletOfAttempt(attemptId).orElse(null);
+    if (walletId == null) {
+      return null;
+    }
+    Wallet wallet = locks.wallet(walletId);
+    RechargeAttempt attempt = recharges.lockAttempt(attemptId).orElseThrow();
+    if (isFinished(attempt)) {
       return null;
     }
     attempt.processing();
-    Wallet wallet = wallets.lock(attempt.walletId()).orElseThrow();
     return new Claimed(
         wallet.organisationId(),
         Money.of(attempt.amount(), wallet.currency()).amount(),
@@ -65,30 +70,40 @@ public class RechargeSteps {
     if (status == FundingStatus.PENDING) {
       return;
     }
-    RechargeAttempt peek = recharges.lockAttempt(attemptId).orElseThrow();
-    Wallet wallet = wallets.lock(peek.walletId()).orElseThrow();
+    Wallet wallet = locks.wallet(recharges.walletOfAttempt(attemptId).orElseThrow());
     AutoRecharge settings = recharges.lockSettings(wallet.id()).orElseThrow();
     RechargeAttempt attempt = recharges.lockAttempt(attemptId).orElseThrow();
-    if (attempt.status() == RechargeAttempt.Status.SUCCEEDED
-        || attempt.status() == RechargeAttempt.Status.FAILED) {
+    if (isFinished(attempt)) {
       return;
     }
     Money amount = Money.of(attempt.amount(), wallet.currency());
     if (status == FundingStatus.SUCCEEDED) {
       attempt.succeeded(fundingId, clock.instant());
       settings.succeeded();
+      Money trigger = Money.of(settings.triggerBelow(), wallet.currency());
+      boolean stillLow = wallet.balance().amount().compareTo(settings.triggerBelow()) < 0;
       notifier.notify(
           wallet.organisationId(),
           NotificationEvent.RECHARGE_SUCCEEDED,
           "attempt:" + attemptId,
-          "Auto-recharge added " + amount + " to your Communications Credits",
+          stillLow
+              ? "Auto-recharge added " + amount + "; your balance is still below " + trigger
+              : "Auto-recharge added " + amount + " to your Communications Credits",
           "Your balance fell below "
-              + Money.of(settings.triggerBelow(), wallet.currency())
+              + trigger
               + ", so auto-recharge added "
               + amount
               + ".\nBalance now: "
               + wallet.balance()
-              + ".");
+              + "."
+              + (stillLow
+                  ? "\nThe balance is still below "
+                      + trigger
+                      + ". Auto-recharge does not start another recharge for it: the next one"
+                      + " starts when a charge takes the balance from "
+                      + trigger
+                      + " or more to below it. Add funds to bring it back up."
+                  : ""));
       return;
     }
     String why = reason == null || reason.isBlank() ? "The payment was refused." : reason;
@@ -131,8 +146,16 @@ public class RechargeSteps {
     }
   }
 
-  /** For the sweep: records an attempt for a wallet below its trigger when the rails allow one. */
+  /**
+   * For the sweep: retries a failed recharge of a wallet still below its trigger once the back-off
+   * has passed and the rails allow one.
+   */
   public void startIfNeeded(long walletId) {
-    wallets.lock(walletId).ifPresent(service::afterDebit);
+    service.retryAfterFailure(locks.wallet(walletId));
+  }
+
+  private static boolean isFinished(RechargeAttempt attempt) {
+    return attempt.status() == RechargeAttempt.Status.SUCCEEDED
+        || attempt.status() == RechargeAttempt.Status.FAILED;
   }
 }

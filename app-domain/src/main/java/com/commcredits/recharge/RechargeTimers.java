@@ -1,5 +1,6 @@
 package com.commcredits.recharge;
 
+import com.commcredits.shared.Retries;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
@@ -12,8 +13,8 @@ import java.util.logging.Logger;
 
 /**
  * The sweep (R-RECH-2): every minute it runs attempts left pending or processing (a crash, a
- * pending payment) and starts recharges for wallets still below their trigger (a missed trigger, a
- * retry after the back-off). Never the first line: the trigger starts recharges at once.
+ * pending payment, a busy database) and retries failed recharges of wallets still below their
+ * trigger once the back-off has passed. Never the first line: the trigger starts recharges at once.
  */
 @Singleton
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -33,11 +34,15 @@ public class RechargeTimers {
       info = "auto-recharge sweep")
   public void sweep() {
     for (Long attempt : recharges.stalledAttempts(clock.instant().minus(Duration.ofSeconds(30)))) {
-      processor.process(attempt);
+      try {
+        processor.process(attempt);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Auto-recharge sweep could not run attempt " + attempt, e);
+      }
     }
     for (Long wallet : recharges.walletsBelowTrigger()) {
       try {
-        steps.startIfNeeded(wallet);
+        Retries.run(() -> steps.startIfNeeded(wallet));
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "Auto-recharge sweep skipped wallet " + wallet, e);
       }

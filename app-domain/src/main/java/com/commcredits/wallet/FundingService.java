@@ -3,6 +3,8 @@ package com.commcredits.wallet;
 import com.commcredits.payment.PaymentGateway;
 import com.commcredits.payment.PaymentResult;
 import com.commcredits.shared.Caller;
+import com.commcredits.shared.Retries;
+import com.commcredits.shared.TransientFailures;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -16,14 +18,17 @@ import java.util.logging.Logger;
  * Adding funds (R-FUND-2, R-FUND-7, R-FUND-9, R-PAY-2): record the request under its idempotency
  * key, pay through the gateway outside any transaction (so a slow gateway holds no lock), then
  * apply the answer. A crash between the gateway's answer and our commit leaves a pending funding
- * that {@link #resolvePending} settles by asking the gateway, so it never pays twice.
+ * that {@link #resolvePending} settles by asking the gateway, so it never pays twice. Each step is
+ * its own transaction, retried on a deadlock or lock time-out (R-FUND-8).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class FundingService {
   private static final Logger LOG = Logger.getLogger(FundingService.class.getName());
 
-  @Inject FundingSteps steps;
+  @Inject CreditsOpening opening;
+  @Inject FundingRequests requests;
+  @Inject FundingSettlement settlement;
   @Inject PaymentGateway gateway;
   @Inject Clock clock;
 
@@ -32,7 +37,7 @@ public class FundingService {
    * adds the first funds.
    */
   public FundingOutcome buyCredits(Caller caller, AddFunds command) {
-    steps.openCredits(caller);
+    Retries.call(() -> opening.openCredits(caller));
     return addFunds(caller, command);
   }
 
@@ -49,9 +54,10 @@ public class FundingService {
   }
 
   FundingOutcome fund(Caller caller, AddFunds command, LotSource cardSource) {
-    FundingSteps.Prepared prepared = steps.prepare(caller, command, cardSource);
+    FundingRequests.Prepared prepared =
+        Retries.call(() -> requests.prepare(caller, command, cardSource));
     if (!prepared.needsPayment()) {
-      return steps.outcome(prepared.fundingId(), prepared.repeated());
+      return settlement.outcome(prepared.fundingId(), prepared.repeated());
     }
     PaymentResult result =
         gateway.charge(
@@ -60,7 +66,7 @@ public class FundingService {
             prepared.amount().amount(),
             prepared.amount().currency().name(),
             "Communications Credits");
-    return steps.apply(caller, prepared.fundingId(), result);
+    return Retries.call(() -> settlement.apply(caller, prepared.fundingId(), result));
   }
 
   /**
@@ -69,16 +75,21 @@ public class FundingService {
    */
   public int resolvePending(Duration olderThan) {
     int settled = 0;
-    for (Long id : steps.pendingFundings(clock.instant().minus(olderThan))) {
+    for (Long id : settlement.pendingFundings(clock.instant().minus(olderThan))) {
       try {
-        var funding = steps.funding(id).orElseThrow();
+        var funding = settlement.funding(id).orElseThrow();
         PaymentResult status = gateway.status(funding.paymentKey());
-        var outcome = steps.apply(Caller.system(funding.organisationId()), id, status);
+        var outcome =
+            Retries.call(
+                () -> settlement.apply(Caller.system(funding.organisationId()), id, status));
         if (!outcome.funding().isPending()) {
           settled++;
         }
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "Could not settle pending funding " + id + "; will try again", e);
+        LOG.log(
+            TransientFailures.isBusy(e) ? Level.INFO : Level.WARNING,
+            "Could not settle pending funding " + id + "; will try again",
+            e);
       }
     }
     return settled;

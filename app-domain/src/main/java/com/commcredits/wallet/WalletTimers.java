@@ -1,5 +1,6 @@
 package com.commcredits.wallet;
 
+import com.commcredits.shared.Retries;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
@@ -12,14 +13,16 @@ import java.util.logging.Logger;
 /**
  * The wallet's timers, thin on purpose: lot expiry daily on a persistent timer (it runs once even
  * with several servers, and catches up after downtime), and the settling of card payments whose
- * outcome was unknown every minute.
+ * outcome was unknown every minute. Each wallet's expiry is retried on a deadlock (R-FUND-8).
  */
 @Singleton
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class WalletTimers {
   private static final Logger LOG = Logger.getLogger(WalletTimers.class.getName());
 
-  @Inject WalletService wallets;
+  @Inject WalletQueries wallets;
+  @Inject LotExpiry expiry;
+  @Inject ExpiryNotices notices;
   @Inject FundingService fundings;
 
   /**
@@ -30,14 +33,14 @@ public class WalletTimers {
     int lots = 0;
     for (Long walletId : wallets.walletsWithLotsDue()) {
       try {
-        lots += wallets.expireLots(walletId);
+        lots += Retries.call(() -> expiry.expireLots(walletId));
       } catch (RuntimeException e) {
         LOG.log(
             Level.WARNING, "Expiry of wallet " + walletId + " failed; the next run retries it", e);
       }
     }
     int expired = lots;
-    int warnings = wallets.sendExpiryWarnings();
+    int warnings = Retries.call(notices::sendExpiryWarnings);
     LOG.info(
         () ->
             "Nightly expiry: "

@@ -2,5 +2,27 @@
  * The Communications Credits wallet (R-FUND): funding lots that expire 12 months after purchase, an
  * append-only ledger, allocations recording which lot paid which charge, and the invariant that the
  * balance equals the sum of the ledger and the sum of lot remainders minus any negative amount.
+ *
+ * <p><b>Lock order (R-FUND-8).</b> Every transaction that locks more than one row takes its locks
+ * in this one order, and never a lock earlier in the list once it holds a later one:
+ *
+ * <ol>
+ *   <li>the organisation's row ({@code organisation});
+ *   <li>its wallet ({@code wallet});
+ *   <li>the wallet's funding ({@code funding}) and lots ({@code funding_lot}, soonest expiry first,
+ *       then by id);
+ *   <li>minute pools ({@code pool_usage}, by key);
+ *   <li>auto-recharge settings ({@code auto_recharge});
+ *   <li>the recharge attempt ({@code recharge_attempt}).
+ * </ol>
+ *
+ * {@link com.commcredits.wallet.WalletLocks} takes the first two; rows found only through a later
+ * one (a funding, an attempt) are first read without a lock to learn their wallet. The organisation
+ * comes first because audit and notification rows reference it: inserting them takes a shared lock
+ * on its row, which must never be requested while the wallet is held by someone waiting for it.
+ * Lots and ledger rows change only under the wallet's lock, and a recharge attempt is only inserted
+ * or taken out of flight under it, so the "one in flight per wallet" unique key never makes a
+ * charge wait on a recharge. Deadlocks and lock-wait time-outs that still happen are retried as a
+ * whole new transaction by {@link com.commcredits.shared.Retries}, outside the transactional bean.
  */
 package com.commcredits.wallet;

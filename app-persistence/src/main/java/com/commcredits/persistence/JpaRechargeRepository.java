@@ -73,6 +73,14 @@ class JpaRechargeRepository implements RechargeRepository {
   }
 
   @Override
+  public Optional<Long> walletOfAttempt(long attemptId) {
+    return em.createQuery("SELECT a.walletId FROM RechargeAttempt a WHERE a.id = :id", Long.class)
+        .setParameter("id", attemptId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
   public Optional<RechargeAttempt> lockAttempt(long id) {
     return Optional.ofNullable(em.find(RechargeAttempt.class, id, LockModeType.PESSIMISTIC_WRITE));
   }

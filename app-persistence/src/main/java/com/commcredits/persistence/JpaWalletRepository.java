@@ -1,12 +1,5 @@
 package com.commcredits.persistence;
 
-import com.commcredits.shared.Page;
-import com.commcredits.wallet.Funding;
-import com.commcredits.wallet.FundingLot;
-import com.commcredits.wallet.FundingStatus;
-import com.commcredits.wallet.LedgerEntry;
-import com.commcredits.wallet.LotAllocation;
-import com.commcredits.wallet.Movement;
 import com.commcredits.wallet.Wallet;
 import com.commcredits.wallet.WalletInvariant;
 import com.commcredits.wallet.WalletRepository;
@@ -15,29 +8,27 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 @ApplicationScoped
 class JpaWalletRepository implements WalletRepository {
   @PersistenceContext(unitName = "commcredits")
   EntityManager em;
 
-  @jakarta.inject.Inject JdbcBatches batches;
-
   @Override
   public Optional<Wallet> findForOrganisation(long organisationId) {
     return em.createQuery("SELECT w FROM Wallet w WHERE w.organisationId = :org", Wallet.class)
         .setParameter("org", organisationId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public Optional<Long> organisationOf(long walletId) {
+    return em.createQuery("SELECT w.organisationId FROM Wallet w WHERE w.id = :id", Long.class)
+        .setParameter("id", walletId)
         .getResultStream()
         .findFirst();
   }
@@ -61,267 +52,6 @@ class JpaWalletRepository implements WalletRepository {
     em.persist(wallet);
     em.flush();
     return wallet;
-  }
-
-  @Override
-  public List<FundingLot> openLots(long walletId) {
-    return em.createQuery(
-            "SELECT l FROM FundingLot l WHERE l.walletId = :w AND l.remaining > 0 "
-                + "ORDER BY l.expiresAt, l.purchasedAt, l.id",
-            FundingLot.class)
-        .setParameter("w", walletId)
-        .getResultList();
-  }
-
-  @Override
-  public List<FundingLot> lots(long walletId) {
-    return em.createQuery(
-            "SELECT l FROM FundingLot l WHERE l.walletId = :w ORDER BY l.purchasedAt DESC, l.id DESC",
-            FundingLot.class)
-        .setParameter("w", walletId)
-        .getResultList();
-  }
-
-  @Override
-  public Map<Long, FundingLot> lotsById(long walletId, List<Long> ids) {
-    if (ids.isEmpty()) {
-      return Map.of();
-    }
-    return em.createQuery(
-            "SELECT l FROM FundingLot l WHERE l.walletId = :w AND l.id IN :ids", FundingLot.class)
-        .setParameter("w", walletId)
-        .setParameter("ids", ids)
-        .getResultStream()
-        .collect(Collectors.toMap(FundingLot::id, Function.identity()));
-  }
-
-  @Override
-  public List<FundingLot> lotsExpiringBetween(Instant from, Instant to) {
-    return em.createQuery(
-            "SELECT l FROM FundingLot l WHERE l.remaining > 0 AND l.expiresAt > :from "
-                + "AND l.expiresAt <= :to ORDER BY l.expiresAt",
-            FundingLot.class)
-        .setParameter("from", from)
-        .setParameter("to", to)
-        .getResultList();
-  }
-
-  @Override
-  public List<Long> walletsWithLotsDue(Instant at) {
-    return em.createQuery(
-            "SELECT DISTINCT l.walletId FROM FundingLot l WHERE l.remaining > 0 AND l.expiresAt <= :at",
-            Long.class)
-        .setParameter("at", at)
-        .getResultList();
-  }
-
-  @Override
-  public Optional<LedgerEntry> entryByKey(long walletId, String idempotencyKey) {
-    return em.createQuery(
-            "SELECT e FROM LedgerEntry e WHERE e.walletId = :w AND e.idempotencyKey = :k",
-            LedgerEntry.class)
-        .setParameter("w", walletId)
-        .setParameter("k", idempotencyKey)
-        .getResultStream()
-        .findFirst();
-  }
-
-  @Override
-  public Optional<LedgerEntry> entry(long walletId, long entryId) {
-    return Optional.ofNullable(em.find(LedgerEntry.class, entryId))
-        .filter(e -> e.walletId() == walletId);
-  }
-
-  @Override
-  public List<LotAllocation> allocations(long entryId) {
-    return em.createQuery(
-            "SELECT a FROM LotAllocation a WHERE a.entryId = :e ORDER BY a.id", LotAllocation.class)
-        .setParameter("e", entryId)
-        .getResultList();
-  }
-
-  @Override
-  public void record(Movement movement) {
-    if (movement.newLot() != null) {
-      em.persist(movement.newLot());
-    }
-    em.persist(movement.entry());
-    em.flush();
-    for (LotAllocation allocation : movement.allocations()) {
-      em.persist(allocation);
-    }
-  }
-
-  @Override
-  public Map<String, LedgerEntry> entriesByKeys(long walletId, java.util.Collection<String> keys) {
-    if (keys.isEmpty()) {
-      return Map.of();
-    }
-    return em.createQuery(
-            "SELECT e FROM LedgerEntry e WHERE e.walletId = :w AND e.idempotencyKey IN :k",
-            LedgerEntry.class)
-        .setParameter("w", walletId)
-        .setParameter("k", keys)
-        .getResultStream()
-        .collect(Collectors.toMap(LedgerEntry::idempotencyKey, Function.identity()));
-  }
-
-  @Override
-  public Map<Long, List<LotAllocation>> allocations(java.util.Collection<Long> entryIds) {
-    if (entryIds.isEmpty()) {
-      return Map.of();
-    }
-    return em.createQuery(
-            "SELECT a FROM LotAllocation a WHERE a.entryId IN :e ORDER BY a.id",
-            LotAllocation.class)
-        .setParameter("e", entryIds)
-        .getResultStream()
-        .collect(
-            Collectors.groupingBy(LotAllocation::entryId, LinkedHashMap::new, Collectors.toList()));
-  }
-
-  @Override
-  public Map<String, Long> insertEntries(List<LedgerEntry> entries) {
-    if (entries.isEmpty()) {
-      return Map.of();
-    }
-    long walletId = entries.get(0).walletId();
-    batches.insert(
-        "INSERT INTO ledger_entry (wallet_id, entry_type, amount, balance_after, currency, occurred_at, "
-            + "recorded_at, idempotency_key, reference, description, reverses_entry_id, actor) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        entries,
-        (ps, e) -> {
-          if (e.walletId() != walletId) {
-            throw new IllegalArgumentException("One wallet per call");
-          }
-          ps.setLong(1, e.walletId());
-          ps.setString(2, e.type().name());
-          ps.setBigDecimal(3, e.amount());
-          ps.setBigDecimal(4, e.balanceAfter());
-          ps.setString(5, e.currency());
-          ps.setTimestamp(6, UtcTimestamps.of(e.occurredAt()));
-          ps.setTimestamp(7, UtcTimestamps.of(e.recordedAt()));
-          ps.setString(8, e.idempotencyKey());
-          ps.setString(9, e.reference());
-          ps.setString(10, e.description());
-          if (e.reversesEntryId() == null) {
-            ps.setNull(11, java.sql.Types.BIGINT);
-          } else {
-            ps.setLong(11, e.reversesEntryId());
-          }
-          ps.setString(12, e.actor());
-        });
-    // the ids by key, read back rather than inferred from the auto-increment: exact whatever the
-    // lock mode
-    Map<String, Long> ids = new java.util.HashMap<>();
-    for (List<LedgerEntry> chunk : JdbcBatches.chunks(entries, 1000)) {
-      ids.putAll(
-          batches.query(
-              "SELECT idempotency_key, id FROM ledger_entry WHERE wallet_id = ? AND idempotency_key IN ("
-                  + JdbcBatches.placeholders(chunk.size())
-                  + ")",
-              ps -> {
-                ps.setLong(1, walletId);
-                for (int i = 0; i < chunk.size(); i++) {
-                  ps.setString(i + 2, chunk.get(i).idempotencyKey());
-                }
-              },
-              rs -> Map.entry(rs.getString(1), rs.getLong(2))));
-    }
-    return ids;
-  }
-
-  @Override
-  public void insertAllocations(List<LotAllocation> allocations) {
-    batches.insert(
-        "INSERT INTO lot_allocation (wallet_id, entry_id, lot_id, amount) VALUES (?, ?, ?, ?)",
-        allocations,
-        (ps, a) -> {
-          ps.setLong(1, a.walletId());
-          ps.setLong(2, a.entryId());
-          if (a.lotId() == null) {
-            ps.setNull(3, java.sql.Types.BIGINT);
-          } else {
-            ps.setLong(3, a.lotId());
-          }
-          ps.setBigDecimal(4, a.amount());
-        });
-  }
-
-  @Override
-  public Page<LedgerEntry> entries(long walletId, Instant from, Instant to, int page, int size) {
-    String where = " WHERE e.walletId = :w AND e.occurredAt >= :from AND e.occurredAt < :to";
-    List<LedgerEntry> items =
-        em.createQuery(
-                "SELECT e FROM LedgerEntry e" + where + " ORDER BY e.id DESC", LedgerEntry.class)
-            .setParameter("w", walletId)
-            .setParameter("from", from)
-            .setParameter("to", to)
-            .setFirstResult(page * size)
-            .setMaxResults(size)
-            .getResultList();
-    long total =
-        em.createQuery("SELECT COUNT(e) FROM LedgerEntry e" + where, Long.class)
-            .setParameter("w", walletId)
-            .setParameter("from", from)
-            .setParameter("to", to)
-            .getSingleResult();
-    return new Page<>(items, page, size, total);
-  }
-
-  @Override
-  public Map<LocalDate, BigDecimal> closingBalances(
-      long walletId, LocalDate from, LocalDate to, ZoneId zone) {
-    Instant start = from.atStartOfDay(zone).toInstant();
-    Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
-    // the zone's offset now stands in for the day boundaries of the whole range: a chart, not a
-    // statement
-    int offsetSeconds = zone.getRules().getOffset(end).getTotalSeconds();
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT DATE(e.recorded_at + INTERVAL ? SECOND), e.balance_after FROM ledger_entry e WHERE e.id IN ("
-                    + " SELECT MAX(x.id) FROM ledger_entry x WHERE x.wallet_id = ? AND x.recorded_at >= ? AND x.recorded_at < ?"
-                    + " GROUP BY DATE(x.recorded_at + INTERVAL ? SECOND))")
-            .setParameter(1, offsetSeconds)
-            .setParameter(2, walletId)
-            .setParameter(3, UtcTimestamps.of(start))
-            .setParameter(4, UtcTimestamps.of(end))
-            .setParameter(5, offsetSeconds)
-            .getResultList();
-    Map<LocalDate, BigDecimal> closing = new TreeMap<>();
-    for (Object[] row : rows) {
-      closing.put(toLocalDate(row[0]), (BigDecimal) row[1]);
-    }
-    BigDecimal opening =
-        em.createQuery(
-                "SELECT e.balanceAfter FROM LedgerEntry e WHERE e.walletId = :w "
-                    + "AND e.recordedAt < :start ORDER BY e.id DESC",
-                BigDecimal.class)
-            .setParameter("w", walletId)
-            .setParameter("start", start)
-            .setMaxResults(1)
-            .getResultStream()
-            .findFirst()
-            .orElse(BigDecimal.ZERO);
-    Map<LocalDate, BigDecimal> series = new LinkedHashMap<>();
-    BigDecimal last = opening;
-    for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-      last = closing.getOrDefault(day, last);
-      series.put(day, last);
-    }
-    return series;
-  }
-
-  private static LocalDate toLocalDate(Object value) {
-    if (value instanceof java.sql.Date d) {
-      return d.toLocalDate();
-    }
-    if (value instanceof LocalDate d) {
-      return d;
-    }
-    return LocalDate.parse(value.toString());
   }
 
   @Override
@@ -357,52 +87,5 @@ class JpaWalletRepository implements WalletRepository {
   @Override
   public List<Long> allWalletIds() {
     return em.createQuery("SELECT w.id FROM Wallet w ORDER BY w.id", Long.class).getResultList();
-  }
-
-  @Override
-  public Optional<Funding> fundingByKey(long walletId, String idempotencyKey) {
-    return em.createQuery(
-            "SELECT f FROM Funding f WHERE f.walletId = :w AND f.idempotencyKey = :k",
-            Funding.class)
-        .setParameter("w", walletId)
-        .setParameter("k", idempotencyKey)
-        .getResultStream()
-        .findFirst();
-  }
-
-  @Override
-  public Optional<Funding> findFunding(long fundingId) {
-    return Optional.ofNullable(em.find(Funding.class, fundingId));
-  }
-
-  @Override
-  public Optional<Funding> lockFunding(long fundingId) {
-    return Optional.ofNullable(em.find(Funding.class, fundingId, LockModeType.PESSIMISTIC_WRITE));
-  }
-
-  @Override
-  public Funding addFunding(Funding funding) {
-    em.persist(funding);
-    em.flush();
-    return funding;
-  }
-
-  @Override
-  public List<Long> pendingFundings(Instant requestedBefore) {
-    return em.createQuery(
-            "SELECT f.id FROM Funding f WHERE f.status = :s AND f.requestedAt < :t ORDER BY f.id",
-            Long.class)
-        .setParameter("s", FundingStatus.PENDING)
-        .setParameter("t", requestedBefore)
-        .getResultList();
-  }
-
-  @Override
-  public List<Funding> recentFundings(long walletId, int limit) {
-    return em.createQuery(
-            "SELECT f FROM Funding f WHERE f.walletId = :w ORDER BY f.id DESC", Funding.class)
-        .setParameter("w", walletId)
-        .setMaxResults(limit)
-        .getResultList();
   }
 }

@@ -11,10 +11,11 @@ import com.commcredits.payment.PaymentMethodService;
 import com.commcredits.shared.Caller;
 import com.commcredits.wallet.AddFunds;
 import com.commcredits.wallet.Charge;
+import com.commcredits.wallet.Charging;
+import com.commcredits.wallet.CreditsOpening;
 import com.commcredits.wallet.FundingService;
-import com.commcredits.wallet.FundingSteps;
 import com.commcredits.wallet.Wallet;
-import com.commcredits.wallet.WalletService;
+import com.commcredits.wallet.WalletQueries;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -44,10 +45,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Charges per second through WalletService (one transaction per charge: lock the wallet, draw on
- * lots, update, insert the entry and its allocations) on one hot wallet and across many wallets,
- * beside the same writes in raw JDBC, in one run on the same database. Not part of mvn verify; see
- * the README. Afterwards the invariant must hold for every wallet used.
+ * Charges per second through Charging (one transaction per charge: lock the wallet, draw on lots,
+ * update, insert the entry and its allocations) on one hot wallet and across many wallets, beside
+ * the same writes in raw JDBC, in one run on the same database. Not part of mvn verify; see the
+ * README. Afterwards the invariant must hold for every wallet used.
  */
 @ExtendWith(ArquillianExtension.class)
 class WalletBenchmark {
@@ -62,9 +63,10 @@ class WalletBenchmark {
 
   @Inject OrganisationService organisations;
   @Inject PaymentMethodService methods;
-  @Inject FundingSteps steps;
+  @Inject CreditsOpening steps;
   @Inject FundingService fundings;
-  @Inject WalletService wallets;
+  @Inject WalletQueries wallets;
+  @Inject Charging charging;
 
   @Resource(lookup = "jdbc/commcredits")
   DataSource dataSource;
@@ -110,7 +112,7 @@ class WalletBenchmark {
         String.format(
             """
         Wallet charges, %d threads, %d charges per case, one transaction per charge (MariaDB 11.4, embedded)
-        case                  WalletService   raw JDBC   service/JDBC
+        case                  Charging        raw JDBC   service/JDBC
         one hot wallet        %9.0f/s   %8.0f/s   %6.2f
         %3d wallets           %9.0f/s   %8.0f/s   %6.2f
         """,
@@ -179,7 +181,7 @@ class WalletBenchmark {
   }
 
   private void serviceCharge(Funded f, String key) {
-    wallets.charge(
+    charging.charge(
         f.caller(),
         new Charge(
             Money.of("0.05", SupportedCurrency.USD),

@@ -17,12 +17,16 @@ import com.commcredits.recharge.RechargeSteps;
 import com.commcredits.shared.Caller;
 import com.commcredits.wallet.AddFunds;
 import com.commcredits.wallet.Charge;
+import com.commcredits.wallet.Charging;
+import com.commcredits.wallet.CreditsOpening;
+import com.commcredits.wallet.ExpiryNotices;
+import com.commcredits.wallet.FundingRequests;
 import com.commcredits.wallet.FundingService;
 import com.commcredits.wallet.FundingStatus;
-import com.commcredits.wallet.FundingSteps;
+import com.commcredits.wallet.LotExpiry;
 import com.commcredits.wallet.LotSource;
 import com.commcredits.wallet.Wallet;
-import com.commcredits.wallet.WalletService;
+import com.commcredits.wallet.WalletQueries;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -65,9 +69,13 @@ class AutoRechargeContainerIT {
 
   @Inject OrganisationService organisations;
   @Inject PaymentMethodService methods;
-  @Inject FundingSteps steps;
+  @Inject CreditsOpening opening;
+  @Inject FundingRequests requests;
   @Inject FundingService fundings;
-  @Inject WalletService wallets;
+  @Inject WalletQueries wallets;
+  @Inject Charging charging;
+  @Inject LotExpiry lotExpiry;
+  @Inject ExpiryNotices expiryNotices;
   @Inject RechargeService recharge;
   @Inject RechargeSteps rechargeSteps;
 
@@ -99,14 +107,14 @@ class AutoRechargeContainerIT {
             .addEnterpriseAgreement(
                 c, "7" + String.valueOf(System.nanoTime()).substring(0, 7), null)
             .id();
-    Wallet w = steps.openCredits(c);
+    Wallet w = opening.openCredits(c);
     fundings.addFunds(c, new AddFunds("100.00", "USD", ea, null, UUID.randomUUID().toString()));
     recharge.save(c, new RechargeService.Settings(true, amount, "50.00", card, null));
     return new Setup(c, w, card, good);
   }
 
   private void charge(Setup s, String amount) {
-    wallets.charge(
+    charging.charge(
         s.caller(),
         new Charge(
             Money.of(amount, SupportedCurrency.USD),
@@ -301,14 +309,91 @@ class AutoRechargeContainerIT {
   void R_RECH_3_at_most_five_recharges_in_24_hours() throws Exception {
     Setup s = wallet("4242424242424242", "10.00");
     for (int i = 1; i <= 7; i++) {
-      // the first charge takes 100.00 below 50.00; after each recharge of 10.00 the next 15.00
-      // crosses again
-      charge(s, i == 1 ? "55.00" : "15.00");
+      // the first charge takes 100.00 below 50.00; each recharge of 10.00 lifts it to 55.00 and the
+      // next 10.00 crosses the trigger from above again
+      charge(s, i == 1 ? "55.00" : "10.00");
       long expected = Math.min(i, 5);
       await("recharge " + i, () -> settled(s), expected);
     }
-    assertEquals(5, attempts(s), "the sixth and seventh crossing started nothing");
+    assertEquals(5, attempts(s), "the sixth crossing and the charge after it started nothing");
     assertEquals(5, notifications(s, "RECHARGE_SUCCEEDED"));
+  }
+
+  @Test
+  void
+      R_RECH_2_a_recharge_that_leaves_the_balance_below_the_trigger_starts_no_other_until_a_debit_crosses_it_again()
+          throws Exception {
+    Setup s = wallet("4242424242424242", "10.00");
+    charge(s, "200.00");
+    await("the recharge of the crossing", () -> settled(s), 1);
+    assertEquals(0, new BigDecimal("-90.00").compareTo(wallets.get(s.caller()).balance().amount()));
+    assertEquals(
+        1,
+        count(
+            "SELECT COUNT(*) FROM notification WHERE organisation_id = ? "
+                + "AND event = 'RECHARGE_SUCCEEDED' AND text_body LIKE '%still below%'",
+            s.caller().organisationId()),
+        "the admin is told the balance is still low");
+
+    charge(s, "1.00");
+    rechargeSteps.startIfNeeded(s.wallet().id());
+    // an attempt is recorded in the transaction of the debit or the sweep, so none can come later
+    assertEquals(1, attempts(s), "neither a debit below the trigger nor the sweep chains another");
+
+    fundings.addFunds(
+        s.caller(),
+        new AddFunds("200.00", "USD", s.goodCard(), null, UUID.randomUUID().toString()));
+    charge(s, "60.00");
+    await("the recharge of the next crossing from above", () -> settled(s), 2);
+    assertEquals(2, attempts(s));
+    assertEquals(List.of(), wallets.checkInvariant(s.wallet().id()));
+  }
+
+  @Test
+  void R_RECH_3_an_unexpected_error_ends_the_attempt_as_failed_and_the_next_one_can_start()
+      throws Exception {
+    Instant t = Instant.now().plus(Duration.ofDays(1));
+    MutableClock.INSTANCE.set(t);
+    Setup s = wallet("4242424242424242", "100.00");
+    String breakCard =
+        "UPDATE sandbox_card SET behaviour = ? WHERE token = "
+            + "(SELECT gateway_token FROM payment_method WHERE id = ?)";
+    // the gateway meets a card it cannot read: not a refusal, an error nobody planned for
+    execute(breakCard, "UNREADABLE", s.card());
+    charge(s, "60.00");
+    await("the attempt ended", () -> settled(s), 1);
+    assertEquals(
+        1,
+        count(
+            "SELECT COUNT(*) FROM recharge_attempt WHERE wallet_id = ? AND status = 'FAILED'",
+            s.wallet().id()),
+        "failed, not left in flight");
+    assertEquals(1, notifications(s, "RECHARGE_FAILED"));
+
+    execute(breakCard, "APPROVE", s.card());
+    MutableClock.INSTANCE.set(t.plus(Duration.ofMinutes(10)));
+    rechargeSteps.startIfNeeded(s.wallet().id());
+    await(
+        "the next recharge",
+        () ->
+            count(
+                "SELECT COUNT(*) FROM recharge_attempt WHERE wallet_id = ? "
+                    + "AND status = 'SUCCEEDED'",
+                s.wallet().id()),
+        1);
+    assertEquals(0, new BigDecimal("140.00").compareTo(wallets.get(s.caller()).balance().amount()));
+    assertEquals(List.of(), wallets.checkInvariant(s.wallet().id()));
+  }
+
+  private void execute(String sql, String value, long id) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, value);
+      ps.setLong(2, id);
+      assertEquals(1, ps.executeUpdate());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Inject PaymentGateway gateway;
@@ -324,19 +409,19 @@ class AutoRechargeContainerIT {
     Instant expiry = wallets.lots(s.caller()).get(0).expiresAt();
 
     MutableClock.INSTANCE.set(expiry.minus(Duration.ofDays(29)));
-    wallets.sendExpiryWarnings();
-    wallets.sendExpiryWarnings();
+    expiryNotices.sendExpiryWarnings();
+    expiryNotices.sendExpiryWarnings();
     assertEquals(1, notifications(s, "FUNDS_EXPIRING_30_DAYS"), "30-day warning, once");
     assertEquals(0, notifications(s, "FUNDS_EXPIRING_7_DAYS"));
 
     MutableClock.INSTANCE.set(expiry.minus(Duration.ofDays(6)));
-    wallets.sendExpiryWarnings();
-    wallets.sendExpiryWarnings();
+    expiryNotices.sendExpiryWarnings();
+    expiryNotices.sendExpiryWarnings();
     assertEquals(1, notifications(s, "FUNDS_EXPIRING_7_DAYS"), "7-day warning, once");
     assertEquals(1, notifications(s, "FUNDS_EXPIRING_30_DAYS"));
 
     MutableClock.INSTANCE.set(expiry);
-    wallets.expireLots(s.wallet().id());
+    lotExpiry.expireLots(s.wallet().id());
     assertEquals(1, notifications(s, "FUNDS_EXPIRED"));
     assertEquals(
         1, notifications(s, "BALANCE_AT_OR_BELOW_ZERO"), "expiry took the balance to zero");
@@ -357,8 +442,8 @@ class AutoRechargeContainerIT {
         s.caller(), new RechargeService.Settings(false, "100.00", "50.00", s.card(), null));
     String key = UUID.randomUUID().toString();
     // the gateway takes the payment, then our transaction is lost before it records the lot
-    FundingSteps.Prepared prepared =
-        steps.prepare(
+    FundingRequests.Prepared prepared =
+        requests.prepare(
             s.caller(), new AddFunds("30.00", "USD", s.card(), null, key), LotSource.MANUAL);
     assertEquals(
         PaymentOutcome.APPROVED,

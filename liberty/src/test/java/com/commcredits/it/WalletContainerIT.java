@@ -13,12 +13,14 @@ import com.commcredits.shared.Caller;
 import com.commcredits.wallet.AddFunds;
 import com.commcredits.wallet.Charge;
 import com.commcredits.wallet.ChargeResult;
+import com.commcredits.wallet.Charging;
+import com.commcredits.wallet.CreditsOpening;
 import com.commcredits.wallet.FundingOutcome;
 import com.commcredits.wallet.FundingService;
 import com.commcredits.wallet.FundingStatus;
-import com.commcredits.wallet.FundingSteps;
+import com.commcredits.wallet.LotExpiry;
 import com.commcredits.wallet.Wallet;
-import com.commcredits.wallet.WalletService;
+import com.commcredits.wallet.WalletQueries;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -60,9 +62,11 @@ class WalletContainerIT {
   }
 
   @Inject OrganisationService organisations;
-  @Inject FundingSteps steps;
+  @Inject CreditsOpening steps;
   @Inject FundingService fundings;
-  @Inject WalletService wallets;
+  @Inject WalletQueries wallets;
+  @Inject Charging charging;
+  @Inject LotExpiry expiry;
   @Inject PaymentMethodService methods;
 
   @Resource(lookup = "jdbc/commcredits")
@@ -102,7 +106,7 @@ class WalletContainerIT {
   }
 
   private ChargeResult charge(Setup s, String amount, String key) {
-    return wallets.charge(
+    return charging.charge(
         s.caller(),
         new Charge(
             Money.of(amount, SupportedCurrency.USD),
@@ -170,12 +174,12 @@ class WalletContainerIT {
     charge(s, "30.00", "before-expiry-" + UUID.randomUUID());
 
     MutableClock.INSTANCE.set(Instant.parse("2026-03-31T12:00:00Z"));
-    assertEquals(0, wallets.expireLots(s.wallet().id()), "one microsecond early: nothing expires");
+    assertEquals(0, expiry.expireLots(s.wallet().id()), "one microsecond early: nothing expires");
     assertEquals(0, new BigDecimal("70.00").compareTo(balance(s)));
 
     MutableClock.INSTANCE.set(Instant.parse("2026-03-31T12:00:00.000001Z"));
-    assertEquals(1, wallets.expireLots(s.wallet().id()));
-    assertEquals(0, wallets.expireLots(s.wallet().id()), "expiry happens once");
+    assertEquals(1, expiry.expireLots(s.wallet().id()));
+    assertEquals(0, expiry.expireLots(s.wallet().id()), "expiry happens once");
     assertEquals(0, BigDecimal.ZERO.compareTo(balance(s)));
     assertEquals(
         0,

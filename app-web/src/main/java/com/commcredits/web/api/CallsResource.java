@@ -112,7 +112,9 @@ public class CallsResource {
     for (int i = 0; i < body.size(); i++) {
       calls.add(read(body.get(i), now));
     }
-    return rating.rate(caller.get(), calls).stream().map(RatedJson::of).toList();
+    return com.commcredits.shared.Retries.call(() -> rating.rate(caller.get(), calls)).stream()
+        .map(RatedJson::of)
+        .toList();
   }
 
   private static final int MAX_BATCH = 1000;

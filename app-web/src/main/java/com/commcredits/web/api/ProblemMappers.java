@@ -1,9 +1,11 @@
 package com.commcredits.web.api;
 
 import com.commcredits.shared.AccessDeniedException;
+import com.commcredits.shared.BusyException;
 import com.commcredits.shared.ConflictException;
 import com.commcredits.shared.DomainException;
 import com.commcredits.shared.NotFoundException;
+import com.commcredits.shared.TransientFailures;
 import com.commcredits.shared.ValidationException;
 import jakarta.ejb.EJBException;
 import jakarta.json.JsonException;
@@ -16,7 +18,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Turns every failure of an API call into a problem document; a 500 never carries a stack trace.
+ * Turns every failure of an API call into a problem document; a 500 never carries a stack trace,
+ * and a database that stayed busy through the retries answers 503 with Retry-After (R-FUND-8).
  */
 @Provider
 public class ProblemMappers implements ExceptionMapper<Throwable> {
@@ -24,7 +27,14 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable failure) {
-    return problemFor(failure).toResponse();
+    Problem problem = problemFor(failure);
+    Response response = problem.toResponse();
+    if (problem.status() == 503) {
+      return Response.fromResponse(response)
+          .header("Retry-After", BusyException.RETRY_AFTER_SECONDS)
+          .build();
+    }
+    return response;
   }
 
   static Problem problemFor(Throwable failure) {
@@ -32,6 +42,16 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
         failure instanceof EJBException && failure.getCause() != null
             ? failure.getCause()
             : failure;
+    if (TransientFailures.isBusy(failure) || TransientFailures.isTransient(failure)) {
+      return new Problem(
+          "/problems/busy",
+          "Service busy",
+          503,
+          "Other work on this wallet kept the database busy; nothing was changed. Send the same"
+              + " request again in a moment.",
+          null,
+          java.util.List.of());
+    }
     if (e instanceof ValidationException v) {
       return Problem.validation(v.getMessage(), v.errors());
     }

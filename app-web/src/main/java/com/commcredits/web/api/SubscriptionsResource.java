@@ -3,7 +3,7 @@ package com.commcredits.web.api;
 import com.commcredits.licensing.LicensingService;
 import com.commcredits.subscription.Subscription;
 import com.commcredits.subscription.SubscriptionService;
-import com.commcredits.wallet.FundingSteps;
+import com.commcredits.wallet.CreditsOpening;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -30,7 +30,7 @@ public class SubscriptionsResource {
   @Inject ApiCaller caller;
   @Inject SubscriptionService subscriptions;
   @Inject LicensingService licensing;
-  @Inject FundingSteps credits;
+  @Inject CreditsOpening credits;
 
   @GET
   @Operation(

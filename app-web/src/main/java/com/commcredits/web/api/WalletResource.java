@@ -1,6 +1,7 @@
 package com.commcredits.web.api;
 
 import com.commcredits.shared.Page;
+import com.commcredits.shared.Retries;
 import com.commcredits.shared.ValidationException;
 import com.commcredits.wallet.AddFunds;
 import com.commcredits.wallet.FundingLot;
@@ -9,7 +10,7 @@ import com.commcredits.wallet.FundingService;
 import com.commcredits.wallet.FundingStatus;
 import com.commcredits.wallet.LedgerEntry;
 import com.commcredits.wallet.Wallet;
-import com.commcredits.wallet.WalletService;
+import com.commcredits.wallet.WalletQueries;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -37,7 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 @Produces(MediaType.APPLICATION_JSON)
 public class WalletResource {
   @Inject ApiCaller caller;
-  @Inject WalletService wallets;
+  @Inject WalletQueries wallets;
   @Inject FundingService fundings;
   @Inject com.commcredits.recharge.RechargeService recharge;
 
@@ -89,16 +90,10 @@ public class WalletResource {
     Long method = in.longValue("paymentMethodId");
     String po = in.string("purchaseOrder");
     in.done();
-    String currency = wallets.get(caller.get()).currency().name();
-    if (!currency.equals(amount[1]) || !currency.equals(trigger[1])) {
-      throw ValidationException.of(
-          !currency.equals(amount[1]) ? "rechargeAmount.currency" : "triggerBelow.currency",
-          "The wallet is in " + currency + ".");
-    }
-    recharge.save(
-        caller.get(),
+    var settings =
         new com.commcredits.recharge.RechargeService.Settings(
-            enabled, amount[0], trigger[0], method, po));
+            enabled, amount[0], amount[1], trigger[0], trigger[1], method, po);
+    Retries.call(() -> recharge.save(caller.get(), settings));
     return get();
   }
 

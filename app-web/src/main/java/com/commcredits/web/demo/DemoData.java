@@ -17,7 +17,8 @@ import com.commcredits.shared.Caller;
 import com.commcredits.shared.Role;
 import com.commcredits.subscription.SubscriptionService;
 import com.commcredits.time.AppClock;
-import com.commcredits.wallet.FundingSteps;
+import com.commcredits.wallet.CreditsOpening;
+import com.commcredits.wallet.LedgerRepository;
 import com.commcredits.wallet.LotSource;
 import com.commcredits.wallet.Wallet;
 import com.commcredits.wallet.WalletRepository;
@@ -54,8 +55,9 @@ public class DemoData {
   @Inject SubscriptionService subscriptions;
   @Inject DirectoryService directory;
   @Inject PaymentMethodService paymentMethods;
-  @Inject FundingSteps fundingSteps;
+  @Inject CreditsOpening fundingSteps;
   @Inject WalletRepository walletRepository;
+  @Inject LedgerRepository ledger;
   @Inject Clock clock;
   @Inject AppSettings settings;
   @Inject RateRepository rates;
@@ -204,7 +206,7 @@ public class DemoData {
       while (!fundings.isEmpty() && fundings.get(0).at().isBefore(dayEnd)) {
         Funded e = fundings.remove(0);
         Wallet locked = walletRepository.lock(wallet.id()).orElseThrow();
-        walletRepository.record(
+        ledger.record(
             locked.fund(
                 Money.of(e.amount(), locked.currency()),
                 LotSource.valueOf(e.kind()),

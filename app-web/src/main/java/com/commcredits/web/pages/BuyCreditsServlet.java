@@ -5,8 +5,7 @@ import com.commcredits.shared.ConflictException;
 import com.commcredits.shared.Permission;
 import com.commcredits.shared.ValidationException;
 import com.commcredits.wallet.AddFunds;
-import com.commcredits.wallet.FundingService;
-import com.commcredits.wallet.WalletService;
+import com.commcredits.wallet.WalletQueries;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,10 +22,9 @@ import java.util.UUID;
 public class BuyCreditsServlet extends FundingPageServlet {
   private static final long serialVersionUID = 1L;
 
-  @Inject WalletService wallets;
-  @Inject FundingService fundings;
+  @Inject WalletQueries wallets;
+  @Inject com.commcredits.recharge.CreditsCheckout checkout;
   @Inject PaymentMethodService methods;
-  @Inject com.commcredits.recharge.RechargeService recharge;
   @Inject com.commcredits.organisation.OrganisationService organisations;
 
   @Override
@@ -66,13 +64,7 @@ public class BuyCreditsServlet extends FundingPageServlet {
               command.paymentMethodId(),
               command.purchaseOrder());
       boolean autoRecharge = request.getParameter("autoRecharge") != null;
-      if (autoRecharge) {
-        recharge.validate(caller(request), settings);
-      }
-      var outcome = fundings.buyCredits(caller(request), command);
-      if (autoRecharge && outcome.status() != com.commcredits.wallet.FundingStatus.FAILED) {
-        recharge.save(caller(request), settings);
-      }
+      var outcome = checkout.placeOrder(caller(request), command, autoRecharge ? settings : null);
       answer(request, response, model, command, outcome, () -> show(request, response, model));
     } catch (ValidationException e) {
       rejected(response, model, e);

@@ -11,8 +11,10 @@ import com.commcredits.shared.ConflictException;
 import com.commcredits.shared.NotFoundException;
 import com.commcredits.shared.Page;
 import com.commcredits.shared.Permission;
+import com.commcredits.shared.Retries;
 import com.commcredits.shared.ValidationException;
 import com.commcredits.wallet.AddFunds;
+import com.commcredits.wallet.Adjustments;
 import com.commcredits.wallet.Funding;
 import com.commcredits.wallet.FundingLot;
 import com.commcredits.wallet.FundingOutcome;
@@ -20,7 +22,7 @@ import com.commcredits.wallet.FundingService;
 import com.commcredits.wallet.FundingStatus;
 import com.commcredits.wallet.LedgerEntry;
 import com.commcredits.wallet.Wallet;
-import com.commcredits.wallet.WalletService;
+import com.commcredits.wallet.WalletQueries;
 import com.commcredits.web.view.LineChart;
 import com.commcredits.web.view.StackedBars;
 import jakarta.inject.Inject;
@@ -50,7 +52,8 @@ public class CreditsServlet extends FundingPageServlet {
   private static final long serialVersionUID = 1L;
   private static final int PAGE_SIZE = 25;
 
-  @Inject WalletService wallets;
+  @Inject WalletQueries wallets;
+  @Inject Adjustments adjustments;
   @Inject FundingService fundings;
   @Inject PaymentMethodService methods;
   @Inject RechargeService recharge;
@@ -153,13 +156,13 @@ public class CreditsServlet extends FundingPageServlet {
       HttpServletRequest request, HttpServletResponse response, Map<String, Object> model)
       throws IOException {
     var command =
-        new WalletService.Adjustment(
+        new Adjustments.Adjustment(
             request.getParameter("direction"),
             request.getParameter("amount"),
             request.getParameter("reason"),
             request.getParameter("idempotencyKey"));
     try {
-      wallets.adjust(caller(request), command);
+      Retries.call(() -> adjustments.adjust(caller(request), command));
       redirect(request, response, "/billing/credits", views().message("credits.adjusted"));
     } catch (ValidationException e) {
       rejected(response, model, e);
@@ -171,7 +174,7 @@ public class CreditsServlet extends FundingPageServlet {
       model.put("adjustErrors", Map.of("form", views().message("credits.resubmitted")));
       model.put(
           "adjustForm",
-          new WalletService.Adjustment(
+          new Adjustments.Adjustment(
               command.direction(),
               command.amount(),
               command.reason(),
@@ -191,7 +194,7 @@ public class CreditsServlet extends FundingPageServlet {
             methodId(request),
             request.getParameter("rechargePurchaseOrder"));
     try {
-      recharge.save(caller(request), command);
+      Retries.call(() -> recharge.save(caller(request), command));
       redirect(request, response, "/billing/credits", views().message("recharge.saved"));
     } catch (ValidationException e) {
       rejected(response, model, e);
@@ -282,7 +285,7 @@ public class CreditsServlet extends FundingPageServlet {
             .orElse(null));
     model.putIfAbsent("fundsForm", new AddFunds("", null, null, "", UUID.randomUUID().toString()));
     model.putIfAbsent(
-        "adjustForm", new WalletService.Adjustment("DEBIT", "", "", UUID.randomUUID().toString()));
+        "adjustForm", new Adjustments.Adjustment("DEBIT", "", "", UUID.randomUUID().toString()));
     model.putIfAbsent("fundsErrors", Map.of());
     model.putIfAbsent("adjustErrors", Map.of());
     model.putIfAbsent("rechargeErrors", Map.of());

@@ -1,5 +1,7 @@
 package com.commcredits.web.pages;
 
+import com.commcredits.shared.BusyException;
+import com.commcredits.shared.TransientFailures;
 import com.commcredits.web.security.SignedInAdmin;
 import com.commcredits.web.view.Views;
 import jakarta.servlet.RequestDispatcher;
@@ -14,7 +16,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** The friendly 403, 404 and 500 pages: what happened and a way back, never a stack trace. */
+/** The friendly 403, 404, 500 and 503 pages: what happened and a way back, never a stack trace. */
 @WebServlet("/error")
 public class ErrorServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
@@ -30,6 +32,10 @@ public class ErrorServlet extends HttpServlet {
       status = HttpServletResponse.SC_NOT_FOUND;
     } else if (failure != null && isMalformedAddress(failure)) {
       status = HttpServletResponse.SC_BAD_REQUEST;
+    } else if (failure != null
+        && (TransientFailures.isBusy(failure) || TransientFailures.isTransient(failure))) {
+      status = HttpServletResponse.SC_SERVICE_UNAVAILABLE;
+      response.setHeader("Retry-After", String.valueOf(BusyException.RETRY_AFTER_SECONDS));
     } else if (failure != null) {
       status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
       LOG.log(
@@ -41,6 +47,7 @@ public class ErrorServlet extends HttpServlet {
         switch (status) {
           case 403 -> "csrf".equals(request.getAttribute("errorReason")) ? "csrf" : "forbidden";
           case 400, 404, 405 -> "notFound";
+          case 503 -> "busy";
           default -> status >= 500 ? "server" : "notFound";
         };
     Map<String, Object> model = new HashMap<>();

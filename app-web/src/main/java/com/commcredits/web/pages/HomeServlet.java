@@ -7,7 +7,7 @@ import com.commcredits.shared.Permission;
 import com.commcredits.subscription.SubscriptionService;
 import com.commcredits.wallet.FundingLot;
 import com.commcredits.wallet.Wallet;
-import com.commcredits.wallet.WalletService;
+import com.commcredits.wallet.WalletQueries;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,7 +28,7 @@ public class HomeServlet extends PageServlet {
 
   @Inject OrganisationService organisations;
   @Inject SubscriptionService subscriptions;
-  @Inject WalletService wallets;
+  @Inject WalletQueries wallets;
   @Inject Clock clock;
 
   /** One thing that needs attention: what it is, and the page where it is dealt with. */

@@ -2,10 +2,12 @@ package com.commcredits.web.pages;
 
 import com.commcredits.access.SignInService;
 import com.commcredits.shared.AccessDeniedException;
+import com.commcredits.shared.BusyException;
 import com.commcredits.shared.Caller;
 import com.commcredits.shared.FieldError;
 import com.commcredits.shared.NotFoundException;
 import com.commcredits.shared.Permission;
+import com.commcredits.shared.TransientFailures;
 import com.commcredits.shared.ValidationException;
 import com.commcredits.web.security.Csrf;
 import com.commcredits.web.security.SignedInAdmin;
@@ -31,7 +33,8 @@ import java.util.Optional;
  * The base of every signed-in page: sends a visitor without a session to sign in, reads the admin's
  * caller afresh (so role changes and disabling apply at once), checks the page's permission (403
  * otherwise), turns "not found" into 404, and fills the model every template needs (caller,
- * navigation, CSRF token, flash message).
+ * navigation, CSRF token, flash message). A database still busy after the retries shows the
+ * friendly "busy, try again" page (503).
  */
 public abstract class PageServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
@@ -75,6 +78,13 @@ public abstract class PageServlet extends HttpServlet {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
     } catch (AccessDeniedException e) {
       response.sendError(HttpServletResponse.SC_FORBIDDEN);
+    } catch (RuntimeException e) {
+      if (!TransientFailures.isBusy(e) && !TransientFailures.isTransient(e)) {
+        throw e;
+      }
+      // R-FUND-8: still busy after the retries; nothing was changed, the form may be sent again
+      response.setHeader("Retry-After", String.valueOf(BusyException.RETRY_AFTER_SECONDS));
+      response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
     }
   }
 

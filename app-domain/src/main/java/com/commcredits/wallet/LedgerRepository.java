@@ -1,0 +1,50 @@
+package com.commcredits.wallet;
+
+import com.commcredits.shared.Page;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The append-only ledger: entries and the allocations saying which lot paid which entry. Writes
+ * happen only with the wallet's row lock held.
+ */
+public interface LedgerRepository {
+  Optional<LedgerEntry> entryByKey(long walletId, String idempotencyKey);
+
+  Optional<LedgerEntry> entry(long walletId, long entryId);
+
+  List<LotAllocation> allocations(long entryId);
+
+  /** Persists what an operation produced: the new lot, the entry, then its allocations. */
+  void record(Movement movement);
+
+  /** The entries already written under any of these keys, by key (one query). */
+  Map<String, LedgerEntry> entriesByKeys(long walletId, Collection<String> keys);
+
+  /** The allocations of many entries, by entry (one query). */
+  Map<Long, List<LotAllocation>> allocations(Collection<Long> entryIds);
+
+  /**
+   * Writes many new entries of one wallet at once (batched inserts); returns each one's id by its
+   * idempotency key. Used for charges, whose lots already exist.
+   */
+  Map<String, Long> insertEntries(List<LedgerEntry> entries);
+
+  /** Writes many allocation rows at once (batched inserts). */
+  void insertAllocations(List<LotAllocation> allocations);
+
+  Page<LedgerEntry> entries(long walletId, Instant from, Instant to, int page, int size);
+
+  /**
+   * The balance at the end of each day of the range, in the zone given (days without entries carry
+   * over).
+   */
+  Map<LocalDate, BigDecimal> closingBalances(
+      long walletId, LocalDate from, LocalDate to, ZoneId zone);
+}

@@ -1,0 +1,89 @@
+package com.commcredits.wallet;
+
+import com.commcredits.shared.Caller;
+import com.commcredits.shared.NotFoundException;
+import com.commcredits.shared.Page;
+import com.commcredits.shared.Permission;
+import com.commcredits.shared.Validator;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the billing pages and the API read of a wallet: balance, lots, fundings, transactions, the
+ * balance history and the R-FUND-6 invariant check. Takes no locks.
+ */
+@Stateless
+public class WalletQueries {
+  @Inject WalletRepository wallets;
+  @Inject LotRepository lots;
+  @Inject LedgerRepository ledger;
+  @Inject FundingRepository fundings;
+  @Inject Zones zones;
+  @Inject Clock clock;
+
+  public Optional<Wallet> find(Caller caller) {
+    return wallets.findForOrganisation(caller.organisationId());
+  }
+
+  /** The caller's wallet, for the billing pages and the API. */
+  public Wallet get(Caller caller) {
+    caller.require(Permission.MANAGE_BILLING);
+    return wallets
+        .findForOrganisation(caller.organisationId())
+        .orElseThrow(() -> new NotFoundException("The Communications Credits wallet"));
+  }
+
+  public List<FundingLot> lots(Caller caller) {
+    return lots.lots(get(caller).id());
+  }
+
+  public List<Funding> recentFundings(Caller caller, int limit) {
+    return fundings.recentFundings(get(caller).id(), limit);
+  }
+
+  /** Ledger entries, newest first, between two days (inclusive) of the organisation's calendar. */
+  public Page<LedgerEntry> transactions(
+      Caller caller, LocalDate from, LocalDate to, int page, int size) {
+    Wallet wallet = get(caller);
+    Page.validate(page, size, 1000);
+    new Validator()
+        .check(
+            from == null || to == null || !from.isAfter(to),
+            "from",
+            "The start date must not be after the end date.")
+        .throwIfInvalid();
+    ZoneId zone = zones.of(caller.organisationId());
+    Instant start = from == null ? Instant.EPOCH : from.atStartOfDay(zone).toInstant();
+    Instant end =
+        to == null
+            ? Instant.parse("9999-01-01T00:00:00Z")
+            : to.plusDays(1).atStartOfDay(zone).toInstant();
+    return ledger.entries(wallet.id(), start, end, page, size);
+  }
+
+  /** The closing balance of each of the last {@code days} days, for the chart. */
+  public Map<LocalDate, BigDecimal> balanceHistory(Caller caller, int days) {
+    Wallet wallet = get(caller);
+    ZoneId zone = zones.of(caller.organisationId());
+    LocalDate today = clock.instant().atZone(zone).toLocalDate();
+    return ledger.closingBalances(wallet.id(), today.minusDays(days - 1L), today, zone);
+  }
+
+  /** Wallets with a lot whose expiry has come, for the nightly expiry. */
+  public List<Long> walletsWithLotsDue() {
+    return lots.walletsWithLotsDue(clock.instant());
+  }
+
+  /** The invariant check of R-FUND-6 for one wallet; empty when it holds. */
+  public List<String> checkInvariant(long walletId) {
+    return WalletInvariant.violations(wallets.sums(walletId));
+  }
+}

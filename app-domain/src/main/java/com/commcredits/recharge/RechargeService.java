@@ -129,16 +129,9 @@ public class RechargeService implements BalanceWatcher {
     Money trigger = money(v, "triggerBelow", command.triggerBelow(), wallet);
     if (amount != null) {
       v.check(
-          amount.amount().compareTo(limits.minimum()) >= 0
-              && amount.amount().compareTo(limits.maximum()) <= 0,
+          limits.allows(amount),
           "rechargeAmount",
-          "Recharge with "
-              + limits.minimum().toPlainString()
-              + " to "
-              + Money.of(limits.maximum(), wallet.currency()).toDisplayString()
-              + " "
-              + wallet.currency()
-              + ".");
+          "Recharge with " + limits.limits(wallet.currency(), " to ") + ".");
     }
     if (trigger != null) {
       v.check(!trigger.isNegative(), "triggerBelow", "The trigger must be 0 or more.");

@@ -111,16 +111,9 @@ public class FundingRequests {
               + wallet.currency()
               + ".");
       v.check(
-          amount.amount().compareTo(settings.minimum()) >= 0
-              && amount.amount().compareTo(settings.maximum()) <= 0,
+          settings.allows(amount),
           "amount",
-          "Add between "
-              + settings.minimum().toPlainString()
-              + " and "
-              + Money.of(settings.maximum(), wallet.currency()).toDisplayString()
-              + " "
-              + wallet.currency()
-              + ".");
+          "Add between " + settings.limits(wallet.currency(), " and ") + ".");
       return amount;
     } catch (IllegalArgumentException e) {
       v.check(false, "amount", e.getMessage());

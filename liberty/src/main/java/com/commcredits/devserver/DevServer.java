@@ -202,15 +202,21 @@ public final class DevServer {
     try {
       if (server.isAlive()) {
         System.out.println("Stopping the server ...");
+        // Liberty lets running requests finish; one that never ends must not hold Ctrl+C for
+        // long: after 25 s the server is ended by force (every money write is one transaction,
+        // and an uncommitted one is rolled back by the database)
         new ProcessBuilder(wlp.resolve("bin/server").toString(), "stop", SERVER)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .start()
-            .waitFor(60, TimeUnit.SECONDS);
-        server.waitFor(30, TimeUnit.SECONDS);
+            .start();
+        if (!server.waitFor(25, TimeUnit.SECONDS)) {
+          System.out.println("The server did not stop within 25 s: ending it.");
+          server.descendants().forEach(ProcessHandle::destroyForcibly);
+          server.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
       }
     } catch (IOException | InterruptedException e) {
-      server.destroy();
+      server.destroyForcibly();
     } finally {
       if (database != null) {
         System.out.println("Stopping the embedded database ...");

@@ -22,4 +22,10 @@ public interface NotificationRepository {
   List<String> contacts(long organisationId);
 
   void replaceContacts(long organisationId, List<String> emails, Instant at);
+
+  /** What waits in the outbox: how many are queued and since when the oldest (for monitoring). */
+  Backlog backlog();
+
+  /** The outbox's queued notifications: their number and the oldest one's creation time. */
+  record Backlog(long queued, Optional<Instant> oldestQueuedAt) {}
 }

@@ -2,6 +2,7 @@ package com.commcredits.recharge;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Auto-recharge settings and attempts. */
@@ -33,4 +34,7 @@ public interface RechargeRepository {
   List<Long> walletsBelowTrigger();
 
   List<RechargeAttempt> recent(long walletId, int limit);
+
+  /** How many attempts each status holds, across all wallets (for monitoring). */
+  Map<RechargeAttempt.Status, Long> countsByStatus();
 }

@@ -104,4 +104,15 @@ class JpaNotificationRepository implements NotificationRepository {
           .executeUpdate();
     }
   }
+
+  @Override
+  public Backlog backlog() {
+    Object[] row =
+        em.createQuery(
+                "SELECT COUNT(n), MIN(n.createdAt) FROM Notification n WHERE n.status = :s",
+                Object[].class)
+            .setParameter("s", NotificationStatus.QUEUED)
+            .getSingleResult();
+    return new Backlog(((Number) row[0]).longValue(), Optional.ofNullable((Instant) row[1]));
+  }
 }

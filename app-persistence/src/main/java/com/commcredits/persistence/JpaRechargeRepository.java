@@ -8,7 +8,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -111,5 +113,21 @@ class JpaRechargeRepository implements RechargeRepository {
         .setParameter("w", walletId)
         .setMaxResults(limit)
         .getResultList();
+  }
+
+  @Override
+  public Map<RechargeAttempt.Status, Long> countsByStatus() {
+    Map<RechargeAttempt.Status, Long> counts = new EnumMap<>(RechargeAttempt.Status.class);
+    for (RechargeAttempt.Status status : RechargeAttempt.Status.values()) {
+      counts.put(status, 0L);
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery("SELECT status, COUNT(*) FROM recharge_attempt GROUP BY status")
+            .getResultList();
+    for (Object[] row : rows) {
+      counts.put(RechargeAttempt.Status.valueOf((String) row[0]), ((Number) row[1]).longValue());
+    }
+    return counts;
   }
 }

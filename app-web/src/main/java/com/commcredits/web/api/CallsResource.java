@@ -8,7 +8,9 @@ import com.commcredits.rating.PostedCall;
 import com.commcredits.rating.RatingResult;
 import com.commcredits.rating.RatingService;
 import com.commcredits.shared.FieldError;
+import com.commcredits.shared.Retries;
 import com.commcredits.shared.ValidationException;
+import com.commcredits.web.monitoring.OperationsMetrics;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -38,6 +40,7 @@ public class CallsResource {
   @Inject CallAuthorizer authorizer;
   @Inject RatingService rating;
   @Inject Clock clock;
+  @Inject OperationsMetrics metrics;
 
   @POST
   @Path("/authorize")
@@ -77,7 +80,10 @@ public class CallsResource {
     if (!errors.isEmpty()) {
       throw new ValidationException(errors);
     }
-    Authorization a = authorizer.authorize(caller.get(), call, when);
+    CallRequest request = call;
+    Instant moment = when;
+    Authorization a =
+        metrics.timeAuthorization(() -> authorizer.authorize(caller.get(), request, moment));
     return new AuthorizationJson(
         callId,
         a.allowed(),
@@ -112,9 +118,9 @@ public class CallsResource {
     for (int i = 0; i < body.size(); i++) {
       calls.add(read(body.get(i), now));
     }
-    return com.commcredits.shared.Retries.call(() -> rating.rate(caller.get(), calls)).stream()
-        .map(RatedJson::of)
-        .toList();
+    List<RatingResult> results = Retries.call(() -> rating.rate(caller.get(), calls));
+    metrics.rated(results);
+    return results.stream().map(RatedJson::of).toList();
   }
 
   private static final int MAX_BATCH = 1000;

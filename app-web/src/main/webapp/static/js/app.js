@@ -15,3 +15,34 @@ document.addEventListener('submit', function (event) {
     form.dataset.submitted = 'true';
   }
 });
+
+// Settings > Reconciliation: while a run is going, poll its progress and update the bar; reload
+// the page when it ends so the runs table and findings show its result.
+(function () {
+  var box = document.getElementById('recon-progress');
+  if (!box || !window.fetch) {
+    return;
+  }
+  var url = box.getAttribute('data-poll-url');
+  var bar = document.getElementById('recon-progress-bar');
+  var text = document.getElementById('recon-progress-text');
+  function poll() {
+    fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (run) {
+        if (!run) {
+          return;
+        }
+        bar.value = run.percent;
+        bar.textContent = run.percent + '%';
+        text.textContent = run.partitionsDone + ' / ' + run.partitionsTotal;
+        if (run.status !== 'RUNNING') {
+          window.location.reload();
+        } else {
+          window.setTimeout(poll, 2000);
+        }
+      })
+      .catch(function () { window.setTimeout(poll, 5000); });
+  }
+  window.setTimeout(poll, 2000);
+})();

@@ -22,6 +22,10 @@ public class AppSettings {
   private final boolean smtpConfigured;
   private final boolean demoData;
   private final long exportBackgroundRows;
+  private final java.time.LocalTime reconSchedule;
+  private final java.time.ZoneId reconZone;
+  private final java.time.DayOfWeek reconFullDay;
+  private final boolean reconRecovery;
 
   /** The server's environment. */
   public AppSettings() {
@@ -39,6 +43,10 @@ public class AppSettings {
     this.smtpConfigured = !variables.text("SMTP_HOST", "").isEmpty();
     this.demoData = "true".equalsIgnoreCase(variables.text("COMMCREDITS_DEMO_DATA", "false"));
     this.exportBackgroundRows = variables.wholeNumber("EXPORT_BACKGROUND_ROWS", 20_000);
+    this.reconSchedule = variables.time("RECON_SCHEDULE", "02:00");
+    this.reconZone = variables.zone("RECON_ZONE", "UTC");
+    this.reconFullDay = variables.day("RECON_FULL_DAY", "SUNDAY");
+    this.reconRecovery = !"false".equalsIgnoreCase(variables.text("RECON_RECOVERY", "true"));
   }
 
   /** FUNDING_MIN: the smallest Add more funds in the wallet's currency (R-FUND-9). */
@@ -76,6 +84,26 @@ public class AppSettings {
     return exportBackgroundRows;
   }
 
+  /** RECON_SCHEDULE: the time of day of the nightly reconciliation (R-RECON-1), in RECON_ZONE. */
+  public java.time.LocalTime reconSchedule() {
+    return reconSchedule;
+  }
+
+  /** RECON_ZONE: the time zone of RECON_SCHEDULE and of the run's business date. */
+  public java.time.ZoneId reconZone() {
+    return reconZone;
+  }
+
+  /** RECON_FULL_DAY: the day of the week whose nightly run is FULL; the others are incremental. */
+  public java.time.DayOfWeek reconFullDay() {
+    return reconFullDay;
+  }
+
+  /** RECON_RECOVERY=false: this server does not restart interrupted runs at start. */
+  public boolean reconRecovery() {
+    return reconRecovery;
+  }
+
   private record Variables(Function<String, String> environment) {
     String text(String name, String fallback) {
       String value = environment.apply(name);
@@ -103,6 +131,33 @@ public class AppSettings {
         // reported below
       }
       throw invalid(name, value, "a whole number (0 or more)");
+    }
+
+    java.time.LocalTime time(String name, String fallback) {
+      String value = text(name, fallback);
+      try {
+        return java.time.LocalTime.parse(value);
+      } catch (java.time.format.DateTimeParseException e) {
+        throw invalid(name, value, "a time of day like 02:00");
+      }
+    }
+
+    java.time.ZoneId zone(String name, String fallback) {
+      String value = text(name, fallback);
+      try {
+        return java.time.ZoneId.of(value);
+      } catch (java.time.DateTimeException e) {
+        throw invalid(name, value, "a time zone like UTC or Europe/Paris");
+      }
+    }
+
+    java.time.DayOfWeek day(String name, String fallback) {
+      String value = text(name, fallback);
+      try {
+        return java.time.DayOfWeek.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw invalid(name, value, "a day of the week like SUNDAY");
+      }
     }
 
     private static IllegalStateException invalid(String name, String value, String expected) {

@@ -62,6 +62,9 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
       return Problem.of(
           Response.Status.FORBIDDEN, "This API key's roles do not allow this request.");
     }
+    if (e instanceof com.commcredits.reconciliation.RunAlreadyGoing) {
+      return Problem.of(Response.Status.CONFLICT, e.getMessage());
+    }
     if (e instanceof ConflictException) {
       return new Problem(
           "/problems/idempotency-conflict",

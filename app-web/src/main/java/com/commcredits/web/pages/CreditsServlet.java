@@ -59,6 +59,7 @@ public class CreditsServlet extends FundingPageServlet {
   @Inject RechargeService recharge;
   @Inject UsageReport usage;
   @Inject Clock clock;
+  @Inject com.commcredits.reconciliation.ReconciliationService reconciliation;
 
   @Override
   protected Permission permission() {
@@ -89,6 +90,7 @@ public class CreditsServlet extends FundingPageServlet {
       return;
     }
     model.put("filterErrors", filterErrors);
+    model.put("lastCheck", reconciliation.lastCheck(caller(request)).orElse(null));
     show(request, response, model, from, to);
   }
 

@@ -79,7 +79,11 @@ public final class Navigation {
                       "nav.settings.notifications",
                       "/settings/notifications",
                       Permission.MANAGE_SETTINGS),
-                  new Item("nav.settings.rates", "/settings/rates", Permission.MANAGE_SETTINGS))));
+                  new Item("nav.settings.rates", "/settings/rates", Permission.MANAGE_SETTINGS),
+                  new Item(
+                      "nav.settings.reconciliation",
+                      "/settings/reconciliation",
+                      Permission.MANAGE_SETTINGS))));
 
   private Navigation() {}
 

@@ -1,0 +1,209 @@
+package com.commcredits.reconciliation;
+
+import com.commcredits.notification.NotificationEvent;
+import com.commcredits.notification.Notifier;
+import com.commcredits.reconciliation.ReconciliationRepository.LedgerDelta;
+import com.commcredits.reconciliation.ReconciliationRepository.PoolCount;
+import com.commcredits.reconciliation.ReconciliationRepository.WalletFacts;
+import com.commcredits.shared.Retries;
+import com.commcredits.wallet.ExpiryNotices;
+import com.commcredits.wallet.FundingService;
+import com.commcredits.wallet.LotExpiry;
+import com.commcredits.wallet.WalletQueries;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The work of each step of the reconciliation job, called by the job's artifacts; each method is
+ * its own transaction (or none, where it retries use cases that are).
+ */
+@Stateless
+public class RunSteps {
+  private static final Logger LOG = Logger.getLogger(RunSteps.class.getName());
+
+  /** A payment still pending after this long is asked about (the minute timer uses the same). */
+  static final Duration SETTLE_AFTER = Duration.ofSeconds(30);
+
+  @Inject ReconciliationRepository runs;
+  @Inject WalletQueries wallets;
+  @Inject LotExpiry expiry;
+  @Inject ExpiryNotices expiryNotices;
+  @Inject FundingService fundings;
+  @Inject Notifier notifier;
+  @Inject Clock clock;
+
+  /**
+   * Step 1: expires due lots (R-FUND-4), each wallet in its own transaction, retried on a deadlock;
+   * then the 30- and 7-day warnings not yet written. A lot already expired is not due any more, so
+   * a restarted step expires nothing twice.
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public int expireLots(long runId) {
+    int lots = 0;
+    for (Long walletId : wallets.walletsWithLotsDue()) {
+      try {
+        lots += Retries.call(() -> expiry.expireLots(walletId));
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Expiry of wallet " + walletId + " failed in run " + runId, e);
+      }
+    }
+    Retries.call(expiryNotices::sendExpiryWarnings);
+    int expired = lots;
+    Retries.run(() -> runs.lotsExpired(runId, expired));
+    return expired;
+  }
+
+  /** Step 2: fundings whose payment outcome is unknown are settled by asking the gateway. */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public int settlePayments(long runId) {
+    int settled = fundings.resolvePending(SETTLE_AFTER);
+    Retries.run(() -> runs.paymentsSettled(runId, settled));
+    return settled;
+  }
+
+  /**
+   * Step 3, one wallet, in its own short transaction: reads the wallet under a shared lock (so no
+   * money moves while its sums are read) and checks it; stores nothing.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public WalletChecks.Outcome checkWallet(long runId, RunMode mode, long walletId) {
+    WalletFacts facts = runs.lockedFacts(walletId);
+    WalletCheck last = runs.checkpoint(walletId).orElse(null);
+    Instant now = clock.instant();
+    if (mode == RunMode.INCREMENTAL && WalletChecks.unchanged(facts, last)) {
+      WalletCheck again =
+          new WalletCheck(
+              walletId,
+              runId,
+              last.lastEntryId(),
+              last.ledgerSum(),
+              last.balance(),
+              last.lotRemainders(),
+              last.entries(),
+              true,
+              now);
+      return new WalletChecks.Outcome(List.of(), again, 0);
+    }
+    WalletCheck base = mode == RunMode.INCREMENTAL ? last : null;
+    LedgerDelta delta =
+        runs.ledgerAfter(walletId, base == null ? 0 : base.lastEntryId(), facts.lastEntryId());
+    return WalletChecks.check(runId, facts, base, delta, runs.lots(walletId), now);
+  }
+
+  /** Step 3, the chunk's writes (inside the chunk's transaction): findings, checkpoints, counts. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRED)
+  public void record(long runId, List<WalletChecks.Outcome> outcomes) {
+    List<Finding> findings = new ArrayList<>();
+    long entries = 0;
+    for (WalletChecks.Outcome outcome : outcomes) {
+      findings.addAll(outcome.findings());
+      runs.saveCheckpoint(outcome.checkpoint());
+      entries += outcome.entriesChecked();
+    }
+    runs.addFindings(findings);
+    runs.progress(runId, outcomes.size(), entries);
+  }
+
+  /**
+   * Step 4: calls against ledger charges, payments against lots, EA fundings against billing lines
+   * (set-based queries), then each month's pool usage against its calls' pool minutes.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public int crossCheck(long runId) {
+    Instant now = clock.instant();
+    List<Finding> findings = new ArrayList<>(runs.crossChecks(runId, now.minus(SETTLE_AFTER)));
+    for (PoolCount pool : runs.poolCounts()) {
+      YearMonth month = YearMonth.parse(pool.month());
+      Instant from = month.atDay(1).atStartOfDay(pool.zone()).toInstant();
+      Instant to = month.plusMonths(1).atDay(1).atStartOfDay(pool.zone()).toInstant();
+      long minutes =
+          runs.poolMinutes(pool.organisationId(), pool.country(), pool.poolKind(), from, to);
+      if (minutes != pool.used()) {
+        findings.add(
+            Finding.of(
+                runId,
+                FindingKind.POOL_MISMATCH,
+                pool.organisationId(),
+                null,
+                "pool:" + pool.country() + ":" + pool.poolKind() + ":" + pool.month(),
+                minutes,
+                pool.used(),
+                "The "
+                    + pool.month()
+                    + " usage of the "
+                    + pool.country()
+                    + " "
+                    + pool.poolKind()
+                    + " pool is not the pool minutes of its calls."));
+      }
+    }
+    runs.addFindings(findings);
+    return findings.size();
+  }
+
+  /** Step 5: the report; a run with findings emails the operator's billing contacts. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void report(long runId) {
+    runs.finish(runId, RunStatus.COMPLETED, null, clock.instant());
+    ReconciliationRun run = runs.find(runId).orElseThrow();
+    if (run.findings() > 0) {
+      for (long operator : runs.operatorOrganisations()) {
+        notifier.notify(
+            operator,
+            NotificationEvent.RECONCILIATION_FINDINGS,
+            "run:" + runId,
+            "Reconciliation run " + runId + " found " + run.findings() + " difference(s)",
+            "The "
+                + run.mode().name().toLowerCase()
+                + " reconciliation run "
+                + runId
+                + " checked "
+                + run.walletsChecked()
+                + " wallet(s) and "
+                + run.entriesChecked()
+                + " ledger entries and found "
+                + run.findings()
+                + " difference(s). Nothing was corrected: see Settings > Reconciliation.");
+      }
+    }
+  }
+
+  /** The job ended without its report (a step failed or it was stopped): the run can restart. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void failed(long runId, String error) {
+    runs.find(runId)
+        .filter(ReconciliationRun::running)
+        .ifPresent(r -> runs.finish(runId, RunStatus.FAILED, error, clock.instant()));
+  }
+
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public long[] walletIdRange() {
+    return runs.walletIdRange();
+  }
+
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void partitions(long runId, int total) {
+    runs.partitions(runId, total);
+  }
+
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void partitionDone(long runId) {
+    runs.partitionDone(runId);
+  }
+
+  /** Wallet ids of a partition's range after {@code after}, in id order. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public List<Long> walletIds(long from, long to, long after, int limit) {
+    return runs.walletIds(from, to, after, limit);
+  }
+}

@@ -16,7 +16,8 @@ import java.util.Set;
  */
 public interface AuthorizationReads {
   /**
-   * The organisation's currency and zone, its wallet balance (empty when it has no wallet), and the
+   * The organisation's currency and zone, its wallet balance (empty when it has no wallet) net of
+   * lots whose expiry instant has come even if their expiry is not written yet (R-FUND-10), and the
    * caller asked for (empty when there is no such user, or none was asked for).
    */
   record OrganisationFacts(
@@ -29,9 +30,11 @@ public interface AuthorizationReads {
   record UserFacts(long id, boolean blocked, String usageLocation, Set<String> skus) {}
 
   /**
-   * The organisation and, in the same round trip, the user of a (normalised) UPN if one is given.
+   * The organisation and, in the same round trip, the user of a (normalised) UPN if one is given;
+   * the balance leaves out lots expired at {@code balanceAt}.
    */
-  Optional<OrganisationFacts> organisation(long organisationId, String normalisedUpn);
+  Optional<OrganisationFacts> organisation(
+      long organisationId, String normalisedUpn, Instant balanceAt);
 
   /**
    * Minutes left in the pool of a country and kind for a month, with capacity as assigned at {@code

@@ -46,9 +46,12 @@ public class CallAuthorizer {
         call.kind() == CallKind.TOLL_FREE_INBOUND
             ? null
             : DirectoryUser.normaliseUpn(call.userUpn());
+    // funds expired by the time the call is placed or charged never count (R-FUND-10)
+    Instant now = clock.instant();
+    Instant balanceAt = at.isAfter(now) ? at : now;
     AuthorizationReads.OrganisationFacts org =
         reads
-            .organisation(caller.organisationId(), upn)
+            .organisation(caller.organisationId(), upn, balanceAt)
             .orElseThrow(() -> new NotFoundException("The organisation"));
     Optional<BigDecimal> balance = org.walletBalance();
     RatePlan plan = rates.plan(org.currency().name());
@@ -93,7 +96,7 @@ public class CallAuthorizer {
                     country,
                     poolKind,
                     month,
-                    PoolService.capacityInstant(month, org.zone(), clock.instant()))
+                    PoolService.capacityInstant(month, org.zone(), now))
                 * 60
             : 0;
     boolean credits = held.contains(Capabilities.COMMUNICATIONS_CREDITS);

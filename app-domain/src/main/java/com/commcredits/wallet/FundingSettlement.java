@@ -89,7 +89,13 @@ public class FundingSettlement {
             ? null
             : lots.lotsById(funding.walletId(), List.of(funding.lotId())).get(funding.lotId());
     Wallet wallet = wallets.findForOrganisation(funding.organisationId()).orElseThrow();
-    return new FundingOutcome(funding, lot, repeated, wallet.balance().amount());
+    // read without the lock: net of lots past their expiry instant (R-FUND-10)
+    return new FundingOutcome(
+        funding,
+        lot,
+        repeated,
+        Money.of(wallets.spendableBalance(wallet.id(), clock.instant()), wallet.currency())
+            .amount());
   }
 
   public List<Long> pendingFundings(Instant requestedBefore) {

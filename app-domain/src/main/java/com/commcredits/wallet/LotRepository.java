@@ -9,6 +9,12 @@ public interface LotRepository {
   /** Lots that still hold money, soonest expiry first (then by purchase and id). */
   List<FundingLot> openLots(long walletId);
 
+  /**
+   * The wallet's lots that still hold money at or after their expiry instant {@code at}, soonest
+   * expiry first (the lock order of lots); read with the wallet locked.
+   */
+  List<FundingLot> dueLots(long walletId, Instant at);
+
   List<FundingLot> lots(long walletId);
 
   Map<Long, FundingLot> lotsById(long walletId, List<Long> ids);

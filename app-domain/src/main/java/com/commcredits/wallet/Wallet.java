@@ -220,7 +220,11 @@ public class Wallet {
     }
   }
 
-  /** Calls that need credits are refused while the balance is zero or below (R-FUND-5). */
+  /**
+   * Calls that need credits are refused while the balance is zero or below (R-FUND-5). Meaningful
+   * under the wallet's lock, which expires due lots first; a read without it goes through {@link
+   * WalletQueries#balance}, which leaves out lots past their expiry instant (R-FUND-10).
+   */
   public boolean canPayForCalls() {
     return balance.signum() > 0;
   }

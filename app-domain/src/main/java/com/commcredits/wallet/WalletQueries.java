@@ -1,5 +1,6 @@
 package com.commcredits.wallet;
 
+import com.commcredits.money.Money;
 import com.commcredits.shared.Caller;
 import com.commcredits.shared.NotFoundException;
 import com.commcredits.shared.Page;
@@ -39,6 +40,15 @@ public class WalletQueries {
     return wallets
         .findForOrganisation(caller.organisationId())
         .orElseThrow(() -> new NotFoundException("The Communications Credits wallet"));
+  }
+
+  /**
+   * The balance now, for reading without the wallet's lock (the pages, the API): lots whose expiry
+   * instant has come no longer count even before their expiry is written (R-FUND-10). The wallet is
+   * one the caller obtained through {@link #get} or {@link #find}.
+   */
+  public Money balance(Wallet wallet) {
+    return Money.of(wallets.spendableBalance(wallet.id(), clock.instant()), wallet.currency());
   }
 
   public List<FundingLot> lots(Caller caller) {

@@ -16,8 +16,9 @@
  *   <li>the recharge attempt ({@code recharge_attempt}).
  * </ol>
  *
- * {@link com.commcredits.wallet.WalletLocks} takes the first two; rows found only through a later
- * one (a funding, an attempt) are first read without a lock to learn their wallet. The organisation
+ * {@link com.commcredits.wallet.WalletLocks} takes the first two and then expires the wallet's due
+ * lots (R-FUND-10), so no money transaction sees expired funds; rows found only through a later one
+ * (a funding, an attempt) are first read without a lock to learn their wallet. The organisation
  * comes first because audit and notification rows reference it: inserting them takes a shared lock
  * on its row, which must never be requested while the wallet is held by someone waiting for it.
  * Lots and ledger rows change only under the wallet's lock, and a recharge attempt is only inserted

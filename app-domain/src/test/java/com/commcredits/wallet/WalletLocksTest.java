@@ -38,18 +38,30 @@ class WalletLocksTest {
     WalletLocks locks = new WalletLocks();
     locks.organisations = recording(OrganisationRepository.class, "organisation", organisation);
     locks.wallets = recording(WalletRepository.class, "wallet", wallet);
+    locks.dueLots =
+        new DueLots() {
+          @Override
+          int expire(Wallet locked) {
+            calls.add("lots.expireDue");
+            return 0;
+          }
+        };
     return locks;
   }
 
   @Test
-  void R_FUND_8_an_organisations_wallet_is_locked_after_the_organisation() {
+  void
+      R_FUND_8_R_FUND_10_an_organisations_wallet_is_locked_after_the_organisation_then_its_due_lots_expire() {
     locks().forOrganisation(7);
-    assertEquals(List.of("organisation.lock", "wallet.lockForOrganisation"), calls);
+    assertEquals(
+        List.of("organisation.lock", "wallet.lockForOrganisation", "lots.expireDue"), calls);
   }
 
   @Test
   void R_FUND_8_a_wallet_found_by_id_is_read_without_a_lock_then_locked_after_its_organisation() {
     locks().wallet(42);
-    assertEquals(List.of("wallet.organisationOf", "organisation.lock", "wallet.lock"), calls);
+    assertEquals(
+        List.of("wallet.organisationOf", "organisation.lock", "wallet.lock", "lots.expireDue"),
+        calls);
   }
 }

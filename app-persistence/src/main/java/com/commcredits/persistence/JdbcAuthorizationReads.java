@@ -23,16 +23,21 @@ class JdbcAuthorizationReads implements AuthorizationReads {
   @Inject JdbcBatches jdbc;
 
   @Override
-  public Optional<OrganisationFacts> organisation(long organisationId, String normalisedUpn) {
+  public Optional<OrganisationFacts> organisation(
+      long organisationId, String normalisedUpn, Instant balanceAt) {
     return jdbc.first(
-        "SELECT o.currency, o.time_zone, w.balance, u.id, u.state, u.usage_location, GROUP_CONCAT(la.sku) "
+        // the balance less lots past their expiry instant that the expiry has not written yet
+        "SELECT o.currency, o.time_zone, w.balance - COALESCE((SELECT SUM(fl.remaining) "
+            + "FROM funding_lot fl WHERE fl.wallet_id = w.id AND fl.remaining > 0 AND fl.expires_at <= ?), 0), "
+            + "u.id, u.state, u.usage_location, GROUP_CONCAT(la.sku) "
             + "FROM organisation o LEFT JOIN wallet w ON w.organisation_id = o.id "
             + "LEFT JOIN directory_user u ON u.organisation_id = o.id AND u.upn = ? "
             + "LEFT JOIN licence_assignment la ON la.user_id = u.id AND la.removed_at IS NULL "
-            + "WHERE o.id = ? GROUP BY o.currency, o.time_zone, w.balance, u.id, u.state, u.usage_location",
+            + "WHERE o.id = ? GROUP BY o.currency, o.time_zone, w.id, w.balance, u.id, u.state, u.usage_location",
         ps -> {
-          ps.setString(1, normalisedUpn == null ? "" : normalisedUpn);
-          ps.setLong(2, organisationId);
+          ps.setTimestamp(1, UtcTimestamps.of(balanceAt));
+          ps.setString(2, normalisedUpn == null ? "" : normalisedUpn);
+          ps.setLong(3, organisationId);
         },
         rs -> {
           long userId = rs.getLong(4);

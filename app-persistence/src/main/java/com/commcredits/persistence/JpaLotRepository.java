@@ -27,6 +27,17 @@ class JpaLotRepository implements LotRepository {
   }
 
   @Override
+  public List<FundingLot> dueLots(long walletId, Instant at) {
+    return em.createQuery(
+            "SELECT l FROM FundingLot l WHERE l.walletId = :w AND l.remaining > 0 "
+                + "AND l.expiresAt <= :at ORDER BY l.expiresAt, l.purchasedAt, l.id",
+            FundingLot.class)
+        .setParameter("w", walletId)
+        .setParameter("at", at)
+        .getResultList();
+  }
+
+  @Override
   public List<FundingLot> lots(long walletId) {
     return em.createQuery(
             "SELECT l FROM FundingLot l WHERE l.walletId = :w ORDER BY l.purchasedAt DESC, l.id DESC",

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +32,19 @@ class JpaWalletRepository implements WalletRepository {
         .setParameter("id", walletId)
         .getResultStream()
         .findFirst();
+  }
+
+  @Override
+  public BigDecimal spendableBalance(long walletId, Instant at) {
+    Object value =
+        em.createNativeQuery(
+                "SELECT w.balance - COALESCE((SELECT SUM(l.remaining) FROM funding_lot l "
+                    + "WHERE l.wallet_id = w.id AND l.remaining > 0 AND l.expires_at <= ?), 0) "
+                    + "FROM wallet w WHERE w.id = ?")
+            .setParameter(1, UtcTimestamps.of(at))
+            .setParameter(2, walletId)
+            .getSingleResult();
+    return (BigDecimal) value;
   }
 
   @Override

@@ -34,7 +34,7 @@ class UsageReportIT {
 
   @Deployment(testable = false)
   static WebArchive application() {
-    return Deployments.application();
+    return Deployments.application().addClasses(RunningExportsServlet.class);
   }
 
   @Test
@@ -216,6 +216,60 @@ class UsageReportIT {
     TestOrg other = Fixtures.organisation("ExportOther", "USD");
     WebSession stranger = new WebSession(base.toURI()).signedIn(other.email(Role.GLOBAL_ADMIN));
     assertEquals(404, stranger.get(jobPath).statusCode(), "nor can another organisation");
+  }
+
+  @Test
+  void R_REP_1_a_third_export_of_one_admin_and_a_seventh_on_the_server_are_refused_with_a_message()
+      throws Exception {
+    TestOrg org = Fixtures.organisation("ExportLimits", "USD");
+    callsOf(org, 9);
+    WebSession web = new WebSession(base.toURI()).signedIn(org.email(Role.REPORTS_READER));
+    long admin = org.adminIds().get(Role.REPORTS_READER);
+    web.get("reports/pstn-usage");
+    try {
+      running("org=" + org.id() + "&admin=" + admin + "&count=2");
+      HttpResponse<String> third =
+          web.post("reports/exports", Map.of("format", "csv", "kind", "OUTBOUND"));
+      assertEquals(302, third.statusCode(), third.body());
+      String back = third.headers().firstValue("Location").orElseThrow();
+      assertTrue(back.contains("reports/pstn-usage?kind=OUTBOUND"), back);
+      HttpResponse<String> page = web.get(back.substring(back.indexOf("reports/")));
+      assertEquals(200, page.statusCode());
+      assertTrue(
+          page.body()
+              .contains(
+                  "You already have 2 exports running. Wait for one of them to finish, then export again."),
+          page.body());
+
+      running("clear");
+      running("org=0&admin=0&count=6");
+      HttpResponse<String> seventh = web.post("reports/exports", Map.of("format", "csv"));
+      assertEquals(302, seventh.statusCode(), seventh.body());
+      String full = seventh.headers().firstValue("Location").orElseThrow();
+      assertTrue(
+          web.get(full.substring(full.indexOf("reports/")))
+              .body()
+              .contains("The server is writing as many exports as it can at once."));
+
+      running("clear");
+      HttpResponse<String> started = web.post("reports/exports", Map.of("format", "csv"));
+      assertTrue(
+          started.headers().firstValue("Location").orElseThrow().contains("reports/exports/"),
+          "once the others are done, the export starts");
+    } finally {
+      running("clear");
+    }
+  }
+
+  /** Registers exports that stay running, or forgets them (the tests' servlet). */
+  private void running(String query) throws Exception {
+    HttpResponse<String> reply =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(base.toURI().resolve("test/running-exports?" + query))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(204, reply.statusCode(), reply.body());
   }
 
   private static void assertProblem(ApiClient.Reply reply, String field) {

@@ -1,5 +1,6 @@
 package com.commcredits.web.api;
 
+import com.commcredits.money.Money;
 import com.commcredits.shared.Page;
 import com.commcredits.shared.Retries;
 import com.commcredits.shared.ValidationException;
@@ -64,8 +65,9 @@ public class WalletResource {
                         r.purchaseOrder(),
                         r.isSuspended()))
             .orElse(null);
+    Money balance = wallets.balance(wallet); // net of lots past their expiry (R-FUND-10)
     return new WalletJson(
-        wallet.id(), MoneyJson.of(wallet.balance()), currency, wallet.canPayForCalls(), lots, auto);
+        wallet.id(), MoneyJson.of(balance), currency, balance.isPositive(), lots, auto);
   }
 
   @jakarta.ws.rs.PUT

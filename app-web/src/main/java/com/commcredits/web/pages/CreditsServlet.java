@@ -263,6 +263,7 @@ public class CreditsServlet extends FundingPageServlet {
             .findFirst()
             .or(() -> recent.stream().findFirst());
     model.put("wallet", wallet);
+    model.put("balance", wallets.balance(wallet)); // net of lots past their expiry (R-FUND-10)
     var lots = wallets.lots(caller);
     model.put("lots", lots);
     // funds recorded without a funding request (an import, say) still name how they were paid

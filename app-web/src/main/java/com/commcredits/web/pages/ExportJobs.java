@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,14 +21,19 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Large PSTN usage exports written in the background to a temporary file while the admin watches
- * the progress (rows written of rows selected); the file is kept an hour for download, then
- * deleted. A job is seen only by the admin who started it. Jobs live in this server's memory:
+ * the progress (rows written of rows selected); the file is kept an hour for download, then deleted
+ * by a periodic clean-up ({@link ExportCleanup}), and every file goes when the application stops.
+ * At most {@value #RUNNING_PER_ADMIN} run at once per admin and {@value #RUNNING_PER_SERVER} per
+ * server, so exports cannot take every container thread and connection from the pages and the
+ * rating API. A job is seen only by the admin who started it. Jobs live in this server's memory:
  * behind a load balancer, the progress page needs the same server (sticky sessions), as the session
  * itself does.
  */
 @ApplicationScoped
 public class ExportJobs {
   static final Duration KEPT = Duration.ofHours(1);
+  static final int RUNNING_PER_ADMIN = 2;
+  static final int RUNNING_PER_SERVER = 6;
 
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
 
@@ -41,6 +47,50 @@ public class ExportJobs {
    */
   public boolean runsInBackground(long rows) {
     return rows > settings.exportBackgroundRows();
+  }
+
+  /** Why an export may not start now. */
+  public enum Busy {
+    /** The admin already has {@value ExportJobs#RUNNING_PER_ADMIN} exports running. */
+    ADMIN,
+    /** The server already runs {@value ExportJobs#RUNNING_PER_SERVER} exports. */
+    SERVER
+  }
+
+  /** Refuses an export while too many are running; the page says which limit and to wait. */
+  public static final class TooManyExports extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final Busy busy;
+
+    TooManyExports(Busy busy) {
+      super("Too many exports running (" + busy + ")");
+      this.busy = busy;
+    }
+
+    public Busy busy() {
+      return busy;
+    }
+  }
+
+  /**
+   * The admission rule: empty when one more export by this admin may start beside the jobs given,
+   * otherwise which limit it would pass (the admin's own is named first).
+   */
+  static Optional<Busy> admission(Collection<Job> jobs, long organisationId, long adminId) {
+    long mine = 0;
+    long all = 0;
+    for (Job job : jobs) {
+      if (job.status() == Status.RUNNING) {
+        all++;
+        if (job.organisationId == organisationId && job.adminId == adminId) {
+          mine++;
+        }
+      }
+    }
+    if (mine >= RUNNING_PER_ADMIN) {
+      return Optional.of(Busy.ADMIN);
+    }
+    return all >= RUNNING_PER_SERVER ? Optional.of(Busy.SERVER) : Optional.empty();
   }
 
   /** Where a job is: running, done (file ready) or failed. */
@@ -133,35 +183,53 @@ public class ExportJobs {
     }
   }
 
-  /** Starts an export of the filter's rows (about {@code total}) in the background. */
+  /**
+   * Starts an export of the filter's rows (about {@code total}) in the background, unless the admin
+   * or the server already runs as many as allowed.
+   */
   public Job start(Caller caller, long adminId, UsageFilter filter, String format, long total)
-      throws IOException {
-    forgetOld();
-    Path file = Files.createTempFile("commcredits-export-", "." + format);
-    Job job =
-        new Job(
-            UUID.randomUUID().toString(),
-            caller.organisationId(),
-            adminId,
-            format,
-            total,
-            file,
-            clock.instant());
-    jobs.put(job.id(), job);
-    runner.run(job, caller, filter);
+      throws IOException, TooManyExports {
+    removeExpired();
+    Job job;
+    synchronized (this) { // the count and the new job in one step, so two clicks cannot both pass
+      Optional<Busy> busy = admission(jobs.values(), caller.organisationId(), adminId);
+      if (busy.isPresent()) {
+        throw new TooManyExports(busy.get());
+      }
+      Path file = Files.createTempFile("commcredits-export-", "." + format);
+      job =
+          new Job(
+              UUID.randomUUID().toString(),
+              caller.organisationId(),
+              adminId,
+              format,
+              total,
+              file,
+              clock.instant());
+      jobs.put(job.id(), job);
+    }
+    try {
+      runner.run(job, caller, filter);
+    } catch (RuntimeException e) {
+      // not even queued: the job must not count against the limits
+      jobs.remove(job.id());
+      delete(job);
+      throw e;
+    }
     return job;
   }
 
   /** The job, if it exists and this admin of this organisation started it. */
   public Optional<Job> find(Caller caller, long adminId, String id) {
-    forgetOld();
+    removeExpired();
     Job job = id == null ? null : jobs.get(id);
     return job != null && job.organisationId == caller.organisationId() && job.adminId == adminId
         ? Optional.of(job)
         : Optional.empty();
   }
 
-  private void forgetOld() {
+  /** Forgets jobs finished more than an hour ago and deletes their files. */
+  void removeExpired() {
     Instant limit = clock.instant().minus(KEPT);
     jobs.values()
         .removeIf(

@@ -47,8 +47,20 @@ public class ExportsServlet extends PageServlet {
       UsageReportServlet.download(report, caller(request), filter, format, response);
       return;
     }
-    ExportJobs.Job job =
-        jobs.start(caller(request), SignedInAdmin.of(request).adminId(), filter, format, total);
+    ExportJobs.Job job;
+    try {
+      job = jobs.start(caller(request), SignedInAdmin.of(request).adminId(), filter, format, total);
+    } catch (ExportJobs.TooManyExports e) {
+      redirect(
+          request,
+          response,
+          "/reports/pstn-usage?" + UsageReportServlet.query(request),
+          views()
+              .message(
+                  e.busy() == ExportJobs.Busy.ADMIN ? "export.busy.admin" : "export.busy.server",
+                  ExportJobs.RUNNING_PER_ADMIN));
+      return;
+    }
     response.sendRedirect(request.getContextPath() + "/reports/exports/" + job.id());
   }
 

@@ -71,10 +71,11 @@ public class HomeServlet extends PageServlet {
     }
     Wallet wallet = found.get();
     String currency = wallet.currency().name();
-    if (!wallet.canPayForCalls()) {
+    Money balance = wallets.balance(wallet); // net of lots past their expiry (R-FUND-10)
+    if (!balance.isPositive()) {
       attention.add(
           new Attention(
-              v.message("home.attention.negative", wallet.balance().toDisplayString(), currency),
+              v.message("home.attention.negative", balance.toDisplayString(), currency),
               "/billing/credits#add-funds",
               v.message("home.attention.addFunds")));
     }

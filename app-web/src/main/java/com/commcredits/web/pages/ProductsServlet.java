@@ -1,6 +1,7 @@
 package com.commcredits.web.pages;
 
 import com.commcredits.licensing.LicensingService;
+import com.commcredits.payment.PaymentMethodService;
 import com.commcredits.shared.Permission;
 import com.commcredits.shared.ValidationException;
 import com.commcredits.subscription.SubscriptionService;
@@ -10,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Billing > Products & services (the organisation's subscriptions) and Billing > Subscriptions
@@ -21,6 +23,7 @@ public class ProductsServlet extends PageServlet {
 
   @Inject SubscriptionService subscriptions;
   @Inject LicensingService licensing;
+  @Inject PaymentMethodService paymentMethods;
 
   @Override
   protected Permission permission() {
@@ -45,8 +48,11 @@ public class ProductsServlet extends PageServlet {
           var bought =
               subscriptions.buy(
                   caller(request),
-                  request.getParameter("sku"),
-                  intParameter(request, "quantity", 0));
+                  new SubscriptionService.Purchase(
+                      request.getParameter("sku"),
+                      intParameter(request, "quantity", 0),
+                      FundingPageServlet.methodId(request),
+                      requestKey(request)));
           redirect(
               request,
               response,
@@ -58,7 +64,8 @@ public class ProductsServlet extends PageServlet {
               subscriptions.changeQuantity(
                   caller(request),
                   idParameter(request, "id"),
-                  intParameter(request, "quantity", 0));
+                  intParameter(request, "quantity", 0),
+                  requestKey(request));
           redirect(
               request,
               response,
@@ -83,6 +90,12 @@ public class ProductsServlet extends PageServlet {
     }
   }
 
+  /** The form's request key (a fresh one per page), so a form sent twice bills once. */
+  private static String requestKey(HttpServletRequest request) {
+    String key = request.getParameter("requestKey");
+    return key == null || key.isBlank() ? null : key;
+  }
+
   private void show(
       HttpServletRequest request, HttpServletResponse response, Map<String, Object> model)
       throws IOException {
@@ -95,6 +108,8 @@ public class ProductsServlet extends PageServlet {
     boolean subscriptionsPage = request.getServletPath().endsWith("/subscriptions");
     if (subscriptionsPage) {
       model.put("catalog", subscriptions.catalog());
+      model.put("methods", paymentMethods.list(caller(request)));
+      model.put("requestKey", UUID.randomUUID().toString());
     }
     render(
         request, response, subscriptionsPage ? "billing/subscriptions" : "billing/products", model);

@@ -2,6 +2,7 @@ package com.commcredits.web.pages;
 
 import com.commcredits.licensing.LicensingService;
 import com.commcredits.payment.PaymentMethodService;
+import com.commcredits.shared.ConflictException;
 import com.commcredits.shared.Permission;
 import com.commcredits.shared.ValidationException;
 import com.commcredits.subscription.SubscriptionService;
@@ -86,6 +87,11 @@ public class ProductsServlet extends PageServlet {
       rejected(response, model, e);
       model.put("problem", e.getMessage());
       model.put("problemId", request.getParameter("id"));
+      show(request, response, model);
+    } catch (ConflictException e) {
+      // the form's request key was used for another request: a stale page sent again
+      response.setStatus(HttpServletResponse.SC_CONFLICT);
+      model.put("problem", views().message("subscriptions.staleForm"));
       show(request, response, model);
     }
   }

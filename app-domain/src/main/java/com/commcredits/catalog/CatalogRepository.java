@@ -8,4 +8,7 @@ public interface CatalogRepository {
   List<Product> products();
 
   Optional<Product> product(String sku);
+
+  /** The list price of one licence for a month, in a currency; empty when the catalog has none. */
+  Optional<java.math.BigDecimal> monthlyPrice(String sku, String currency);
 }

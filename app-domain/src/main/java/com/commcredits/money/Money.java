@@ -162,6 +162,11 @@ public final class Money implements Comparable<Money> {
     return of(amount.subtract(same(other).amount), currency);
   }
 
+  /** This amount taken {@code times} times, e.g. a licence's price for a quantity. */
+  public Money times(long times) {
+    return of(amount.multiply(BigDecimal.valueOf(times)), currency);
+  }
+
   public Money negate() {
     return new Money(amount.negate(), currency);
   }

@@ -71,6 +71,11 @@ public class Subscription {
     this.quantity = newQuantity;
   }
 
+  /** The payment method later increases are billed to (R-SUB-1). */
+  public void payWith(Long paymentMethodId) {
+    this.paymentMethodId = paymentMethodId;
+  }
+
   public void cancel() {
     this.status = SubscriptionStatus.DISABLED;
   }
@@ -108,6 +113,14 @@ public class Subscription {
   }
 
   public String describe() {
-    return "sku=" + sku + ", quantity=" + quantity + ", status=" + status + ", start=" + startDate;
+    return "sku="
+        + sku
+        + ", quantity="
+        + quantity
+        + ", status="
+        + status
+        + ", start="
+        + startDate
+        + (paymentMethodId == null ? "" : ", paymentMethod=" + paymentMethodId);
   }
 }

@@ -17,4 +17,9 @@ public interface SubscriptionRepository {
    * Locks the organisation's active subscriptions of a SKU and returns how many licences they hold.
    */
   long lockPurchased(long organisationId, String sku);
+
+  /** The charge recorded under an organisation's request key, if that request was seen. */
+  java.util.Optional<SubscriptionCharge> chargeByKey(long organisationId, String requestKey);
+
+  SubscriptionCharge addCharge(SubscriptionCharge charge);
 }

@@ -5,6 +5,7 @@ import com.commcredits.catalog.Product;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -40,5 +41,16 @@ class JpaCatalogRepository implements CatalogRepository {
   @Override
   public Optional<Product> product(String sku) {
     return Optional.ofNullable(em.find(Product.class, sku));
+  }
+
+  @Override
+  public Optional<BigDecimal> monthlyPrice(String sku, String currency) {
+    return em.createNativeQuery(
+            "SELECT monthly_price FROM product_price WHERE sku = ? AND currency = ?")
+        .setParameter(1, sku)
+        .setParameter(2, currency)
+        .getResultStream()
+        .findFirst()
+        .map(v -> v instanceof BigDecimal b ? b : new BigDecimal(v.toString()));
   }
 }

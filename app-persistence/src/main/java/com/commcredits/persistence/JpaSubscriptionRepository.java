@@ -1,6 +1,7 @@
 package com.commcredits.persistence;
 
 import com.commcredits.subscription.Subscription;
+import com.commcredits.subscription.SubscriptionCharge;
 import com.commcredits.subscription.SubscriptionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -65,5 +66,24 @@ class JpaSubscriptionRepository implements SubscriptionRepository {
     em.persist(subscription);
     em.flush();
     return subscription;
+  }
+
+  @Override
+  public Optional<SubscriptionCharge> chargeByKey(long organisationId, String requestKey) {
+    return em.createQuery(
+            "SELECT c FROM SubscriptionCharge c WHERE c.organisationId = :org "
+                + "AND c.requestKey = :key",
+            SubscriptionCharge.class)
+        .setParameter("org", organisationId)
+        .setParameter("key", requestKey)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public SubscriptionCharge addCharge(SubscriptionCharge charge) {
+    em.persist(charge);
+    em.flush();
+    return charge;
   }
 }

@@ -171,6 +171,7 @@ class RatingBenchmark {
    */
   private Tenant tenant(ApiClient api, URI root, String name, boolean withUsers) throws Exception {
     TestOrg org = Fixtures.organisation(name, "USD");
+    Fixtures.card(org);
     String admin = org.key(Role.GLOBAL_ADMIN);
     for (String sku : List.of("BUSINESS_VOICE", "COMMUNICATIONS_CREDITS")) {
       ApiClient.Reply bought =

@@ -51,6 +51,24 @@ public final class ApiClient {
             .PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** Any method with a JSON body (or none) and, when not null, an Idempotency-Key header. */
+  public Reply send(String method, String path, String key, String json, String idempotencyKey) {
+    HttpRequest.Builder builder =
+        request(path, key)
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
+    if (json != null) {
+      builder.header("Content-Type", "application/json");
+    }
+    if (idempotencyKey != null) {
+      builder.header("Idempotency-Key", idempotencyKey);
+    }
+    return send(builder);
+  }
+
   public Reply delete(String path, String key) {
     return send(request(path, key).DELETE());
   }
@@ -61,6 +79,7 @@ public final class ApiClient {
    */
   public String creditsCaller(Fixtures.TestOrg org) {
     String admin = org.key(Role.GLOBAL_ADMIN);
+    Fixtures.card(org);
     post("subscriptions", admin, "{\"sku\":\"BUSINESS_VOICE\",\"quantity\":2}");
     post("subscriptions", admin, "{\"sku\":\"COMMUNICATIONS_CREDITS\",\"quantity\":1}");
     String upn = "caller@" + org.domain();

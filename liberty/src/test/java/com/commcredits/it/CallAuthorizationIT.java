@@ -36,6 +36,7 @@ class CallAuthorizationIT {
   void organisation() throws Exception {
     api = new ApiClient(base.toURI());
     org = Fixtures.organisation("Calls", "USD");
+    Fixtures.card(org);
     admin = org.key(Role.GLOBAL_ADMIN);
     platform = org.key(Role.PLATFORM);
     api.post("subscriptions", admin, "{\"sku\":\"BUSINESS_VOICE\",\"quantity\":3}");

@@ -154,4 +154,56 @@ class EaStatementsIT {
     assertTrue(lines[2].startsWith("Total,") && lines[2].endsWith(",20.00,USD"), lines[2]);
     assertEquals(404, web.get("billing/statements?ea=99999999&po=&month=" + month).statusCode());
   }
+
+  @Test
+  void R_SUB_1_licences_bought_on_an_EA_are_a_line_of_its_statement_and_its_CSV() throws Exception {
+    TestOrg org = Fixtures.organisation("EaLicences", "USD");
+    WebSession web = new WebSession(base.toURI()).signedIn(org.email(Role.BILLING_ADMIN));
+    web.post("billing/payment-methods", Map.of("action", "ea", "eaNumber", "27182818"));
+    String ea =
+        String.valueOf(
+            Fixtures.count("SELECT id FROM payment_method WHERE organisation_id = ?", org.id()));
+    web.get("billing/subscriptions");
+    HttpResponse<String> bought =
+        web.post(
+            "billing/subscriptions",
+            Map.of(
+                "action",
+                "buy",
+                "sku",
+                "BUSINESS_VOICE",
+                "quantity",
+                "3",
+                "paymentMethodId",
+                ea,
+                "requestKey",
+                UUID.randomUUID().toString()));
+    assertEquals(302, bought.statusCode(), bought.body());
+    long subscription =
+        Fixtures.count("SELECT id FROM subscription WHERE organisation_id = ?", org.id());
+    assertEquals(
+        1,
+        Fixtures.count(
+            "SELECT COUNT(*) FROM ea_billing_line WHERE organisation_id = ? AND kind = "
+                + "'SUBSCRIPTION' AND funding_id IS NULL AND amount = 60",
+            org.id()));
+    assertTrue(web.get("billing/statements").body().contains("27182818"));
+    String month = YearMonth.now(ZoneId.of("America/Los_Angeles")).toString();
+    HttpResponse<String> csv = web.get("billing/statements?ea=27182818&po=&month=" + month);
+    assertEquals(200, csv.statusCode());
+    String[] lines = csv.body().split("\r\n");
+    assertEquals(3, lines.length, csv.body());
+    assertTrue(
+        lines[1].contains(
+                ",27182818,,Licences,3 x BUSINESS_VOICE (subscription " + subscription + "),")
+            && lines[1].endsWith(",60.00,USD"),
+        lines[1]);
+    assertTrue(lines[2].startsWith("Total,") && lines[2].endsWith(",60.00,USD"), lines[2]);
+    assertEquals(
+        1,
+        Fixtures.count(
+            "SELECT COUNT(*) FROM audit_entry WHERE organisation_id = ? AND action = "
+                + "'SUBSCRIPTION_CREATED' AND summary LIKE '%60.00 USD%EA 27182818%'",
+            org.id()));
+  }
 }

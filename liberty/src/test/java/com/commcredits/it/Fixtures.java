@@ -107,6 +107,41 @@ public final class Fixtures {
     }
   }
 
+  /**
+   * Gives the organisation a sandbox Visa ending 4242 that approves, unless it already has an
+   * active payment method, so that it can buy licences (R-SUB-1 bills them); returns the id of its
+   * default method.
+   */
+  public static long card(TestOrg org) {
+    long existing =
+        count(
+            "SELECT COALESCE(MAX(id), 0) FROM payment_method WHERE organisation_id = ? "
+                + "AND removed_at IS NULL",
+            org.id());
+    if (existing > 0) {
+      return existing;
+    }
+    String token = "tok_fixture_" + UUID.randomUUID().toString().replace("-", "");
+    try (Connection c = connect()) {
+      insert(
+          c,
+          "INSERT INTO sandbox_card (token, brand, last4, exp_month, exp_year, behaviour, "
+              + "created_at) VALUES (?, 'Visa', '4242', 12, 2099, 'APPROVE', ?)",
+          token,
+          now());
+      return insert(
+          c,
+          "INSERT INTO payment_method (organisation_id, kind, card_brand, card_last4, "
+              + "card_exp_month, card_exp_year, gateway_token, created_at) "
+              + "VALUES (?, 'CARD', 'Visa', '4242', 12, 2099, ?, ?)",
+          org.id(),
+          token,
+          now());
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static long addUser(TestOrg org, String upn, String name, String country) {
     try (Connection c = connect()) {
       return insert(

@@ -7,9 +7,11 @@ import com.commcredits.it.Fixtures.TestOrg;
 import com.commcredits.shared.Role;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import java.math.BigDecimal;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,6 +45,7 @@ class LicencesApiIT {
   void organisation() throws Exception {
     api = new ApiClient(base.toURI());
     org = Fixtures.organisation("Licences", "USD");
+    Fixtures.card(org);
     key = org.key(Role.GLOBAL_ADMIN);
   }
 
@@ -235,6 +238,7 @@ class LicencesApiIT {
     buy("PHONE_SYSTEM", 1);
     String u = user("mine", "US");
     TestOrg other = Fixtures.organisation("Intruder", "USD");
+    Fixtures.card(other);
     assertEquals(404, api.get("users/" + u, other.key(Role.GLOBAL_ADMIN)).status());
     assertEquals(
         404,
@@ -244,5 +248,146 @@ class LicencesApiIT {
         0,
         Fixtures.count(
             "SELECT COUNT(*) FROM licence_assignment WHERE organisation_id = ?", other.id()));
+  }
+
+  private ApiClient.Reply purchase(String body, String requestKey) {
+    return api.send("POST", "subscriptions", key, body, requestKey);
+  }
+
+  private static BigDecimal paid(String gatewayKey) {
+    return Fixtures.decimal(
+        "SELECT COALESCE(SUM(amount), 0) FROM sandbox_payment WHERE idempotency_key = ? "
+            + "AND outcome = 'APPROVED'",
+        gatewayKey);
+  }
+
+  @Test
+  void R_SUB_1_buying_three_business_voice_on_a_card_charges_the_first_month_and_is_audited() {
+    String requestKey = "buy-" + UUID.randomUUID();
+    ApiClient.Reply reply = purchase("{\"sku\":\"BUSINESS_VOICE\",\"quantity\":3}", requestKey);
+    assertEquals(201, reply.status(), reply.body());
+    long id = reply.json().getJsonNumber("id").longValue();
+    // 20.00 USD a licence and month, three licences, on the fixture card (the default method)
+    assertEquals(
+        0, new BigDecimal("60.00").compareTo(paid("subscription-" + org.id() + "-" + requestKey)));
+    assertEquals(
+        1,
+        Fixtures.count(
+            "SELECT COUNT(*) FROM subscription_charge WHERE subscription_id = ? AND licences = 3 "
+                + "AND amount = 60 AND gateway_reference IS NOT NULL",
+            id));
+    assertEquals(
+        1,
+        Fixtures.count(
+            "SELECT COUNT(*) FROM audit_entry WHERE organisation_id = ? AND action = "
+                + "'SUBSCRIPTION_CREATED' AND target_id = ? AND summary LIKE '%60.00 USD%' "
+                + "AND after_state LIKE '%quantity=3%'",
+            org.id(), String.valueOf(id)));
+  }
+
+  @Test
+  void R_SUB_1_a_declined_card_refuses_the_purchase_and_creates_no_subscription() {
+    int year = java.time.YearMonth.now().getYear() + 2;
+    ApiClient.Reply card =
+        api.post(
+            "payment-methods",
+            key,
+            "{\"type\":\"CARD\",\"cardNumber\":\"4000000000000002\",\"expiryMonth\":12,"
+                + "\"expiryYear\":"
+                + year
+                + ",\"cvc\":\"123\"}");
+    assertEquals(201, card.status(), card.body());
+    long declining = card.json().getJsonNumber("id").longValue();
+    String requestKey = "declined-" + UUID.randomUUID();
+    ApiClient.Reply reply =
+        purchase(
+            "{\"sku\":\"BUSINESS_VOICE\",\"quantity\":3,\"paymentMethodId\":" + declining + "}",
+            requestKey);
+    assertEquals(400, reply.status(), reply.body());
+    assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());
+    assertTrue(reply.body().contains("paymentMethodId") && reply.body().contains("declined"));
+    assertEquals(
+        0, Fixtures.count("SELECT COUNT(*) FROM subscription WHERE organisation_id = ?", org.id()));
+    assertEquals(
+        0,
+        Fixtures.count(
+            "SELECT COUNT(*) FROM subscription_charge WHERE organisation_id = ?", org.id()));
+    assertEquals(
+        1,
+        Fixtures.count(
+            "SELECT COUNT(*) FROM sandbox_payment WHERE idempotency_key = ? AND outcome = 'DECLINED'",
+            "subscription-" + org.id() + "-" + requestKey));
+  }
+
+  @Test
+  void R_SUB_1_increasing_a_quantity_bills_only_the_added_licences_and_a_decrease_bills_nothing() {
+    ApiClient.Reply bought = purchase("{\"sku\":\"PHONE_SYSTEM\",\"quantity\":2}", null);
+    assertEquals(201, bought.status(), bought.body());
+    long id = bought.json().getJsonNumber("id").longValue();
+    String more = "more-" + UUID.randomUUID();
+    ApiClient.Reply increased =
+        api.send("PATCH", "subscriptions/" + id, key, "{\"quantity\":5}", more);
+    assertEquals(200, increased.status(), increased.body());
+    assertEquals(5, increased.json().getInt("quantity"));
+    // 8.00 a Phone System licence: three added, 24.00
+    assertEquals(
+        0, new BigDecimal("24.00").compareTo(paid("subscription-" + org.id() + "-" + more)));
+    ApiClient.Reply fewer = api.send("PATCH", "subscriptions/" + id, key, "{\"quantity\":4}", null);
+    assertEquals(200, fewer.status(), fewer.body());
+    assertEquals(
+        0,
+        new BigDecimal("40.00")
+            .compareTo(
+                Fixtures.decimal(
+                    "SELECT SUM(amount) FROM subscription_charge WHERE subscription_id = ?", id)));
+    assertEquals(
+        2,
+        Fixtures.count(
+            "SELECT COUNT(*) FROM audit_entry WHERE organisation_id = ? AND action = "
+                + "'SUBSCRIPTION_CHANGED' AND before_state LIKE 'sku=PHONE_SYSTEM%'",
+            org.id()));
+    assertEquals(
+        1,
+        Fixtures.count(
+            "SELECT COUNT(*) FROM audit_entry WHERE organisation_id = ? AND action = "
+                + "'SUBSCRIPTION_CHANGED' AND before_state LIKE '%quantity=5%' "
+                + "AND after_state LIKE '%quantity=4%' AND summary LIKE '%nothing billed%'",
+            org.id()));
+  }
+
+  @Test
+  void R_SUB_1_the_same_request_key_twice_bills_once_and_another_request_under_it_is_refused() {
+    String requestKey = "twice-" + UUID.randomUUID();
+    String body = "{\"sku\":\"AUDIO_CONFERENCING\",\"quantity\":4}";
+    ApiClient.Reply first = purchase(body, requestKey);
+    ApiClient.Reply second = purchase(body, requestKey);
+    assertEquals(201, first.status(), first.body());
+    assertEquals(201, second.status(), second.body());
+    assertEquals(first.json().getJsonNumber("id"), second.json().getJsonNumber("id"));
+    assertEquals(
+        1, Fixtures.count("SELECT COUNT(*) FROM subscription WHERE organisation_id = ?", org.id()));
+    assertEquals(
+        1,
+        Fixtures.count(
+            "SELECT COUNT(*) FROM subscription_charge WHERE organisation_id = ?", org.id()));
+    assertEquals(
+        0, new BigDecimal("16.00").compareTo(paid("subscription-" + org.id() + "-" + requestKey)));
+    ApiClient.Reply other = purchase("{\"sku\":\"AUDIO_CONFERENCING\",\"quantity\":5}", requestKey);
+    assertEquals(422, other.status(), other.body());
+  }
+
+  @Test
+  void R_SUB_1_an_organisation_without_a_payment_method_cannot_buy_priced_licences() {
+    TestOrg bare = Fixtures.organisation("Unpaid", "USD");
+    ApiClient.Reply reply =
+        api.post(
+            "subscriptions",
+            bare.key(Role.GLOBAL_ADMIN),
+            "{\"sku\":\"PHONE_SYSTEM\",\"quantity\":1}");
+    assertEquals(400, reply.status(), reply.body());
+    assertTrue(reply.body().contains("paymentMethodId"), reply.body());
+    assertEquals(
+        0,
+        Fixtures.count("SELECT COUNT(*) FROM subscription WHERE organisation_id = ?", bare.id()));
   }
 }

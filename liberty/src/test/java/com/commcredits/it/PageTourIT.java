@@ -104,6 +104,7 @@ class PageTourIT {
 
   private TestOrg populatedOrganisation() throws Exception {
     TestOrg org = Fixtures.organisation("Tour", "USD");
+    Fixtures.card(org);
     ApiClient api = new ApiClient(base.toURI());
     String key = org.key(Role.GLOBAL_ADMIN);
     api.post("subscriptions", key, "{\"sku\":\"BUSINESS_VOICE\",\"quantity\":5}");

@@ -8,6 +8,7 @@ import com.commcredits.licensing.LicensingService;
 import com.commcredits.money.SupportedCurrency;
 import com.commcredits.organisation.Organisation;
 import com.commcredits.organisation.OrganisationService;
+import com.commcredits.payment.PaymentMethodService;
 import com.commcredits.pools.PoolService;
 import com.commcredits.shared.Caller;
 import com.commcredits.subscription.SubscriptionService;
@@ -43,6 +44,7 @@ class PoolContainerIT {
   @Inject DirectoryService directory;
   @Inject LicensingService licensing;
   @Inject PoolService pools;
+  @Inject PaymentMethodService methods;
 
   @AfterEach
   void realTime() {
@@ -53,7 +55,10 @@ class PoolContainerIT {
     Organisation org =
         organisations.provision(
             "Pools " + UUID.randomUUID(), "US", SupportedCurrency.USD, ZoneId.of(zone));
-    return Caller.system(org.id());
+    Caller c = Caller.system(org.id());
+    // the licences bought below are billed (R-SUB-1) on the organisation's EA
+    methods.addEnterpriseAgreement(c, "12345678", null);
+    return c;
   }
 
   private String user(Caller c, String name, String country) {

@@ -46,6 +46,7 @@ class RatingIT {
   void organisation() throws Exception {
     api = new ApiClient(base.toURI());
     org = Fixtures.organisation("Rating", "USD");
+    Fixtures.card(org);
     admin = org.key(Role.GLOBAL_ADMIN);
     platform = org.key(Role.PLATFORM);
     api.post("subscriptions", admin, "{\"sku\":\"BUSINESS_VOICE\",\"quantity\":5}");

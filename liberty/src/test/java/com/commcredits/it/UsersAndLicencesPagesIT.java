@@ -36,6 +36,7 @@ class UsersAndLicencesPagesIT {
   @Test
   void R_ORG_2_a_CSV_with_bad_rows_adds_nobody_and_reports_each_row() throws Exception {
     TestOrg org = Fixtures.organisation("Csv", "USD");
+    Fixtures.card(org);
     WebSession web = new WebSession(base.toURI()).signedIn(org.email(Role.USER_ADMIN));
     String d = org.domain();
     String bad =
@@ -76,6 +77,7 @@ class UsersAndLicencesPagesIT {
   void R_LIC_1_licences_are_toggled_on_a_user_and_over_assignment_is_refused_with_the_count()
       throws Exception {
     TestOrg org = Fixtures.organisation("Toggle", "USD");
+    Fixtures.card(org);
     WebSession billing = new WebSession(base.toURI()).signedIn(org.email(Role.GLOBAL_ADMIN));
     assertEquals(
         302,
@@ -147,6 +149,7 @@ class UsersAndLicencesPagesIT {
   @Test
   void R_LIC_1_bulk_licences_for_selected_users_apply_all_or_nothing() throws Exception {
     TestOrg org = Fixtures.organisation("Bulk", "USD");
+    Fixtures.card(org);
     WebSession web = new WebSession(base.toURI()).signedIn(org.email(Role.GLOBAL_ADMIN));
     web.post(
         "billing/subscriptions", Map.of("action", "buy", "sku", "PHONE_SYSTEM", "quantity", "2"));
@@ -179,6 +182,7 @@ class UsersAndLicencesPagesIT {
   void R_ORG_2_a_user_is_edited_blocked_and_unblocked_and_the_changes_are_audited()
       throws Exception {
     TestOrg org = Fixtures.organisation("Edit", "USD");
+    Fixtures.card(org);
     Fixtures.addUser(org, "e@" + org.domain(), "Eve", "US");
     WebSession web = new WebSession(base.toURI()).signedIn(org.email(Role.USER_ADMIN));
     assertEquals(

@@ -103,6 +103,7 @@ class WalletConcurrencyIT {
       R_FUND_8_rating_from_four_threads_with_auto_recharge_and_fundings_loses_nothing_and_never_answers_5xx()
           throws Exception {
     TestOrg org = Fixtures.organisation("Concurrency", "USD");
+    Fixtures.card(org);
     String admin = org.key(Role.GLOBAL_ADMIN);
     String platform = org.key(Role.PLATFORM);
     for (String sku : List.of("BUSINESS_VOICE", "COMMUNICATIONS_CREDITS")) {

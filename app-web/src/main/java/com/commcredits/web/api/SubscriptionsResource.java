@@ -1,6 +1,7 @@
 package com.commcredits.web.api;
 
 import com.commcredits.licensing.LicensingService;
+import com.commcredits.shared.NotFoundException;
 import com.commcredits.subscription.Subscription;
 import com.commcredits.subscription.SubscriptionService;
 import com.commcredits.wallet.CreditsOpening;
@@ -9,8 +10,11 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -21,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The organisation's subscriptions (R-SUB-1) with purchased, assigned and available licences. */
 @Path("/subscriptions")
@@ -61,12 +66,22 @@ public class SubscriptionsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary =
-          "Buy a product {sku, quantity}. Buying COMMUNICATIONS_CREDITS opens the wallet (add funds "
-              + "with POST /wallet/fundings).")
-  public Response buy(JsonObject body, @Context UriInfo uri) {
-    JsonInput in = JsonInput.of(body, Set.of("sku", "quantity"));
+          "Buy a product {sku, quantity, paymentMethodId?}: the first month of the licences (monthly "
+              + "list price x quantity) is charged on the card or billed on the EA at once; without "
+              + "paymentMethodId, the organisation's newest card, else its newest EA number. A declined "
+              + "card answers 400 and buys nothing. An optional Idempotency-Key header makes a repeat "
+              + "return the first purchase without billing again. Buying COMMUNICATIONS_CREDITS opens "
+              + "the wallet (add funds with POST /wallet/fundings).")
+  public Response buy(
+      @Parameter(description = "optional client-chosen key, unique per purchase")
+          @HeaderParam("Idempotency-Key")
+          String key,
+      JsonObject body,
+      @Context UriInfo uri) {
+    JsonInput in = JsonInput.of(body, Set.of("sku", "quantity", "paymentMethodId"));
     String sku = in.string("sku");
     Integer quantity = in.integer("quantity");
+    Long methodId = in.longValue("paymentMethodId");
     in.done();
     if ("COMMUNICATIONS_CREDITS".equals(sku)) {
       credits.openCredits(caller.get());
@@ -74,7 +89,11 @@ public class SubscriptionsResource {
           .entity(list())
           .build();
     }
-    Subscription s = subscriptions.buy(caller.get(), sku, quantity == null ? 0 : quantity);
+    Subscription s =
+        subscriptions.buy(
+            caller.get(),
+            new SubscriptionService.Purchase(
+                sku, quantity == null ? 0 : quantity, methodId, key(key)));
     return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(s.id())).build())
         .entity(
             new SubscriptionJson(
@@ -87,6 +106,40 @@ public class SubscriptionsResource {
                 0,
                 s.quantity()))
         .build();
+  }
+
+  @PATCH
+  @Path("/{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary =
+          "Change a subscription's quantity {quantity}. Added licences are billed like a purchase "
+              + "(to the subscription's payment method, else the default); fewer licences bill nothing "
+              + "and may not go below those assigned. Optional Idempotency-Key header as for a purchase.")
+  public SubscriptionJson changeQuantity(
+      @PathParam("id") String id,
+      @Parameter(description = "optional client-chosen key, unique per change")
+          @HeaderParam("Idempotency-Key")
+          String key,
+      JsonObject body) {
+    long parsed;
+    try {
+      parsed = Long.parseLong(id);
+    } catch (NumberFormatException e) {
+      throw new NotFoundException("The subscription");
+    }
+    JsonInput in = JsonInput.of(body, Set.of("quantity"));
+    Integer quantity = in.integer("quantity");
+    in.done();
+    Subscription s =
+        subscriptions.changeQuantity(
+            caller.get(), parsed, quantity == null ? 0 : quantity, key(key));
+    return list().stream().filter(j -> j.id() == s.id()).findFirst().orElseThrow();
+  }
+
+  /** The Idempotency-Key header as a request key: absent or blank means none. */
+  private static String key(String header) {
+    return header == null || header.isBlank() ? null : header;
   }
 
   /** A subscription as the API shows it. */

@@ -84,6 +84,14 @@ public class DemoData {
     admin(c, "reports@contoso.example", "Diego Siciliani", Role.REPORTS_READER);
     apiKeys.register(c, "Demo admin key", Set.of(Role.GLOBAL_ADMIN), "demo-contoso-admin");
     apiKeys.register(c, "Telephony platform", Set.of(Role.PLATFORM), "demo-contoso-platform");
+    int cardYear = clock.instant().atZone(contoso.timeZone()).getYear() + 3;
+    // the sandbox card that always declines, for trying a failed recharge (added first, so listed
+    // last); the licences below are charged on the Visa ending 4242, the default (newest) card
+    paymentMethods.addCard(
+        c, new PaymentMethodService.NewCard("4000 0000 0000 0002", 6, cardYear, "321"));
+    paymentMethods.addEnterpriseAgreement(c, "54321987", "Contoso Enterprise Agreement");
+    paymentMethods.addCard(
+        c, new PaymentMethodService.NewCard("4242 4242 4242 4242", 12, cardYear, "123"));
     subscriptions.buy(c, "BUSINESS_VOICE", 14);
     subscriptions.buy(c, "PHONE_SYSTEM", 5);
     subscriptions.buy(c, "AUDIO_CONFERENCING", 5);
@@ -137,6 +145,8 @@ public class DemoData {
     Caller f = Caller.system(fabrikam.id());
     admin(f, "admin@fabrikam.example", "Oliver Hughes", Role.GLOBAL_ADMIN);
     apiKeys.register(f, "Demo admin key", Set.of(Role.GLOBAL_ADMIN), "demo-fabrikam-admin");
+    // Fabrikam buys its licences on an Enterprise Agreement: they are on its EA statement
+    paymentMethods.addEnterpriseAgreement(f, "27182818", "Fabrikam Enterprise Agreement");
     subscriptions.buy(f, "BUSINESS_VOICE", 5);
     subscriptions.buy(f, "AUDIO_CONFERENCING", 3);
     String[][] fabrikamUsers = {
@@ -167,14 +177,6 @@ public class DemoData {
    * report, the charts, the pools and the ledger have a history.
    */
   private void walletHistory(Caller c, Organisation contoso, List<DemoCalls.DemoUser> callers) {
-    int cardYear = clock.instant().atZone(contoso.timeZone()).getYear() + 3;
-    // the sandbox card that always declines, for trying a failed recharge (added first, so listed
-    // last)
-    paymentMethods.addCard(
-        c, new PaymentMethodService.NewCard("4000 0000 0000 0002", 6, cardYear, "321"));
-    paymentMethods.addEnterpriseAgreement(c, "54321987", "Contoso Enterprise Agreement");
-    paymentMethods.addCard(
-        c, new PaymentMethodService.NewCard("4242 4242 4242 4242", 12, cardYear, "123"));
     Wallet wallet = fundingSteps.openCredits(c);
     Instant now = clock.instant();
     record Funded(Instant at, String kind, BigDecimal amount, String reference) {}

@@ -4,6 +4,7 @@ import com.commcredits.shared.BusyException;
 import com.commcredits.shared.TransientFailures;
 import com.commcredits.web.security.SignedInAdmin;
 import com.commcredits.web.view.Views;
+import jakarta.json.Json;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -43,6 +44,11 @@ public class ErrorServlet extends HttpServlet {
           "Unhandled error on " + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
           failure);
     }
+    Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    if (uri instanceof String path && path.startsWith(request.getContextPath() + "/api/")) {
+      problem(response, status);
+      return;
+    }
     String kind =
         switch (status) {
           case 403 -> "csrf".equals(request.getAttribute("errorReason")) ? "csrf" : "forbidden";
@@ -58,6 +64,41 @@ public class ErrorServlet extends HttpServlet {
     response.setContentType("text/html;charset=UTF-8");
     ((Views) getServletContext().getAttribute(Views.ATTRIBUTE))
         .render(request, response, "error", model);
+  }
+
+  /**
+   * An API address that the container refused before the API saw it (an improperly escaped path,
+   * say) still answers a problem document (RFC 9457), as every API error does.
+   */
+  private static void problem(HttpServletResponse response, int status) throws IOException {
+    String detail =
+        switch (status) {
+          case 400 -> "The address is not valid.";
+          case 404 -> "There is no such resource.";
+          case 503 -> "The service is busy; nothing was changed. Try again in a moment.";
+          default -> status >= 500 ? "Something went wrong on our side; it has been logged." : "";
+        };
+    response.setStatus(status);
+    response.setContentType("application/problem+json;charset=UTF-8");
+    response
+        .getWriter()
+        .write(
+            Json.createObjectBuilder()
+                .add("type", "about:blank")
+                .add(
+                    "title",
+                    switch (status) {
+                      case 400 -> "Bad Request";
+                      case 403 -> "Forbidden";
+                      case 404 -> "Not Found";
+                      case 405 -> "Method Not Allowed";
+                      case 503 -> "Service Unavailable";
+                      default -> status >= 500 ? "Internal Server Error" : "Client Error";
+                    })
+                .add("status", status)
+                .add("detail", detail)
+                .build()
+                .toString());
   }
 
   /**

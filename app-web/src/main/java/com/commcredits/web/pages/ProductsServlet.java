@@ -1,6 +1,8 @@
 package com.commcredits.web.pages;
 
 import com.commcredits.licensing.LicensingService;
+import com.commcredits.payment.PaymentMethodService;
+import com.commcredits.shared.ConflictException;
 import com.commcredits.shared.Permission;
 import com.commcredits.shared.ValidationException;
 import com.commcredits.subscription.SubscriptionService;
@@ -10,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Billing > Products & services (the organisation's subscriptions) and Billing > Subscriptions
@@ -21,6 +24,7 @@ public class ProductsServlet extends PageServlet {
 
   @Inject SubscriptionService subscriptions;
   @Inject LicensingService licensing;
+  @Inject PaymentMethodService paymentMethods;
 
   @Override
   protected Permission permission() {
@@ -45,8 +49,11 @@ public class ProductsServlet extends PageServlet {
           var bought =
               subscriptions.buy(
                   caller(request),
-                  request.getParameter("sku"),
-                  intParameter(request, "quantity", 0));
+                  new SubscriptionService.Purchase(
+                      request.getParameter("sku"),
+                      intParameter(request, "quantity", 0),
+                      FundingPageServlet.methodId(request),
+                      requestKey(request)));
           redirect(
               request,
               response,
@@ -58,7 +65,8 @@ public class ProductsServlet extends PageServlet {
               subscriptions.changeQuantity(
                   caller(request),
                   idParameter(request, "id"),
-                  intParameter(request, "quantity", 0));
+                  intParameter(request, "quantity", 0),
+                  requestKey(request));
           redirect(
               request,
               response,
@@ -80,7 +88,18 @@ public class ProductsServlet extends PageServlet {
       model.put("problem", e.getMessage());
       model.put("problemId", request.getParameter("id"));
       show(request, response, model);
+    } catch (ConflictException e) {
+      // the form's request key was used for another request: a stale page sent again
+      response.setStatus(HttpServletResponse.SC_CONFLICT);
+      model.put("problem", views().message("subscriptions.staleForm"));
+      show(request, response, model);
     }
+  }
+
+  /** The form's request key (a fresh one per page), so a form sent twice bills once. */
+  private static String requestKey(HttpServletRequest request) {
+    String key = request.getParameter("requestKey");
+    return key == null || key.isBlank() ? null : key;
   }
 
   private void show(
@@ -95,6 +114,8 @@ public class ProductsServlet extends PageServlet {
     boolean subscriptionsPage = request.getServletPath().endsWith("/subscriptions");
     if (subscriptionsPage) {
       model.put("catalog", subscriptions.catalog());
+      model.put("methods", paymentMethods.list(caller(request)));
+      model.put("requestKey", UUID.randomUUID().toString());
     }
     render(
         request, response, subscriptionsPage ? "billing/subscriptions" : "billing/products", model);

@@ -49,7 +49,8 @@ public class StatementsServlet extends PageServlet {
                 v.message("statements.col.date"),
                 v.message("statements.col.ea"),
                 v.message("statements.col.po"),
-                v.message("statements.col.funding"),
+                v.message("statements.col.kind"),
+                v.message("statements.col.item"),
                 v.message("statements.col.amount"),
                 v.message("statements.col.currency")));
         for (EaBillingLine line : statement.lines()) {
@@ -58,13 +59,15 @@ public class StatementsServlet extends PageServlet {
                   line.occurredAt(),
                   line.eaNumber(),
                   line.purchaseOrder() == null ? "" : line.purchaseOrder(),
-                  line.fundingId(),
+                  v.message("statements.kind." + line.kind()),
+                  line.describe(),
                   Money.of(line.amount(), line.currency()).toPlainString(),
                   line.currency()));
         }
         csv.row(
             List.of(
                 v.message("statements.total"),
+                "",
                 "",
                 "",
                 "",

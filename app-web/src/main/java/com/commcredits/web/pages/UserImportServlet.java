@@ -47,7 +47,12 @@ public class UserImportServlet extends PageServlet {
       throws IOException, ServletException {
     Map<String, Object> model = model(request);
     try {
-      Part file = request.getPart("file");
+      // a form sent without its file part (not multipart) is a missing file, not a server error
+      String type = request.getContentType();
+      Part file =
+          type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")
+              ? request.getPart("file")
+              : null;
       if (file == null || file.getSize() == 0) {
         throw ValidationException.of("file", views().message("import.noFile"));
       }

@@ -1,6 +1,7 @@
 package com.commcredits.web.api;
 
 import com.commcredits.shared.AccessDeniedException;
+import com.commcredits.shared.AlreadyDoneException;
 import com.commcredits.shared.BusyException;
 import com.commcredits.shared.ConflictException;
 import com.commcredits.shared.DomainException;
@@ -61,6 +62,10 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
     if (e instanceof AccessDeniedException) {
       return Problem.of(
           Response.Status.FORBIDDEN, "This API key's roles do not allow this request.");
+    }
+    if (e instanceof AlreadyDoneException) {
+      return new Problem(
+          "/problems/already-done", "Conflict", 409, e.getMessage(), null, java.util.List.of());
     }
     if (e instanceof ConflictException) {
       return new Problem(

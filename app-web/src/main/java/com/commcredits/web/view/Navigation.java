@@ -79,7 +79,9 @@ public final class Navigation {
                       "nav.settings.notifications",
                       "/settings/notifications",
                       Permission.MANAGE_SETTINGS),
-                  new Item("nav.settings.rates", "/settings/rates", Permission.MANAGE_SETTINGS))));
+                  new Item("nav.settings.rates", "/settings/rates", Permission.MANAGE_SETTINGS),
+                  new Item(
+                      "nav.settings.operator", "/settings/operator", Permission.OPERATE_TENANTS))));
 
   private Navigation() {}
 

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Map;
-import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -33,24 +32,9 @@ class EaStatementsIT {
     return Deployments.application();
   }
 
-  private static void debit(WebSession web, String amount) {
-    web.get("billing/credits");
-    assertEquals(
-        302,
-        web.post(
-                "billing/credits",
-                Map.of(
-                    "action",
-                    "adjust",
-                    "direction",
-                    "DEBIT",
-                    "amount",
-                    amount,
-                    "reason",
-                    "usage",
-                    "idempotencyKey",
-                    UUID.randomUUID().toString()))
-            .statusCode());
+  /** Usage stands in as the operator's debit (R-FUND-12): the only hand-made debit. */
+  private void debit(TestOrg org, String amount) throws Exception {
+    new ApiClient(base.toURI()).operatorAdjust(org, "DEBIT", amount, "usage");
   }
 
   private static void await(TestOrg org, long lines) throws InterruptedException {
@@ -71,24 +55,13 @@ class EaStatementsIT {
     TestOrg org = Fixtures.organisation("Statements", "USD");
     Fixtures.wallet(org);
     WebSession web = new WebSession(base.toURI()).signedIn(org.email(Role.BILLING_ADMIN));
+    Fixtures.eaAgreement(org, "31415926");
     web.post("billing/payment-methods", Map.of("action", "ea", "eaNumber", "31415926"));
     String ea =
         String.valueOf(
             Fixtures.count("SELECT id FROM payment_method WHERE organisation_id = ?", org.id()));
+    new ApiClient(base.toURI()).operatorAdjust(org, "CREDIT", "60.00", "start");
     web.get("billing/credits");
-    web.post(
-        "billing/credits",
-        Map.of(
-            "action",
-            "adjust",
-            "direction",
-            "CREDIT",
-            "amount",
-            "60.00",
-            "reason",
-            "start",
-            "idempotencyKey",
-            UUID.randomUUID().toString()));
     HttpResponse<String> saved =
         web.post(
             "billing/credits",
@@ -107,7 +80,7 @@ class EaStatementsIT {
                 "PO-A"));
     assertEquals(302, saved.statusCode(), saved.body());
 
-    debit(web, "20.00");
+    debit(org, "20.00");
     await(org, 1);
     web.get("billing/credits");
     assertEquals(
@@ -128,7 +101,7 @@ class EaStatementsIT {
                     "rechargePurchaseOrder",
                     "PO-B"))
             .statusCode());
-    debit(web, "20.00");
+    debit(org, "20.00");
     await(org, 2);
 
     assertEquals(

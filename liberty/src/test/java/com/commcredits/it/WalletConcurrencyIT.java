@@ -121,6 +121,7 @@ class WalletConcurrencyIT {
                     + "\"expiryYear\":"
                     + year
                     + ",\"cvc\":\"123\"}"));
+    Fixtures.eaAgreement(org, "55667788");
     long ea =
         created(
             send(

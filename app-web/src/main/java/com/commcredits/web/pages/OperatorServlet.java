@@ -7,6 +7,7 @@ import com.commcredits.shared.AlreadyDoneException;
 import com.commcredits.shared.Caller;
 import com.commcredits.shared.ConflictException;
 import com.commcredits.shared.FieldError;
+import com.commcredits.shared.NotFoundException;
 import com.commcredits.shared.Permission;
 import com.commcredits.shared.Retries;
 import com.commcredits.shared.ValidationException;
@@ -97,6 +98,16 @@ public class OperatorServlet extends PageServlet {
                     Money.of(refund.entry().amount(), refund.entry().currency()).toString()));
       } catch (ValidationException e) {
         formErrors(response, model, "refundErrors", e, Map.of("callId", "refundCallId"));
+        model.put("refundForm", form);
+        showTenant(request, response, model, org);
+      } catch (NotFoundException e) {
+        // a call id this organisation never rated: said beside the field, like any bad input
+        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        model.put(
+            "refundErrors",
+            Map.of(
+                "refundCallId",
+                views().message("operator.refund.unknown", String.valueOf(form.callId()).strip())));
         model.put("refundForm", form);
         showTenant(request, response, model, org);
       } catch (AlreadyDoneException | ConflictException e) {

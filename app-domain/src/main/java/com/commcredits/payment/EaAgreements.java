@@ -39,11 +39,6 @@ public class EaAgreements {
   /** Registers an EA number for the organisation; 409 when it is already registered for it. */
   public EaAgreement register(Caller operator, long organisationId, Registration command) {
     operator.require(Permission.OPERATE_TENANTS);
-    new Validator().plainAmount("monthlyLimit", command.monthlyLimit()).throwIfInvalid();
-    Organisation tenant =
-        organisations
-            .lock(organisationId)
-            .orElseThrow(() -> new NotFoundException("The organisation"));
     String number = command.eaNumber() == null ? "" : command.eaNumber().strip();
     Validator v =
         new Validator()
@@ -51,7 +46,13 @@ public class EaAgreements {
                 PaymentMethod.EA_NUMBER.matcher(number).matches(),
                 "eaNumber",
                 "An Enterprise Agreement number is 8 digits, e.g. 54321987.")
-            .required(command.customer(), "customer", "The customer", 200);
+            .required(command.customer(), "customer", "The customer", 200)
+            .plainAmount("monthlyLimit", command.monthlyLimit());
+    v.throwIfInvalid(); // before the lock
+    Organisation tenant =
+        organisations
+            .lock(organisationId)
+            .orElseThrow(() -> new NotFoundException("The organisation"));
     Money limit = null;
     try {
       limit = Money.parse(command.monthlyLimit(), tenant.currency());

@@ -68,6 +68,8 @@ public final class ApiClient {
                 + direction
                 + "\",\"amount\":{\"amount\":\""
                 + amount
+                + "\",\"currency\":\""
+                + Fixtures.currency(tenant)
                 + "\"},\"reason\":"
                 + json(reason)
                 + "}");

@@ -189,6 +189,21 @@ public final class Fixtures {
     }
   }
 
+  /** The organisation's currency code. */
+  public static String currency(TestOrg org) {
+    try (Connection c = connect();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT currency FROM organisation WHERE id = ?")) {
+      ps.setLong(1, org.id());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getString(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static BigDecimal decimal(String sql, Object... args) {
     try (Connection c = connect();
         PreparedStatement ps = c.prepareStatement(sql)) {

@@ -2,6 +2,8 @@ package com.commcredits.access;
 
 import com.commcredits.audit.AuditAction;
 import com.commcredits.audit.AuditLog;
+import com.commcredits.organisation.Organisation;
+import com.commcredits.organisation.OrganisationRepository;
 import com.commcredits.shared.Caller;
 import com.commcredits.shared.NotFoundException;
 import com.commcredits.shared.Permission;
@@ -28,6 +30,7 @@ public class ApiKeyService {
   @Inject AuditLog audit;
   @Inject Clock clock;
   @Inject RecentApiKeys recent;
+  @Inject OrganisationRepository organisations;
 
   public List<ApiKey> list(Caller caller) {
     caller.require(Permission.MANAGE_SETTINGS);
@@ -106,9 +109,21 @@ public class ApiKeyService {
               k.touch(clock.instant());
               if (k.asCaller().roles().contains(Role.PLATFORM)) {
                 recent.remember(hash, k.id(), k.asCaller());
+                return k.asCaller();
               }
-              return k.asCaller();
+              return operatorAware(k.asCaller());
             });
+  }
+
+  /** Marks a Global admin key of the operator's organisation as the operator's (R-FUND-12). */
+  private Caller operatorAware(Caller caller) {
+    boolean operator =
+        caller.roles().contains(Role.GLOBAL_ADMIN)
+            && organisations
+                .find(caller.organisationId())
+                .map(Organisation::publishesRates)
+                .orElse(false);
+    return operator ? caller.asOperator() : caller;
   }
 
   /** A new key and its plain value, which is shown once and never stored. */

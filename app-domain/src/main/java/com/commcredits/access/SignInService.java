@@ -2,7 +2,10 @@ package com.commcredits.access;
 
 import com.commcredits.audit.AuditAction;
 import com.commcredits.audit.AuditLog;
+import com.commcredits.organisation.Organisation;
+import com.commcredits.organisation.OrganisationRepository;
 import com.commcredits.shared.Caller;
+import com.commcredits.shared.Role;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -23,6 +26,7 @@ public class SignInService {
   @Inject AuditLog audit;
   @Inject Clock clock;
   @Inject AddressThrottle throttle;
+  @Inject OrganisationRepository organisations;
 
   /**
    * @param address the client's address, for the per-address throttle
@@ -103,6 +107,24 @@ public class SignInService {
    * once.
    */
   public Optional<Caller> callerFor(long adminId) {
-    return accounts.findById(adminId).filter(AdminAccount::enabled).map(AdminAccount::asCaller);
+    return accounts
+        .findById(adminId)
+        .filter(AdminAccount::enabled)
+        .map(AdminAccount::asCaller)
+        .map(this::operatorAware);
+  }
+
+  /**
+   * A Global admin of the organisation that publishes the rates is the operator's admin
+   * (R-FUND-12); the flag is read afresh, like the roles.
+   */
+  private Caller operatorAware(Caller caller) {
+    boolean operator =
+        caller.roles().contains(Role.GLOBAL_ADMIN)
+            && organisations
+                .find(caller.organisationId())
+                .map(Organisation::publishesRates)
+                .orElse(false);
+    return operator ? caller.asOperator() : caller;
   }
 }

@@ -14,5 +14,8 @@ public interface OrganisationRepository {
 
   List<Organisation> findAll();
 
+  /** Organisations whose name contains the text (any case), by name, at most {@code limit}. */
+  List<Organisation> search(String nameContains, int limit);
+
   Organisation add(Organisation organisation);
 }

@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * Billing > Payment methods (R-PAY-1): cards go to the gateway for a token (the number is never
- * stored or logged); EA numbers are validated and kept. Every change is audited.
+ * stored or logged); an EA number is accepted only when the operator registered it for the
+ * organisation ({@link EaAgreements}). Every change is audited.
  */
 @Stateless
 public class PaymentMethodService {
@@ -106,6 +107,12 @@ public class PaymentMethodService {
             .anyMatch(m -> m.isEnterpriseAgreement() && m.eaNumber().equals(number));
     new Validator()
         .check(!duplicate, "eaNumber", "This EA number is already one of your payment methods.")
+        .check(
+            methods.agreement(caller.organisationId(), number).isPresent(),
+            "eaNumber",
+            "EA "
+                + number
+                + " is not registered for your organisation; the operator registers EA numbers.")
         .throwIfInvalid();
     PaymentMethod method =
         methods.add(

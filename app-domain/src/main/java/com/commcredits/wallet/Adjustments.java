@@ -3,6 +3,10 @@ package com.commcredits.wallet;
 import com.commcredits.audit.AuditAction;
 import com.commcredits.audit.AuditLog;
 import com.commcredits.money.Money;
+import com.commcredits.notification.NotificationEvent;
+import com.commcredits.notification.Notifier;
+import com.commcredits.organisation.Organisation;
+import com.commcredits.organisation.OrganisationRepository;
 import com.commcredits.shared.Caller;
 import com.commcredits.shared.ConflictException;
 import com.commcredits.shared.Permission;
@@ -14,7 +18,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Manual credits and debits with a mandatory reason (R-FUND-12), idempotent and audited. */
+/**
+ * Manual credits and debits of a tenant's wallet with a mandatory reason (R-FUND-12): only the
+ * operator's admins make them; idempotent by the form's or API's key, audited in both
+ * organisations, emailed to the tenant's billing contacts and labelled in its ledger with the
+ * operator's name.
+ */
 @Stateless
 public class Adjustments {
   @Inject WalletLocks locks;
@@ -25,20 +34,26 @@ public class Adjustments {
   @Inject BalanceWatcher watcher;
   @Inject Zones zones;
   @Inject AuditLog audit;
+  @Inject Notifier notifier;
+  @Inject OrganisationRepository organisations;
   @Inject Clock clock;
 
-  /** A manual adjustment as the form or API sends it. */
-  public record Adjustment(String direction, String amount, String reason, String idempotencyKey) {
+  /** A manual adjustment as the form or API sends it; a null currency means the wallet's. */
+  public record Adjustment(
+      String direction, String amount, String currency, String reason, String idempotencyKey) {
     boolean isCredit() {
       return "CREDIT".equals(direction);
     }
   }
 
-  /** A manual credit or debit with a mandatory reason (Global and Billing admins), audited. */
-  public LedgerEntry adjust(Caller caller, Adjustment command) {
-    caller.require(Permission.MANAGE_BILLING);
+  /**
+   * A manual credit or debit of the organisation's wallet by the operator's admin, with a mandatory
+   * reason; the same key again returns the first entry and moves no money.
+   */
+  public LedgerEntry adjust(Caller operator, long organisationId, Adjustment command) {
+    operator.require(Permission.OPERATE_TENANTS);
     new Validator().plainAmount("amount", command.amount()).throwIfInvalid(); // before the lock
-    Wallet wallet = locks.forOrganisation(caller.organisationId());
+    Wallet wallet = locks.forOrganisation(organisationId);
     Money amount = valid(command, wallet);
     String key = "adjustment:" + command.idempotencyKey();
     Optional<LedgerEntry> existing = ledger.entryByKey(wallet.id(), key);
@@ -49,6 +64,8 @@ public class Adjustments {
       }
       return existing.get();
     }
+    String operatorName = name(operator.organisationId());
+    String reason = command.reason().strip();
     Money before = wallet.balance();
     Instant now = clock.instant();
     Wallet.Stamp stamp =
@@ -57,27 +74,57 @@ public class Adjustments {
             now,
             key,
             null,
-            "Manual adjustment: " + command.reason().strip(),
-            caller.actorName());
+            "Adjustment by " + operatorName + ": " + reason,
+            operator.actorName());
     Movement movement =
         command.isCredit()
-            ? wallet.fund(
-                amount, LotSource.ADJUSTMENT, null, null, zones.of(caller.organisationId()), stamp)
+            ? wallet.fund(amount, LotSource.ADJUSTMENT, null, null, zones.of(organisationId), stamp)
             : wallet.debitAdjustment(amount, lots.openLots(wallet.id()), stamp);
     ledger.record(movement);
     notices.afterDebit(wallet, before, movement.entry());
     if (!command.isCredit()) {
       watcher.afterDebit(wallet, before);
     }
+    String what = (command.isCredit() ? "Credit " : "Debit ") + amount;
+    String tenantName = name(organisationId);
     audit.record(
-        caller,
+        operator,
         AuditAction.WALLET_ADJUSTED,
         "wallet",
         wallet.id(),
-        (command.isCredit() ? "Credit " : "Debit ") + amount + ": " + command.reason().strip(),
+        what + " on the wallet of " + tenantName + ": " + reason,
         "balance=" + before,
         "balance=" + wallet.balance());
+    audit.record(
+        operator.inTenant(organisationId, operatorName),
+        AuditAction.WALLET_ADJUSTED,
+        "wallet",
+        wallet.id(),
+        what + " by " + operatorName + ": " + reason,
+        "balance=" + before,
+        "balance=" + wallet.balance());
+    notifier.notify(
+        organisationId,
+        NotificationEvent.WALLET_ADJUSTED,
+        "entry:" + movement.entry().id(),
+        (command.isCredit() ? "Credits added" : "Credits removed")
+            + " by "
+            + operatorName
+            + ": "
+            + amount,
+        operatorName
+            + (command.isCredit() ? " added " : " removed ")
+            + amount
+            + (command.isCredit() ? " to" : " from")
+            + " your Communications Credits wallet.\nReason: "
+            + reason
+            + "\nBalance now: "
+            + wallet.balance());
     return movement.entry();
+  }
+
+  private String name(long organisationId) {
+    return organisations.find(organisationId).map(Organisation::name).orElse("the operator");
   }
 
   private Money valid(Adjustment command, Wallet wallet) {
@@ -92,6 +139,14 @@ public class Adjustments {
     Money amount = null;
     try {
       amount = Money.parse(command.amount(), wallet.currency());
+      v.check(
+          command.currency() == null || wallet.currency().name().equals(command.currency()),
+          "amount.currency",
+          "The wallet is in "
+              + wallet.currency()
+              + "; send the amount in "
+              + wallet.currency()
+              + ".");
       v.check(amount.isPositive(), "amount", "Enter an amount more than zero.");
       v.check(
           amount.amount().compareTo(settings.maximum()) <= 0,

@@ -27,6 +27,7 @@ public class FundingRequests {
   @Inject PaymentChoice payment;
   @Inject FundingCredit credit;
   @Inject WalletSettings settings;
+  @Inject Zones zones;
   @Inject Clock clock;
 
   /** A recorded request and, when a card must be charged, what the gateway needs. */
@@ -71,6 +72,10 @@ public class FundingRequests {
       return new Prepared(existing.get().id(), null, null, amount, false, true);
     }
     Instant now = clock.instant();
+    // under the wallet's lock, so two EA fundings cannot both fit in what remains (R-PAY-1)
+    Validator limit = new Validator();
+    payment.checkEaLimit(limit, method, amount, zones.of(caller.organisationId()), now);
+    limit.throwIfInvalid();
     LotSource source =
         method.isEnterpriseAgreement() && cardSource != LotSource.AUTO_RECHARGE
             ? LotSource.PURCHASE_ORDER

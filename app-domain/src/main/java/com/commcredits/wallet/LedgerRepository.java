@@ -21,6 +21,9 @@ public interface LedgerRepository {
 
   List<LotAllocation> allocations(long entryId);
 
+  /** The entry that reverses the given one, if any (at most one: a UNIQUE constraint). */
+  Optional<LedgerEntry> reversalOf(long walletId, long entryId);
+
   /** Persists what an operation produced: the new lot, the entry, then its allocations. */
   void record(Movement movement);
 

@@ -23,7 +23,10 @@
  * on its row, which must never be requested while the wallet is held by someone waiting for it.
  * Lots and ledger rows change only under the wallet's lock, and a recharge attempt is only inserted
  * or taken out of flight under it, so the "one in flight per wallet" unique key never makes a
- * charge wait on a recharge. Deadlocks and lock-wait time-outs that still happen are retried as a
- * whole new transaction by {@link com.commcredits.shared.Retries}, outside the transactional bean.
+ * charge wait on a recharge. The operator's acts on a tenant (adjustments, refunds) lock the
+ * tenant's organisation and wallet in this order; their audit row in the operator's organisation
+ * takes only a shared lock on that row, never while waiting for another tenant's lock. Deadlocks
+ * and lock-wait time-outs that still happen are retried as a whole new transaction by {@link
+ * com.commcredits.shared.Retries}, outside the transactional bean.
  */
 package com.commcredits.wallet;

@@ -59,8 +59,27 @@ class CallerTest {
         EnumSet.of(Role.GLOBAL_ADMIN, Role.BILLING_ADMIN, Role.USER_ADMIN, Role.REPORTS_READER),
         system.roles());
     for (Permission p : Permission.values()) {
-      assertEquals(p != Permission.USE_TELEPHONY, system.can(p), p.name());
+      assertEquals(
+          p != Permission.USE_TELEPHONY && p != Permission.OPERATE_TENANTS,
+          system.can(p),
+          p.name());
     }
+  }
+
+  @Test
+  void R_FUND_12_only_a_Global_admin_of_the_operators_organisation_may_operate_tenants() {
+    Caller tenantAdmin = admin(Role.GLOBAL_ADMIN, Role.BILLING_ADMIN);
+    assertFalse(tenantAdmin.can(Permission.OPERATE_TENANTS), "a tenant's Global admin");
+    assertThrows(
+        com.commcredits.shared.AccessDeniedException.class, () -> tenantAdmin.inTenant(8, "Ops"));
+    assertTrue(admin(Role.GLOBAL_ADMIN).asOperator().can(Permission.OPERATE_TENANTS));
+    assertFalse(
+        admin(Role.BILLING_ADMIN).asOperator().can(Permission.OPERATE_TENANTS),
+        "the operator's Billing admin");
+    Caller inTenant = admin(Role.GLOBAL_ADMIN).asOperator().inTenant(8, "Ops");
+    assertEquals(8, inTenant.organisationId());
+    assertTrue(inTenant.roles().isEmpty(), "no role in the tenant's organisation");
+    assertTrue(inTenant.actorName().endsWith("(Ops)"));
   }
 
   @Test

@@ -45,6 +45,17 @@ class JpaLedgerRepository implements LedgerRepository {
   }
 
   @Override
+  public Optional<LedgerEntry> reversalOf(long walletId, long entryId) {
+    return em.createQuery(
+            "SELECT e FROM LedgerEntry e WHERE e.walletId = :w AND e.reversesEntryId = :e",
+            LedgerEntry.class)
+        .setParameter("w", walletId)
+        .setParameter("e", entryId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
   public List<LotAllocation> allocations(long entryId) {
     return em.createQuery(
             "SELECT a FROM LotAllocation a WHERE a.entryId = :e ORDER BY a.id", LotAllocation.class)

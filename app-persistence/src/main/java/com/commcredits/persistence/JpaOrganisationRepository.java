@@ -39,6 +39,24 @@ class JpaOrganisationRepository implements OrganisationRepository {
   }
 
   @Override
+  public List<Organisation> search(String nameContains, int limit) {
+    String pattern =
+        "%"
+            + nameContains
+                .toLowerCase(java.util.Locale.ROOT)
+                .replace("\\", "\\\\")
+                .replace("%", "\\%")
+                .replace("_", "\\_")
+            + "%";
+    return em.createQuery(
+            "SELECT o FROM Organisation o WHERE LOWER(o.name) LIKE :q ORDER BY o.name",
+            Organisation.class)
+        .setParameter("q", pattern)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  @Override
   public Organisation add(Organisation organisation) {
     em.persist(organisation);
     em.flush();

@@ -178,14 +178,16 @@ class RatingBenchmark {
           api.post("subscriptions", admin, "{\"sku\":\"" + sku + "\",\"quantity\":" + USERS + "}");
       assertEquals(201, bought.status(), bought.body());
     }
+    String number =
+        "1"
+            + String.format(
+                "%07d", Math.abs(UUID.randomUUID().getLeastSignificantBits() % 10_000_000));
+    com.commcredits.it.Fixtures.eaAgreement(org, number);
     long ea =
         api.post(
                 "payment-methods",
                 admin,
-                "{\"type\":\"ENTERPRISE_AGREEMENT\",\"eaNumber\":\"1"
-                    + String.format(
-                        "%07d", Math.abs(UUID.randomUUID().getLeastSignificantBits() % 10_000_000))
-                    + "\"}")
+                "{\"type\":\"ENTERPRISE_AGREEMENT\",\"eaNumber\":\"" + number + "\"}")
             .json()
             .getJsonNumber("id")
             .longValue();

@@ -63,6 +63,7 @@ class WalletBenchmark {
 
   @Inject OrganisationService organisations;
   @Inject PaymentMethodService methods;
+  @Inject com.commcredits.payment.EaAgreements agreements;
   @Inject CreditsOpening steps;
   @Inject FundingService fundings;
   @Inject WalletQueries wallets;
@@ -78,11 +79,13 @@ class WalletBenchmark {
         organisations.provision(
             "Bench " + UUID.randomUUID(), "US", SupportedCurrency.USD, ZoneId.of("UTC"));
     Caller caller = Caller.system(org.id());
-    long ea =
-        methods
-            .addEnterpriseAgreement(
-                caller, "9" + String.valueOf(System.nanoTime()).substring(0, 7), null)
-            .id();
+    String number = "9" + String.valueOf(System.nanoTime()).substring(0, 7);
+    agreements.register(
+        Caller.system(org.id()).asOperator(),
+        org.id(),
+        new com.commcredits.payment.EaAgreements.Registration(
+            number, "Test customer", "1000000000.00", null));
+    long ea = methods.addEnterpriseAgreement(caller, number, null).id();
     Wallet wallet = steps.openCredits(caller);
     fundings.addFunds(
         caller, new AddFunds("100000.00", "USD", ea, null, UUID.randomUUID().toString()));

@@ -44,6 +44,46 @@ public final class ApiClient {
             .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** A POST with an Idempotency-Key header. */
+  public Reply post(String path, String key, String idempotencyKey, String json) {
+    return send(
+        request(path, key)
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", idempotencyKey)
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /**
+   * A manual credit or debit of the organisation's wallet by the operator (R-FUND-12): the only way
+   * tests add or remove money by hand. Fails the test unless it is recorded (201).
+   */
+  public Reply operatorAdjust(
+      Fixtures.TestOrg tenant, String direction, String amount, String reason) {
+    Reply reply =
+        post(
+            "operator/organisations/" + tenant.id() + "/wallet/adjustments",
+            Fixtures.operator().key(Role.GLOBAL_ADMIN),
+            java.util.UUID.randomUUID().toString(),
+            "{\"direction\":\""
+                + direction
+                + "\",\"amount\":{\"amount\":\""
+                + amount
+                + "\",\"currency\":\""
+                + Fixtures.currency(tenant)
+                + "\"},\"reason\":"
+                + json(reason)
+                + "}");
+    if (reply.status() != 201) {
+      throw new AssertionError(
+          "operator adjustment refused: " + reply.status() + " " + reply.body());
+    }
+    return reply;
+  }
+
+  private static String json(String text) {
+    return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
   public Reply put(String path, String key, String json) {
     return send(
         request(path, key)

@@ -7,6 +7,7 @@ import com.commcredits.money.Money;
 import com.commcredits.money.SupportedCurrency;
 import com.commcredits.organisation.Organisation;
 import com.commcredits.organisation.OrganisationService;
+import com.commcredits.payment.EaAgreements;
 import com.commcredits.payment.PaymentGateway;
 import com.commcredits.payment.PaymentMethodService;
 import com.commcredits.payment.PaymentOutcome;
@@ -69,6 +70,7 @@ class AutoRechargeContainerIT {
 
   @Inject OrganisationService organisations;
   @Inject PaymentMethodService methods;
+  @Inject EaAgreements agreements;
   @Inject CreditsOpening opening;
   @Inject FundingRequests requests;
   @Inject FundingService fundings;
@@ -102,11 +104,13 @@ class AutoRechargeContainerIT {
         methods
             .addCard(c, new PaymentMethodService.NewCard("4242424242424242", 12, year, "123"))
             .id();
-    long ea =
-        methods
-            .addEnterpriseAgreement(
-                c, "7" + String.valueOf(System.nanoTime()).substring(0, 7), null)
-            .id();
+    String number = "7" + String.valueOf(System.nanoTime()).substring(0, 7);
+    // R-PAY-1: the operator registers the EA number before it can pay
+    agreements.register(
+        Caller.system(org.id()).asOperator(),
+        org.id(),
+        new EaAgreements.Registration(number, "Test customer", "1000000000.00", null));
+    long ea = methods.addEnterpriseAgreement(c, number, null).id();
     Wallet w = opening.openCredits(c);
     fundings.addFunds(c, new AddFunds("100.00", "USD", ea, null, UUID.randomUUID().toString()));
     recharge.save(c, new RechargeService.Settings(true, amount, "50.00", card, null));

@@ -33,24 +33,9 @@ class EaStatementsIT {
     return Deployments.application();
   }
 
-  private static void debit(WebSession web, String amount) {
-    web.get("billing/credits");
-    assertEquals(
-        302,
-        web.post(
-                "billing/credits",
-                Map.of(
-                    "action",
-                    "adjust",
-                    "direction",
-                    "DEBIT",
-                    "amount",
-                    amount,
-                    "reason",
-                    "usage",
-                    "idempotencyKey",
-                    UUID.randomUUID().toString()))
-            .statusCode());
+  /** Usage stands in as the operator's debit (R-FUND-12): the only hand-made debit. */
+  private void debit(TestOrg org, String amount) throws Exception {
+    new ApiClient(base.toURI()).operatorAdjust(org, "DEBIT", amount, "usage");
   }
 
   private static void await(TestOrg org, long lines) throws InterruptedException {
@@ -71,24 +56,13 @@ class EaStatementsIT {
     TestOrg org = Fixtures.organisation("Statements", "USD");
     Fixtures.wallet(org);
     WebSession web = new WebSession(base.toURI()).signedIn(org.email(Role.BILLING_ADMIN));
+    Fixtures.eaAgreement(org, "31415926");
     web.post("billing/payment-methods", Map.of("action", "ea", "eaNumber", "31415926"));
     String ea =
         String.valueOf(
             Fixtures.count("SELECT id FROM payment_method WHERE organisation_id = ?", org.id()));
+    new ApiClient(base.toURI()).operatorAdjust(org, "CREDIT", "60.00", "start");
     web.get("billing/credits");
-    web.post(
-        "billing/credits",
-        Map.of(
-            "action",
-            "adjust",
-            "direction",
-            "CREDIT",
-            "amount",
-            "60.00",
-            "reason",
-            "start",
-            "idempotencyKey",
-            UUID.randomUUID().toString()));
     HttpResponse<String> saved =
         web.post(
             "billing/credits",
@@ -107,7 +81,7 @@ class EaStatementsIT {
                 "PO-A"));
     assertEquals(302, saved.statusCode(), saved.body());
 
-    debit(web, "20.00");
+    debit(org, "20.00");
     await(org, 1);
     web.get("billing/credits");
     assertEquals(
@@ -128,7 +102,7 @@ class EaStatementsIT {
                     "rechargePurchaseOrder",
                     "PO-B"))
             .statusCode());
-    debit(web, "20.00");
+    debit(org, "20.00");
     await(org, 2);
 
     assertEquals(
@@ -158,6 +132,7 @@ class EaStatementsIT {
   @Test
   void R_SUB_1_licences_bought_on_an_EA_are_a_line_of_its_statement_and_its_CSV() throws Exception {
     TestOrg org = Fixtures.organisation("EaLicences", "USD");
+    Fixtures.eaAgreement(org, "27182818");
     WebSession web = new WebSession(base.toURI()).signedIn(org.email(Role.BILLING_ADMIN));
     web.post("billing/payment-methods", Map.of("action", "ea", "eaNumber", "27182818"));
     String ea =

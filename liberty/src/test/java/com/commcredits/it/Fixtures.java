@@ -142,6 +142,48 @@ public final class Fixtures {
     }
   }
 
+  private static TestOrg operator;
+
+  /**
+   * The operator's organisation of this test run (it publishes the rates), made once: its Global
+   * admin and Global admin key may operate tenants (R-FUND-12).
+   */
+  public static synchronized TestOrg operator() {
+    if (operator == null) {
+      TestOrg made = organisation("Operator", "USD");
+      update("UPDATE organisation SET publishes_rates = TRUE WHERE id = ?", made.id());
+      operator = made;
+    }
+    return operator;
+  }
+
+  /**
+   * Registers an EA number for the organisation, as the operator does (R-PAY-1), so it can be added
+   * as a payment method; the limit is per calendar month, in the organisation's currency.
+   */
+  public static void eaAgreement(TestOrg org, String eaNumber, String monthlyLimit) {
+    try (Connection c = connect()) {
+      insert(
+          c,
+          "INSERT IGNORE INTO ea_agreement (organisation_id, ea_number, customer, monthly_limit, currency, "
+              + "registered_at, registered_by) VALUES (?, ?, ?, ?, (SELECT currency FROM "
+              + "organisation WHERE id = ?), ?, 'fixture')",
+          org.id(),
+          eaNumber,
+          org.name(),
+          new BigDecimal(monthlyLimit),
+          org.id(),
+          now());
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Registers an EA number for the organisation with a limit no test reaches. */
+  public static void eaAgreement(TestOrg org, String eaNumber) {
+    eaAgreement(org, eaNumber, "1000000000.00");
+  }
+
   public static long addUser(TestOrg org, String upn, String name, String country) {
     try (Connection c = connect()) {
       return insert(
@@ -177,6 +219,21 @@ public final class Fixtures {
           org.id(),
           org.id(),
           now());
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The organisation's currency code. */
+  public static String currency(TestOrg org) {
+    try (Connection c = connect();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT currency FROM organisation WHERE id = ?")) {
+      ps.setLong(1, org.id());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getString(1);
+      }
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

@@ -47,12 +47,12 @@ class LeastPrivilegeIT {
     TestOrg org = Fixtures.organisation("LeastPrivilege", "USD");
     long walletId = Fixtures.wallet(org);
     String key = org.key(Role.BILLING_ADMIN);
+    String number = "7731" + (1000 + (int) (Math.random() * 8999));
+    Fixtures.eaAgreement(org, number);
     long ea =
         paymentMethod(
             key,
-            "{\"type\":\"ENTERPRISE_AGREEMENT\",\"eaNumber\":\"7731"
-                + (1000 + (int) (Math.random() * 8999))
-                + "\",\"label\":\"EA\"}");
+            "{\"type\":\"ENTERPRISE_AGREEMENT\",\"eaNumber\":\"" + number + "\",\"label\":\"EA\"}");
     fund(key, ea);
     long entries =
         Fixtures.count("SELECT COUNT(*) FROM ledger_entry WHERE wallet_id = ?", walletId);

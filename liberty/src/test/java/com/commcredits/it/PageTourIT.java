@@ -134,6 +134,7 @@ class PageTourIT {
           u[0]);
       api.put("users/" + upn + "/licences/BUSINESS_VOICE", key, "");
     }
+    Fixtures.eaAgreement(org, "24681357");
     var ea =
         api.post(
             "payment-methods",
@@ -154,28 +155,13 @@ class PageTourIT {
             .build();
     HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 
-    // hostile text typed into the admin center's own forms: an API key's name, an adjustment reason
+    // hostile text typed into the admin center's own forms (an API key's name) and into the
+    // operator's (an adjustment reason, shown in the tenant's ledger)
+    api.operatorAdjust(org, "CREDIT", "1.00", IMG);
     WebSession web = new WebSession(base.toURI()).signedIn(org.email(Role.GLOBAL_ADMIN));
     assertEquals(
         200,
         web.post("settings/api-keys", Map.of("name", SCRIPT, "roles", "REPORTS_READER"))
-            .statusCode());
-    web.get("billing/credits");
-    assertEquals(
-        302,
-        web.post(
-                "billing/credits",
-                Map.of(
-                    "action",
-                    "adjust",
-                    "direction",
-                    "CREDIT",
-                    "amount",
-                    "1.00",
-                    "reason",
-                    IMG,
-                    "idempotencyKey",
-                    UUID.randomUUID().toString()))
             .statusCode());
     return org;
   }

@@ -51,6 +51,7 @@ class RatingIT {
     platform = org.key(Role.PLATFORM);
     api.post("subscriptions", admin, "{\"sku\":\"BUSINESS_VOICE\",\"quantity\":5}");
     api.post("subscriptions", admin, "{\"sku\":\"COMMUNICATIONS_CREDITS\",\"quantity\":1}");
+    Fixtures.eaAgreement(org, "11223344");
     long ea =
         api.post(
                 "payment-methods",

@@ -287,6 +287,7 @@ class UsageReportIT {
     ApiClient api = new ApiClient(base.toURI());
     String admin = org.key(Role.GLOBAL_ADMIN);
     String upn = api.creditsCaller(org);
+    Fixtures.eaAgreement(org, "55667788");
     long ea =
         api.post(
                 "payment-methods",

@@ -72,7 +72,9 @@ class WalletApiIT {
     return reply.json().getJsonNumber("id").longValue();
   }
 
+  /** An EA number of this class's organisation, registered first by the operator (R-PAY-1). */
   private long ea(String key, String number) {
+    Fixtures.eaAgreement(org, number);
     ApiClient.Reply reply =
         api.post(
             "payment-methods",

@@ -122,6 +122,7 @@ class WalletConcurrencyIT {
                     + "\"expiryYear\":"
                     + year
                     + ",\"cvc\":\"123\"}"));
+    Fixtures.eaAgreement(org, "55667788");
     long ea =
         created(
             send(

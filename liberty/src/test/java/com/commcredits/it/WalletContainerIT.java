@@ -68,6 +68,7 @@ class WalletContainerIT {
   @Inject Charging charging;
   @Inject LotExpiry expiry;
   @Inject PaymentMethodService methods;
+  @Inject com.commcredits.payment.EaAgreements agreements;
 
   @Resource(lookup = "jdbc/commcredits")
   DataSource dataSource;
@@ -84,11 +85,14 @@ class WalletContainerIT {
         organisations.provision(
             "Wallet " + UUID.randomUUID(), "US", SupportedCurrency.USD, ZoneId.of("UTC"));
     Caller caller = Caller.system(org.id());
-    long ea =
-        methods
-            .addEnterpriseAgreement(
-                caller, "1" + String.valueOf(System.nanoTime()).substring(0, 7), null)
-            .id();
+    String number = "1" + String.valueOf(System.nanoTime()).substring(0, 7);
+    // R-PAY-1: the operator registers the EA number before it can pay
+    agreements.register(
+        Caller.system(org.id()).asOperator(),
+        org.id(),
+        new com.commcredits.payment.EaAgreements.Registration(
+            number, "Test customer", "1000000000.00", null));
+    long ea = methods.addEnterpriseAgreement(caller, number, null).id();
     long card =
         methods
             .addCard(

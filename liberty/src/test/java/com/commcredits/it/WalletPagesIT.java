@@ -27,8 +27,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The wallet pages as a Billing admin uses them: the checkout, Add more funds, the lots, the
- * transactions, manual adjustments and payment methods (R-SUB-1, R-FUND-4, R-FUND-5, R-FUND-7,
- * R-FUND-9, R-PAY-1, R-PAY-2, R-REP-3, R-SEC-1, R-SEC-3, R-ORG-1).
+ * transactions and payment methods (R-SUB-1, R-FUND-4, R-FUND-5, R-FUND-7, R-FUND-9, R-PAY-1,
+ * R-PAY-2, R-REP-3, R-SEC-1, R-ORG-1). Money moved by hand is the operator's (R-FUND-12,
+ * OperatorIT): these tests ask the operator's API for it.
  */
 @ExtendWith(ArquillianExtension.class)
 class WalletPagesIT {
@@ -55,6 +56,7 @@ class WalletPagesIT {
     TestOrg org = Fixtures.organisation("Pages", "USD");
     WebSession web = new WebSession(base.toURI()).signedIn(org.email(Role.BILLING_ADMIN));
     long visa = addCard(org, web, "4242 4242 4242 4242", "4242");
+    Fixtures.eaAgreement(org, "13572468");
     assertEquals(
         302,
         web.post(
@@ -125,18 +127,15 @@ class WalletPagesIT {
     return form;
   }
 
-  private static Map<String, String> adjustment(String direction, String amount, String reason) {
-    return Map.of(
-        "action",
-        "adjust",
-        "direction",
-        direction,
-        "amount",
-        amount,
-        "reason",
-        reason,
-        "idempotencyKey",
-        UUID.randomUUID().toString());
+  /** A manual adjustment, made by the operator (R-FUND-12). */
+  private void adjust(TestOrg org, String direction, String amount, String reason)
+      throws Exception {
+    new ApiClient(base.toURI()).operatorAdjust(org, direction, amount, reason);
+  }
+
+  /** How the tenant's ledger labels the operator's adjustment. */
+  private static String adjusted(String reason) {
+    return "Adjustment by " + Fixtures.operator().name() + ": " + reason;
   }
 
   private static long lots(TestOrg org) {
@@ -416,7 +415,7 @@ class WalletPagesIT {
       R_ORG_1_another_organisations_admin_posting_to_the_credits_page_only_touches_their_own_wallet()
           throws Exception {
     Setup first = withWallet("100.00");
-    first.web().post("billing/credits", adjustment("DEBIT", "1.00", "First org only"));
+    adjust(first.org(), "DEBIT", "1.00", "First org only");
     Setup second = withWallet("30.00");
     long firstFundings = fundings(first.org());
     long firstLots = lots(first.org());
@@ -436,12 +435,7 @@ class WalletPagesIT {
                 funds("15.00", first.visa(), null, UUID.randomUUID().toString()));
     assertEquals(400, foreign.statusCode(), "a foreign method is a field error, not a success");
     assertTrue(foreign.body().contains("id=\"paymentMethodId-error\""));
-    assertEquals(
-        302,
-        second
-            .web()
-            .post("billing/credits", adjustment("DEBIT", "5.00", "Second org"))
-            .statusCode());
+    adjust(second.org(), "DEBIT", "5.00", "Second org");
 
     assertBalance("40.00", second.org());
     assertBalance("99.00", first.org());
@@ -455,55 +449,10 @@ class WalletPagesIT {
   }
 
   @Test
-  void R_SEC_3_a_manual_adjustment_needs_a_reason_is_in_the_ledger_and_is_audited()
-      throws Exception {
-    Setup s = withWallet("100.00");
-    HttpResponse<String> noReason =
-        s.web().post("billing/credits", adjustment("DEBIT", "5.00", ""));
-    assertEquals(400, noReason.statusCode());
-    assertTrue(noReason.body().contains("id=\"reason-error\""));
-    assertFalse(
-        noReason.body().contains("id=\"amount-error\""),
-        "the error stays with the adjustment form");
-    assertTrue(
-        noReason.body().contains("<details class=\"inline-panel\" open=\"open\">"),
-        "the form stays open");
-    HttpResponse<String> badAmount =
-        s.web().post("billing/credits", adjustment("DEBIT", "-3", "Typo"));
-    assertEquals(400, badAmount.statusCode());
-    assertTrue(badAmount.body().contains("id=\"adjustAmount-error\""));
-    assertBalance("100.00", s.org());
-
-    HttpResponse<String> debit =
-        s.web().post("billing/credits", adjustment("DEBIT", "12.50", "Goodwill correction #42"));
-    assertEquals(302, debit.statusCode());
-    HttpResponse<String> credit =
-        s.web().post("billing/credits", adjustment("CREDIT", "2.50", "Refund <b>call</b>"));
-    assertEquals(302, credit.statusCode());
-    assertBalance("90.00", s.org());
-    String page = s.web().get("billing/credits").body();
-    assertTrue(page.contains("Manual adjustment: Goodwill correction #42"));
-    assertTrue(page.contains("Refund &lt;b&gt;call&lt;/b&gt;"), "the reason is escaped");
-    assertTrue(page.contains("-12.50"));
-    assertEquals(
-        1,
-        Fixtures.count(
-            "SELECT COUNT(*) FROM audit_entry WHERE organisation_id = ? AND action = "
-                + "'WALLET_ADJUSTED' AND summary LIKE '%Goodwill%' AND before_state = 'balance=100.00 USD'",
-            s.org().id()));
-    assertEquals(
-        2,
-        Fixtures.count(
-            "SELECT COUNT(*) FROM ledger_entry e JOIN wallet w ON w.id = e.wallet_id WHERE "
-                + "w.organisation_id = ? AND e.entry_type = 'ADJUSTMENT'",
-            s.org().id()));
-  }
-
-  @Test
   void R_REP_3_transactions_export_as_CSV_with_the_running_balance() throws Exception {
     Setup s = withWallet("40.00");
     s.web().post("billing/credits", funds("10.00", s.visa(), null, UUID.randomUUID().toString()));
-    s.web().post("billing/credits", adjustment("DEBIT", "5.25", "Correction, with a comma"));
+    adjust(s.org(), "DEBIT", "5.25", "Correction, with a comma");
     HttpResponse<String> csv = s.web().get("billing/credits?export=csv");
     assertEquals(200, csv.statusCode());
     assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
@@ -513,7 +462,7 @@ class WalletPagesIT {
         lines[0].startsWith("Date,Type,Description,Reference,Amount,Balance,Currency"), lines[0]);
     assertEquals(4, lines.length);
     assertTrue(
-        lines[1].contains("\"Manual adjustment: Correction, with a comma\"")
+        lines[1].contains("\"" + adjusted("Correction, with a comma") + "\"")
             && lines[1].contains(",-5.25,44.75,USD,"),
         lines[1]);
     assertTrue(lines[2].contains(",10.00,50.00,USD,"), lines[2]);
@@ -531,14 +480,12 @@ class WalletPagesIT {
       throws Exception {
     Setup s = withWallet("100.00");
     for (int i = 1; i <= 26; i++) {
-      assertEquals(
-          302,
-          s.web().post("billing/credits", adjustment("DEBIT", "1.00", "Line " + i)).statusCode());
+      adjust(s.org(), "DEBIT", "1.00", "Line " + i);
     }
     String today = LocalDate.now(ORG_ZONE).toString();
     String first = s.web().get("billing/credits?from=" + today + "&to=" + today).body();
     assertTrue(first.contains("Page 1 of 2 (27 in all)"), "27 entries, 25 a page");
-    assertTrue(first.contains("Manual adjustment: Line 26"), "newest first");
+    assertTrue(first.contains(adjusted("Line 26")), "newest first");
     assertFalse(first.contains("Funds added on Enterprise Agreement"), "the oldest is on page 2");
     assertTrue(
         first.contains("billing/credits?from=" + today + "&amp;to=" + today + "&amp;page=1"),
@@ -599,7 +546,7 @@ class WalletPagesIT {
     assertTrue(page.contains("Expires within 30 days"));
     assertFalse(page.contains("refused until funds are added"));
 
-    s.web().post("billing/credits", adjustment("DEBIT", "40.00", "Used up"));
+    adjust(s.org(), "DEBIT", "40.00", "Used up");
     home = s.web().get("").body();
     assertTrue(
         home.contains(
@@ -690,6 +637,15 @@ class WalletPagesIT {
         Fixtures.count("SELECT COUNT(*) FROM payment_method WHERE organisation_id = ?", org.id()));
 
     long visa = addCard(org, web, "4242-4242-4242-4242", "4242");
+    HttpResponse<String> unregistered =
+        web.post(
+            "billing/payment-methods",
+            Map.of("action", "ea", "eaNumber", "24681357", "label", "Contoso EA"));
+    assertEquals(400, unregistered.statusCode(), "R-PAY-1: the operator has not registered it");
+    assertTrue(
+        unregistered.body().contains("id=\"eaNumber-error\"")
+            && unregistered.body().contains("is not registered for your organisation"));
+    Fixtures.eaAgreement(org, "24681357");
     assertEquals(
         302,
         web.post(

@@ -1,6 +1,7 @@
 package com.commcredits.web.api;
 
 import com.commcredits.shared.AccessDeniedException;
+import com.commcredits.shared.AlreadyDoneException;
 import com.commcredits.shared.BusyException;
 import com.commcredits.shared.ConflictException;
 import com.commcredits.shared.DomainException;
@@ -64,6 +65,10 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
     }
     if (e instanceof com.commcredits.reconciliation.RunAlreadyGoing) {
       return Problem.of(Response.Status.CONFLICT, e.getMessage());
+    }
+    if (e instanceof AlreadyDoneException) {
+      return new Problem(
+          "/problems/already-done", "Conflict", 409, e.getMessage(), null, java.util.List.of());
     }
     if (e instanceof ConflictException) {
       return new Problem(

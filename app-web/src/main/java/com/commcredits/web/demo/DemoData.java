@@ -9,6 +9,7 @@ import com.commcredits.money.Money;
 import com.commcredits.money.SupportedCurrency;
 import com.commcredits.organisation.Organisation;
 import com.commcredits.organisation.OrganisationService;
+import com.commcredits.payment.EaAgreements;
 import com.commcredits.payment.PaymentMethodService;
 import com.commcredits.rating.RateRepository;
 import com.commcredits.rating.RatingService;
@@ -39,8 +40,10 @@ import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * Loads Contoso and Fabrikam with their admins, fixed demo API keys, subscriptions and users,
- * through the same services an admin uses, once (it does nothing when Contoso exists).
+ * Loads the operator, Contoso and Fabrikam with their admins, fixed demo API keys, subscriptions
+ * and users, through the same services an admin uses, once (it does nothing when Contoso exists).
+ * Contoso's EA 54321987 is registered by the operator (10,000.00 USD a month) before Contoso adds
+ * it as a payment method.
  */
 @Singleton
 @Startup
@@ -55,6 +58,7 @@ public class DemoData {
   @Inject SubscriptionService subscriptions;
   @Inject DirectoryService directory;
   @Inject PaymentMethodService paymentMethods;
+  @Inject EaAgreements eaAgreements;
   @Inject CreditsOpening fundingSteps;
   @Inject WalletRepository walletRepository;
   @Inject LedgerRepository ledger;
@@ -74,10 +78,27 @@ public class DemoData {
       LOG.info("Demo data already present");
       return;
     }
+    // the operator, whose Global admins publish the rate cards (Settings > Rates) and alone
+    // create money: adjustments, refunds and EA registrations (Settings > Operator)
+    Organisation operator =
+        organisations.provision(
+            "Communications Credits Operations",
+            "US",
+            SupportedCurrency.USD,
+            ZoneId.of("America/New_York"));
+    Caller ops = Caller.system(operator.id());
+    admin(ops, "ops@commcredits.example", "Rate desk", Role.GLOBAL_ADMIN);
+    apiKeys.register(ops, "Operator key", Set.of(Role.GLOBAL_ADMIN), "demo-operator");
+    organisations.designateRatePublisher(ops);
+
     Organisation contoso =
         organisations.provision(
             "Contoso", "US", SupportedCurrency.USD, ZoneId.of("America/Los_Angeles"));
     Caller c = Caller.system(contoso.id());
+    eaAgreements.register(
+        ops.asOperator(),
+        contoso.id(),
+        new EaAgreements.Registration("54321987", "Contoso Ltd", "10000.00", "USD"));
     admin(c, "admin@contoso.example", "Megan Bowen", Role.GLOBAL_ADMIN);
     admin(c, "billing@contoso.example", "Alex Wilber", Role.BILLING_ADMIN);
     admin(c, "users@contoso.example", "Lynne Robbins", Role.USER_ADMIN);
@@ -145,7 +166,12 @@ public class DemoData {
     Caller f = Caller.system(fabrikam.id());
     admin(f, "admin@fabrikam.example", "Oliver Hughes", Role.GLOBAL_ADMIN);
     apiKeys.register(f, "Demo admin key", Set.of(Role.GLOBAL_ADMIN), "demo-fabrikam-admin");
-    // Fabrikam buys its licences on an Enterprise Agreement: they are on its EA statement
+    // Fabrikam buys its licences on an Enterprise Agreement the operator registered: they are on
+    // its EA statement
+    eaAgreements.register(
+        ops.asOperator(),
+        fabrikam.id(),
+        new EaAgreements.Registration("27182818", "Fabrikam Ltd", "5000.00", "GBP"));
     paymentMethods.addEnterpriseAgreement(f, "27182818", "Fabrikam Enterprise Agreement");
     subscriptions.buy(f, "BUSINESS_VOICE", 5);
     subscriptions.buy(f, "AUDIO_CONFERENCING", 3);
@@ -158,15 +184,6 @@ public class DemoData {
       directory.add(f, new DirectoryService.NewUser(u[0], u[1], u[2]));
       licensing.assign(f, u[1], "BUSINESS_VOICE");
     }
-    // the operator, whose Global admins publish the rate cards (Settings > Rates)
-    Organisation operator =
-        organisations.provision(
-            "Communications Credits Operations",
-            "US",
-            SupportedCurrency.USD,
-            ZoneId.of("America/New_York"));
-    admin(Caller.system(operator.id()), "ops@commcredits.example", "Rate desk", Role.GLOBAL_ADMIN);
-    organisations.designateRatePublisher(Caller.system(operator.id()));
     LOG.info("Demo data loaded: Contoso, Fabrikam and the operator");
   }
 

@@ -14,7 +14,6 @@ import com.commcredits.shared.Permission;
 import com.commcredits.shared.Retries;
 import com.commcredits.shared.ValidationException;
 import com.commcredits.wallet.AddFunds;
-import com.commcredits.wallet.Adjustments;
 import com.commcredits.wallet.Funding;
 import com.commcredits.wallet.FundingLot;
 import com.commcredits.wallet.FundingOutcome;
@@ -42,10 +41,10 @@ import java.util.UUID;
 /**
  * Billing > Products & services > Communications Credits: the balance (and what a balance at or
  * below zero blocks), Add more funds, the lots, the balance over 90 days, the transactions with a
- * running balance (filter, pages, CSV), the payment method, auto-recharge and manual adjustments
- * (R-FUND, R-REP-3). The page holds several forms; each shows only its own errors ({@code
- * fundsErrors}, {@code adjustErrors}, {@code rechargeErrors}, {@code filterErrors}) and its fields
- * have ids no other form uses.
+ * running balance (filter, pages, CSV), the payment method and auto-recharge (R-FUND, R-REP-3).
+ * Manual adjustments are the operator's (R-FUND-12), not here. The page holds several forms; each
+ * shows only its own errors ({@code fundsErrors}, {@code rechargeErrors}, {@code filterErrors}) and
+ * its fields have ids no other form uses.
  */
 @WebServlet("/billing/credits")
 public class CreditsServlet extends FundingPageServlet {
@@ -53,7 +52,6 @@ public class CreditsServlet extends FundingPageServlet {
   private static final int PAGE_SIZE = 25;
 
   @Inject WalletQueries wallets;
-  @Inject Adjustments adjustments;
   @Inject FundingService fundings;
   @Inject PaymentMethodService methods;
   @Inject RechargeService recharge;
@@ -101,8 +99,6 @@ public class CreditsServlet extends FundingPageServlet {
     String action = request.getParameter("action");
     if ("recharge".equals(action)) {
       saveRecharge(request, response, model);
-    } else if ("adjust".equals(action)) {
-      adjust(request, response, model);
     } else {
       addFunds(request, response, model);
     }
@@ -148,38 +144,6 @@ public class CreditsServlet extends FundingPageServlet {
               null,
               command.paymentMethodId(),
               command.purchaseOrder(),
-              UUID.randomUUID().toString()));
-      show(request, response, model, null, null);
-    }
-  }
-
-  /** A manual credit or debit with a reason (Global and Billing admins: MANAGE_BILLING). */
-  private void adjust(
-      HttpServletRequest request, HttpServletResponse response, Map<String, Object> model)
-      throws IOException {
-    var command =
-        new Adjustments.Adjustment(
-            request.getParameter("direction"),
-            request.getParameter("amount"),
-            request.getParameter("reason"),
-            request.getParameter("idempotencyKey"));
-    try {
-      Retries.call(() -> adjustments.adjust(caller(request), command));
-      redirect(request, response, "/billing/credits", views().message("credits.adjusted"));
-    } catch (ValidationException e) {
-      rejected(response, model, e);
-      formErrors(model, "adjustErrors", Map.of("amount", "adjustAmount"));
-      model.put("adjustForm", command);
-      show(request, response, model, null, null);
-    } catch (ConflictException e) {
-      response.setStatus(HttpServletResponse.SC_CONFLICT);
-      model.put("adjustErrors", Map.of("form", views().message("credits.resubmitted")));
-      model.put(
-          "adjustForm",
-          new Adjustments.Adjustment(
-              command.direction(),
-              command.amount(),
-              command.reason(),
               UUID.randomUUID().toString()));
       show(request, response, model, null, null);
     }
@@ -287,10 +251,7 @@ public class CreditsServlet extends FundingPageServlet {
                 f -> paymentMethods.stream().filter(m -> m.id() == f.paymentMethodId()).findFirst())
             .orElse(null));
     model.putIfAbsent("fundsForm", new AddFunds("", null, null, "", UUID.randomUUID().toString()));
-    model.putIfAbsent(
-        "adjustForm", new Adjustments.Adjustment("DEBIT", "", "", UUID.randomUUID().toString()));
     model.putIfAbsent("fundsErrors", Map.of());
-    model.putIfAbsent("adjustErrors", Map.of());
     model.putIfAbsent("rechargeErrors", Map.of());
     var settings = recharge.settings(caller).orElse(null);
     model.put("recharge", settings);

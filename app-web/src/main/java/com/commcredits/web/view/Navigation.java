@@ -81,9 +81,11 @@ public final class Navigation {
                       Permission.MANAGE_SETTINGS),
                   new Item("nav.settings.rates", "/settings/rates", Permission.MANAGE_SETTINGS),
                   new Item(
+                      "nav.settings.operator", "/settings/operator", Permission.OPERATE_TENANTS),
+                  new Item(
                       "nav.settings.reconciliation",
                       "/settings/reconciliation",
-                      Permission.MANAGE_SETTINGS))));
+                      Permission.OPERATE_TENANTS))));
 
   private Navigation() {}
 

@@ -11,6 +11,7 @@ import com.commcredits.money.Money;
 import com.commcredits.money.SupportedCurrency;
 import com.commcredits.organisation.Organisation;
 import com.commcredits.organisation.OrganisationService;
+import com.commcredits.payment.EaAgreements;
 import com.commcredits.payment.PaymentMethodService;
 import com.commcredits.rating.Authorization;
 import com.commcredits.rating.CallAuthorizer;
@@ -62,6 +63,7 @@ class ExpiredFundsContainerIT {
     return Deployments.application().addClasses(MutableClock.class, TestClockProducer.class);
   }
 
+  @Inject EaAgreements agreements;
   @Inject OrganisationService organisations;
   @Inject SubscriptionService subscriptions;
   @Inject DirectoryService directory;
@@ -97,11 +99,7 @@ class ExpiredFundsContainerIT {
     directory.add(c, new DirectoryService.NewUser("Caller", upn, "US"));
     licensing.assign(c, upn, "BUSINESS_VOICE");
     licensing.assign(c, upn, "COMMUNICATIONS_CREDITS");
-    long ea =
-        methods
-            .addEnterpriseAgreement(
-                c, "3" + String.valueOf(System.nanoTime()).substring(0, 7), null)
-            .id();
+    long ea = methods.addEnterpriseAgreement(c, registeredEa(c, "3"), null).id();
     var funded =
         fundings.addFunds(c, new AddFunds("10.00", "USD", ea, null, UUID.randomUUID().toString()));
     assertEquals(EXPIRES, funded.lot().expiresAt());
@@ -218,11 +216,7 @@ class ExpiredFundsContainerIT {
   void R_FUND_10_a_funding_after_the_expiry_instant_writes_the_expiry_first_and_covers_no_ghost() {
     Setup s = walletWithOneLot();
     MutableClock.INSTANCE.set(EXPIRES.plus(1, ChronoUnit.HOURS));
-    long ea =
-        methods
-            .addEnterpriseAgreement(
-                s.caller(), "4" + String.valueOf(System.nanoTime()).substring(0, 7), null)
-            .id();
+    long ea = methods.addEnterpriseAgreement(s.caller(), registeredEa(s.caller(), "4"), null).id();
     fundings.addFunds(
         s.caller(), new AddFunds("20.00", "USD", ea, null, UUID.randomUUID().toString()));
     assertEquals(0, new BigDecimal("20.00").compareTo(balance(s)));
@@ -264,5 +258,15 @@ class ExpiredFundsContainerIT {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** An EA number the operator registered for the caller's organisation (R-PAY-1). */
+  private String registeredEa(Caller caller, String firstDigit) {
+    String number = firstDigit + String.valueOf(System.nanoTime()).substring(0, 7);
+    agreements.register(
+        Caller.system(caller.organisationId()).asOperator(),
+        caller.organisationId(),
+        new EaAgreements.Registration(number, "Test customer", "1000000000.00", null));
+    return number;
   }
 }

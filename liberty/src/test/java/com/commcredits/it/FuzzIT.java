@@ -139,13 +139,13 @@ class FuzzIT {
     String admin = org.key(Role.GLOBAL_ADMIN);
     long card = Fixtures.card(org);
     String upn = api.creditsCaller(org);
+    String eaNumber = "1" + String.format("%07d", Math.floorMod(org.id(), 10_000_000));
+    Fixtures.eaAgreement(org, eaNumber);
     ApiClient.Reply ea =
         api.post(
             "payment-methods",
             admin,
-            "{\"type\":\"ENTERPRISE_AGREEMENT\",\"eaNumber\":\"1"
-                + String.format("%07d", Math.floorMod(org.id(), 10_000_000))
-                + "\"}");
+            "{\"type\":\"ENTERPRISE_AGREEMENT\",\"eaNumber\":\"" + eaNumber + "\"}");
     assertEquals(201, ea.status(), ea.body());
     ApiClient.Reply funded =
         api.send(

@@ -8,6 +8,7 @@ import com.commcredits.licensing.LicensingService;
 import com.commcredits.money.SupportedCurrency;
 import com.commcredits.organisation.Organisation;
 import com.commcredits.organisation.OrganisationService;
+import com.commcredits.payment.EaAgreements;
 import com.commcredits.payment.PaymentMethodService;
 import com.commcredits.pools.PoolService;
 import com.commcredits.shared.Caller;
@@ -39,6 +40,7 @@ class PoolContainerIT {
     return Deployments.application().addClasses(MutableClock.class, TestClockProducer.class);
   }
 
+  @Inject EaAgreements agreements;
   @Inject OrganisationService organisations;
   @Inject SubscriptionService subscriptions;
   @Inject DirectoryService directory;
@@ -57,7 +59,7 @@ class PoolContainerIT {
             "Pools " + UUID.randomUUID(), "US", SupportedCurrency.USD, ZoneId.of(zone));
     Caller c = Caller.system(org.id());
     // the licences bought below are billed (R-SUB-1) on the organisation's EA
-    methods.addEnterpriseAgreement(c, "12345678", null);
+    methods.addEnterpriseAgreement(c, registeredEa(c, "1"), null);
     return c;
   }
 
@@ -165,5 +167,15 @@ class PoolContainerIT {
     executor.shutdown();
     assertEquals(1200, total, "16 x 100 asked, 1,200 available: exactly 1,200 covered");
     assertEquals(0, pools.available(c.organisationId(), "GB", PoolKind.DOMESTIC, month));
+  }
+
+  /** An EA number the operator registered for the caller's organisation (R-PAY-1). */
+  private String registeredEa(Caller caller, String firstDigit) {
+    String number = firstDigit + String.valueOf(System.nanoTime()).substring(0, 7);
+    agreements.register(
+        Caller.system(caller.organisationId()).asOperator(),
+        caller.organisationId(),
+        new EaAgreements.Registration(number, "Test customer", "1000000000.00", null));
+    return number;
   }
 }

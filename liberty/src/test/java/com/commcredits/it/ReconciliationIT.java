@@ -9,6 +9,7 @@ import com.commcredits.money.Money;
 import com.commcredits.money.SupportedCurrency;
 import com.commcredits.organisation.Organisation;
 import com.commcredits.organisation.OrganisationService;
+import com.commcredits.payment.EaAgreements;
 import com.commcredits.payment.PaymentMethodService;
 import com.commcredits.reconciliation.Finding;
 import com.commcredits.reconciliation.ReconciliationRun;
@@ -67,6 +68,7 @@ class ReconciliationIT {
     return Deployments.application();
   }
 
+  @Inject EaAgreements agreements;
   @Inject OrganisationService organisations;
   @Inject CreditsOpening opening;
   @Inject FundingService fundings;
@@ -92,11 +94,7 @@ class ReconciliationIT {
         organisations.provision(
             "Recon " + UUID.randomUUID(), "US", SupportedCurrency.USD, ZoneId.of("UTC"));
     Caller caller = Caller.system(org.id());
-    long ea =
-        methods
-            .addEnterpriseAgreement(
-                caller, "2" + String.valueOf(System.nanoTime()).substring(0, 7), null)
-            .id();
+    long ea = methods.addEnterpriseAgreement(caller, registeredEa(caller, "2"), null).id();
     long card =
         methods
             .addCard(
@@ -431,5 +429,15 @@ class ReconciliationIT {
           "same findings for organisation " + t.orgId());
     }
     assertEquals(2, described(findings(operator, done.id(), drifted.orgId())).size());
+  }
+
+  /** An EA number the operator registered for the caller's organisation (R-PAY-1). */
+  private String registeredEa(Caller caller, String firstDigit) {
+    String number = firstDigit + String.valueOf(System.nanoTime()).substring(0, 7);
+    agreements.register(
+        Caller.system(caller.organisationId()).asOperator(),
+        caller.organisationId(),
+        new EaAgreements.Registration(number, "Test customer", "1000000000.00", null));
+    return number;
   }
 }

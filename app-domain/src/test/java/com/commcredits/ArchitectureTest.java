@@ -9,6 +9,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Stateless;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,9 +37,9 @@ class ArchitectureTest {
     ArchRule rule =
         noClasses()
             .that()
-            .areNotAnnotatedWith(jakarta.ejb.Stateless.class)
+            .areNotAnnotatedWith(Stateless.class)
             .and()
-            .areNotAnnotatedWith(jakarta.ejb.Singleton.class)
+            .areNotAnnotatedWith(Singleton.class)
             .should()
             .dependOnClassesThat()
             .resideInAPackage("jakarta.ejb..")

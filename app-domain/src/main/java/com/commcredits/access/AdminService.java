@@ -3,6 +3,7 @@ package com.commcredits.access;
 import com.commcredits.audit.AuditAction;
 import com.commcredits.audit.AuditLog;
 import com.commcredits.shared.Caller;
+import com.commcredits.shared.EmailAddress;
 import com.commcredits.shared.NotFoundException;
 import com.commcredits.shared.Permission;
 import com.commcredits.shared.Role;
@@ -53,7 +54,7 @@ public class AdminService {
                 "The platform role is for API keys only.");
     if (command.email() != null && !command.email().isBlank()) {
       v.check(
-          com.commcredits.shared.EmailAddress.isValid(command.email()),
+          EmailAddress.isValid(command.email()),
           "email",
           "Enter an email address like name@example.com.");
     }

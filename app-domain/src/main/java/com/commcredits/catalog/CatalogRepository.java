@@ -1,5 +1,6 @@
 package com.commcredits.catalog;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,5 +11,5 @@ public interface CatalogRepository {
   Optional<Product> product(String sku);
 
   /** The list price of one licence for a month, in a currency; empty when the catalog has none. */
-  Optional<java.math.BigDecimal> monthlyPrice(String sku, String currency);
+  Optional<BigDecimal> monthlyPrice(String sku, String currency);
 }

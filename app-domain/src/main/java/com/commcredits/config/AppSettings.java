@@ -4,6 +4,12 @@ import com.commcredits.money.AmountFormatException;
 import com.commcredits.money.Money;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -22,9 +28,9 @@ public class AppSettings {
   private final boolean smtpConfigured;
   private final boolean demoData;
   private final long exportBackgroundRows;
-  private final java.time.LocalTime reconSchedule;
-  private final java.time.ZoneId reconZone;
-  private final java.time.DayOfWeek reconFullDay;
+  private final LocalTime reconSchedule;
+  private final ZoneId reconZone;
+  private final DayOfWeek reconFullDay;
   private final boolean reconRecovery;
 
   /** The server's environment. */
@@ -85,17 +91,17 @@ public class AppSettings {
   }
 
   /** RECON_SCHEDULE: the time of day of the nightly reconciliation (R-RECON-1), in RECON_ZONE. */
-  public java.time.LocalTime reconSchedule() {
+  public LocalTime reconSchedule() {
     return reconSchedule;
   }
 
   /** RECON_ZONE: the time zone of RECON_SCHEDULE and of the run's business date. */
-  public java.time.ZoneId reconZone() {
+  public ZoneId reconZone() {
     return reconZone;
   }
 
   /** RECON_FULL_DAY: the day of the week whose nightly run is FULL; the others are incremental. */
-  public java.time.DayOfWeek reconFullDay() {
+  public DayOfWeek reconFullDay() {
     return reconFullDay;
   }
 
@@ -133,28 +139,28 @@ public class AppSettings {
       throw invalid(name, value, "a whole number (0 or more)");
     }
 
-    java.time.LocalTime time(String name, String fallback) {
+    LocalTime time(String name, String fallback) {
       String value = text(name, fallback);
       try {
-        return java.time.LocalTime.parse(value);
-      } catch (java.time.format.DateTimeParseException e) {
+        return LocalTime.parse(value);
+      } catch (DateTimeParseException e) {
         throw invalid(name, value, "a time of day like 02:00");
       }
     }
 
-    java.time.ZoneId zone(String name, String fallback) {
+    ZoneId zone(String name, String fallback) {
       String value = text(name, fallback);
       try {
-        return java.time.ZoneId.of(value);
-      } catch (java.time.DateTimeException e) {
+        return ZoneId.of(value);
+      } catch (DateTimeException e) {
         throw invalid(name, value, "a time zone like UTC or Europe/Paris");
       }
     }
 
-    java.time.DayOfWeek day(String name, String fallback) {
+    DayOfWeek day(String name, String fallback) {
       String value = text(name, fallback);
       try {
-        return java.time.DayOfWeek.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+        return DayOfWeek.valueOf(value.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
         throw invalid(name, value, "a day of the week like SUNDAY");
       }

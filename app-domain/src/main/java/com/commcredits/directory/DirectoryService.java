@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -101,7 +102,7 @@ public class DirectoryService {
                 caller.organisationId(),
                 command.displayName(),
                 upn,
-                command.usageLocation().strip().toUpperCase(java.util.Locale.ROOT),
+                command.usageLocation().strip().toUpperCase(Locale.ROOT),
                 clock.instant()));
     audit.record(
         caller,
@@ -128,8 +129,7 @@ public class DirectoryService {
     }
     if (command.usageLocation() != null && !command.usageLocation().isBlank()) {
       v.check(
-          Organisation.isCountry(
-              command.usageLocation().strip().toUpperCase(java.util.Locale.ROOT)),
+          Organisation.isCountry(command.usageLocation().strip().toUpperCase(Locale.ROOT)),
           "usageLocation",
           "Usage location must be a two-letter ISO country code such as US, CA or GB.");
     }

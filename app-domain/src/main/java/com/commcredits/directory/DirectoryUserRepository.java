@@ -1,6 +1,8 @@
 package com.commcredits.directory;
 
 import com.commcredits.shared.Page;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /** Directory users of one organisation. */
@@ -10,8 +12,7 @@ public interface DirectoryUserRepository {
   Optional<DirectoryUser> findByUpn(long organisationId, String upn);
 
   /** The users of these (normalised) UPNs, by UPN, in one query. */
-  java.util.Map<String, DirectoryUser> findByUpns(
-      long organisationId, java.util.Collection<String> upns);
+  Map<String, DirectoryUser> findByUpns(long organisationId, Collection<String> upns);
 
   DirectoryUser add(DirectoryUser user);
 

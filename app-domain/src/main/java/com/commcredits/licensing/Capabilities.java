@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What a set of assigned SKUs lets a user do, bundles included (Business Voice brings Phone System,
@@ -74,9 +75,7 @@ public final class Capabilities {
       if (missing.isPresent()
           && missingFor(
                   other,
-                  assigned.stream()
-                      .filter(s -> !s.equals(other))
-                      .collect(java.util.stream.Collectors.toSet()),
+                  assigned.stream().filter(s -> !s.equals(other)).collect(Collectors.toSet()),
                   inclusions,
                   names)
               .isEmpty()) {

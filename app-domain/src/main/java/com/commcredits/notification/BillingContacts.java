@@ -5,6 +5,7 @@ import com.commcredits.access.AdminAccountRepository;
 import com.commcredits.audit.AuditAction;
 import com.commcredits.audit.AuditLog;
 import com.commcredits.shared.Caller;
+import com.commcredits.shared.EmailAddress;
 import com.commcredits.shared.FieldError;
 import com.commcredits.shared.Permission;
 import com.commcredits.shared.Role;
@@ -61,7 +62,7 @@ public class BillingContacts {
       if (email.isEmpty()) {
         continue;
       }
-      if (!com.commcredits.shared.EmailAddress.isValid(email)) {
+      if (!EmailAddress.isValid(email)) {
         errors.add(new FieldError("emails", "'" + email + "' is not an email address."));
       }
       emails.add(email);

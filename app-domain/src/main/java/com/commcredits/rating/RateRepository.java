@@ -1,5 +1,7 @@
 package com.commcredits.rating;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Published rate cards and toll-free numbers. */
@@ -10,7 +12,7 @@ public interface RateRepository {
   /** The organisation owning a toll-free number, if any. */
   Optional<Long> tollFreeOwner(String number);
 
-  void addTollFree(long organisationId, String number, java.time.Instant at);
+  void addTollFree(long organisationId, String number, Instant at);
 
   /** The published card of a currency with its lines, read fresh from the database. */
   Optional<RateCard> card(String currency);
@@ -25,5 +27,5 @@ public interface RateRepository {
    * Replaces all lines of a card and its publication time; rating sees the new lines at once on
    * this server.
    */
-  void replace(long cardId, java.util.List<RateLine> lines, java.time.Instant publishedAt);
+  void replace(long cardId, List<RateLine> lines, Instant publishedAt);
 }

@@ -10,13 +10,18 @@ import com.commcredits.shared.Permission;
 import com.commcredits.shared.Validator;
 import com.commcredits.wallet.ChargeResult;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The PSTN usage report (R-REP-1): one row per rated call with the funding, filtered by period (at
@@ -44,7 +49,7 @@ public class UsageReport {
                   (p.lotId() == null ? "uncovered" : "lot " + p.lotId())
                       + ": "
                       + Money.of(p.amount(), call.currency()).toPlainString())
-          .collect(java.util.stream.Collectors.joining("; "));
+          .collect(Collectors.joining("; "));
     }
   }
 
@@ -72,7 +77,7 @@ public class UsageReport {
     return new UsageFilter(
         start.atStartOfDay(zone).toInstant(),
         end.plusDays(1).atStartOfDay(zone).toInstant(),
-        upn == null || upn.isBlank() ? null : upn.strip().toLowerCase(java.util.Locale.ROOT),
+        upn == null || upn.isBlank() ? null : upn.strip().toLowerCase(Locale.ROOT),
         kind);
   }
 
@@ -88,7 +93,7 @@ public class UsageReport {
    * Every row of the filter, in chunks of 1,000, to an export. Each chunk is its own read, outside
    * any transaction, so an export of a year of calls is not cut short by the transaction timeout.
    */
-  @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public void forEach(Caller caller, UsageFilter filter, Consumer<Row> sink) {
     caller.require(Permission.VIEW_REPORTS);
     long after = 0;
@@ -105,10 +110,7 @@ public class UsageReport {
   private List<Row> rows(List<CallRecord> calls) {
     Map<Long, List<ChargeResult.LotPayment>> funding =
         records.funding(
-            calls.stream()
-                .map(CallRecord::ledgerEntryId)
-                .filter(java.util.Objects::nonNull)
-                .toList());
+            calls.stream().map(CallRecord::ledgerEntryId).filter(Objects::nonNull).toList());
     return calls.stream()
         .map(
             c ->

@@ -3,6 +3,7 @@ package com.commcredits.recharge;
 import com.commcredits.audit.AuditAction;
 import com.commcredits.audit.AuditLog;
 import com.commcredits.money.Money;
+import com.commcredits.organisation.OrganisationRepository;
 import com.commcredits.payment.PaymentChoice;
 import com.commcredits.shared.Caller;
 import com.commcredits.shared.Permission;
@@ -43,7 +44,7 @@ public class RechargeService implements BalanceWatcher {
   @Inject WalletLocks locks;
   @Inject PaymentChoice payment;
   @Inject WalletSettings limits;
-  @Inject com.commcredits.organisation.OrganisationRepository organisations;
+  @Inject OrganisationRepository organisations;
   @Inject AuditLog audit;
   @Inject Clock clock;
   @Inject RechargeStarter starter;

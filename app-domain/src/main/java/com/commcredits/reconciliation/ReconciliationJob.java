@@ -4,6 +4,7 @@ import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.Batchlet;
 import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.batch.api.chunk.ItemProcessor;
+import jakarta.batch.api.chunk.ItemWriter;
 import jakarta.batch.api.listener.AbstractJobListener;
 import jakarta.batch.api.partition.AbstractPartitionAnalyzer;
 import jakarta.batch.api.partition.PartitionMapper;
@@ -188,7 +189,7 @@ public final class ReconciliationJob {
   /** Step 3: stores a chunk's findings, checkpoints and counts in the chunk's transaction. */
   @Named("reconWalletWriter")
   @Dependent
-  public static class WalletWriter extends Artifact implements jakarta.batch.api.chunk.ItemWriter {
+  public static class WalletWriter extends Artifact implements ItemWriter {
     @Override
     public void open(Serializable checkpoint) {
       // nothing to reopen: the reader's checkpoint says where to go on

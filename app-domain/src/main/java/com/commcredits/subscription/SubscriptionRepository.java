@@ -1,6 +1,8 @@
 package com.commcredits.subscription;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** An organisation's subscriptions. */
 public interface SubscriptionRepository {
@@ -8,10 +10,10 @@ public interface SubscriptionRepository {
 
   Subscription add(Subscription subscription);
 
-  java.util.Optional<Subscription> find(long organisationId, long id);
+  Optional<Subscription> find(long organisationId, long id);
 
   /** Licences purchased per SKU over the active subscriptions. */
-  java.util.Map<String, Long> purchasedCounts(long organisationId);
+  Map<String, Long> purchasedCounts(long organisationId);
 
   /**
    * Locks the organisation's active subscriptions of a SKU and returns how many licences they hold.
@@ -19,7 +21,7 @@ public interface SubscriptionRepository {
   long lockPurchased(long organisationId, String sku);
 
   /** The charge recorded under an organisation's request key, if that request was seen. */
-  java.util.Optional<SubscriptionCharge> chargeByKey(long organisationId, String requestKey);
+  Optional<SubscriptionCharge> chargeByKey(long organisationId, String requestKey);
 
   SubscriptionCharge addCharge(SubscriptionCharge charge);
 }

@@ -70,8 +70,7 @@ class CallerTest {
   void R_FUND_12_only_a_Global_admin_of_the_operators_organisation_may_operate_tenants() {
     Caller tenantAdmin = admin(Role.GLOBAL_ADMIN, Role.BILLING_ADMIN);
     assertFalse(tenantAdmin.can(Permission.OPERATE_TENANTS), "a tenant's Global admin");
-    assertThrows(
-        com.commcredits.shared.AccessDeniedException.class, () -> tenantAdmin.inTenant(8, "Ops"));
+    assertThrows(AccessDeniedException.class, () -> tenantAdmin.inTenant(8, "Ops"));
     assertTrue(admin(Role.GLOBAL_ADMIN).asOperator().can(Permission.OPERATE_TENANTS));
     assertFalse(
         admin(Role.BILLING_ADMIN).asOperator().can(Permission.OPERATE_TENANTS),

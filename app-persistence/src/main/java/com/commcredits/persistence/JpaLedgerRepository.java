@@ -6,12 +6,17 @@ import com.commcredits.wallet.LedgerRepository;
 import com.commcredits.wallet.LotAllocation;
 import com.commcredits.wallet.Movement;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +30,7 @@ class JpaLedgerRepository implements LedgerRepository {
   @PersistenceContext(unitName = "commcredits")
   EntityManager em;
 
-  @jakarta.inject.Inject JdbcBatches batches;
+  @Inject JdbcBatches batches;
 
   @Override
   public Optional<LedgerEntry> entryByKey(long walletId, String idempotencyKey) {
@@ -76,7 +81,7 @@ class JpaLedgerRepository implements LedgerRepository {
   }
 
   @Override
-  public Map<String, LedgerEntry> entriesByKeys(long walletId, java.util.Collection<String> keys) {
+  public Map<String, LedgerEntry> entriesByKeys(long walletId, Collection<String> keys) {
     if (keys.isEmpty()) {
       return Map.of();
     }
@@ -90,7 +95,7 @@ class JpaLedgerRepository implements LedgerRepository {
   }
 
   @Override
-  public Map<Long, List<LotAllocation>> allocations(java.util.Collection<Long> entryIds) {
+  public Map<Long, List<LotAllocation>> allocations(Collection<Long> entryIds) {
     if (entryIds.isEmpty()) {
       return Map.of();
     }
@@ -129,7 +134,7 @@ class JpaLedgerRepository implements LedgerRepository {
           ps.setString(9, e.reference());
           ps.setString(10, e.description());
           if (e.reversesEntryId() == null) {
-            ps.setNull(11, java.sql.Types.BIGINT);
+            ps.setNull(11, Types.BIGINT);
           } else {
             ps.setLong(11, e.reversesEntryId());
           }
@@ -137,7 +142,7 @@ class JpaLedgerRepository implements LedgerRepository {
         });
     // the ids by key, read back rather than inferred from the auto-increment: exact whatever the
     // lock mode
-    Map<String, Long> ids = new java.util.HashMap<>();
+    Map<String, Long> ids = new HashMap<>();
     for (List<LedgerEntry> chunk : JdbcBatches.chunks(entries, 1000)) {
       ids.putAll(
           batches.query(
@@ -164,7 +169,7 @@ class JpaLedgerRepository implements LedgerRepository {
           ps.setLong(1, a.walletId());
           ps.setLong(2, a.entryId());
           if (a.lotId() == null) {
-            ps.setNull(3, java.sql.Types.BIGINT);
+            ps.setNull(3, Types.BIGINT);
           } else {
             ps.setLong(3, a.lotId());
           }
@@ -238,7 +243,7 @@ class JpaLedgerRepository implements LedgerRepository {
   }
 
   private static LocalDate toLocalDate(Object value) {
-    if (value instanceof java.sql.Date d) {
+    if (value instanceof Date d) {
       return d.toLocalDate();
     }
     if (value instanceof LocalDate d) {

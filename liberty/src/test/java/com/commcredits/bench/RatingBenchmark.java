@@ -182,7 +182,7 @@ class RatingBenchmark {
         "1"
             + String.format(
                 "%07d", Math.abs(UUID.randomUUID().getLeastSignificantBits() % 10_000_000));
-    com.commcredits.it.Fixtures.eaAgreement(org, number);
+    Fixtures.eaAgreement(org, number);
     long ea =
         api.post(
                 "payment-methods",

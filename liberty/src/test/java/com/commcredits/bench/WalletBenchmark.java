@@ -7,6 +7,7 @@ import com.commcredits.money.Money;
 import com.commcredits.money.SupportedCurrency;
 import com.commcredits.organisation.Organisation;
 import com.commcredits.organisation.OrganisationService;
+import com.commcredits.payment.EaAgreements;
 import com.commcredits.payment.PaymentMethodService;
 import com.commcredits.shared.Caller;
 import com.commcredits.wallet.AddFunds;
@@ -63,7 +64,7 @@ class WalletBenchmark {
 
   @Inject OrganisationService organisations;
   @Inject PaymentMethodService methods;
-  @Inject com.commcredits.payment.EaAgreements agreements;
+  @Inject EaAgreements agreements;
   @Inject CreditsOpening steps;
   @Inject FundingService fundings;
   @Inject WalletQueries wallets;
@@ -83,8 +84,7 @@ class WalletBenchmark {
     agreements.register(
         Caller.system(org.id()).asOperator(),
         org.id(),
-        new com.commcredits.payment.EaAgreements.Registration(
-            number, "Test customer", "1000000000.00", null));
+        new EaAgreements.Registration(number, "Test customer", "1000000000.00", null));
     long ea = methods.addEnterpriseAgreement(caller, number, null).id();
     Wallet wallet = steps.openCredits(caller);
     fundings.addFunds(

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.UUID;
 
 /** Calls /api/v1 with an API key, as the telephony platform or an admin's tool would. */
 public final class ApiClient {
@@ -63,7 +64,7 @@ public final class ApiClient {
         post(
             "operator/organisations/" + tenant.id() + "/wallet/adjustments",
             Fixtures.operator().key(Role.GLOBAL_ADMIN),
-            java.util.UUID.randomUUID().toString(),
+            UUID.randomUUID().toString(),
             "{\"direction\":\""
                 + direction
                 + "\",\"amount\":{\"amount\":\""

@@ -37,6 +37,7 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -249,7 +250,7 @@ class ExpiredFundsContainerIT {
         PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setLong(1, id);
       try (ResultSet rs = ps.executeQuery()) {
-        List<String> values = new java.util.ArrayList<>();
+        List<String> values = new ArrayList<>();
         while (rs.next()) {
           values.add(rs.getString(1));
         }

@@ -9,6 +9,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.math.BigDecimal;
 import java.net.URL;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -287,7 +288,7 @@ class LicencesApiIT {
 
   @Test
   void R_SUB_1_a_declined_card_refuses_the_purchase_and_creates_no_subscription() {
-    int year = java.time.YearMonth.now().getYear() + 2;
+    int year = YearMonth.now().getYear() + 2;
     ApiClient.Reply card =
         api.post(
             "payment-methods",

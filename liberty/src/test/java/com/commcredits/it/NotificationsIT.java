@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.commcredits.it.Fixtures.TestOrg;
 import com.commcredits.shared.Role;
+import jakarta.json.JsonValue;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URL;
@@ -155,7 +156,7 @@ class NotificationsIT {
     assertEquals(
         "SENT",
         api.json().getJsonArray("items").stream()
-            .map(jakarta.json.JsonValue::asJsonObject)
+            .map(JsonValue::asJsonObject)
             .filter(n -> "BALANCE_AT_OR_BELOW_ZERO".equals(n.getString("event")))
             .findFirst()
             .orElseThrow()

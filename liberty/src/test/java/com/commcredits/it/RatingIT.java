@@ -12,6 +12,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
@@ -310,8 +311,7 @@ class RatingIT {
     assertEquals(400, api.post("calls", platform, "{\"not\":\"an array\"}").status());
   }
 
-  private static String timed(
-      String id, String upn, java.time.Instant start, java.time.Instant end, String duration) {
+  private static String timed(String id, String upn, Instant start, Instant end, String duration) {
     return "{\"callId\":\""
         + id
         + "\",\"kind\":\"OUTBOUND\",\"userUpn\":\""
@@ -328,10 +328,10 @@ class RatingIT {
   @Test
   void R_RATE_6_records_out_of_bounds_are_rejected_naming_the_field_and_nothing_is_charged() {
     String u = user("bounds", "US", "BUSINESS_VOICE", "COMMUNICATIONS_CREDITS");
-    java.time.Instant now = java.time.Instant.now();
-    java.time.Instant hourAgo = now.minusSeconds(3600);
-    java.time.Instant old = now.minus(java.time.Duration.ofDays(401));
-    java.time.Instant future = now.plus(java.time.Duration.ofMinutes(10));
+    Instant now = Instant.now();
+    Instant hourAgo = now.minusSeconds(3600);
+    Instant old = now.minus(Duration.ofDays(401));
+    Instant future = now.plus(Duration.ofMinutes(10));
     JsonArray results =
         post(
             timed("b1", u, hourAgo, hourAgo.minusSeconds(60), "60"),

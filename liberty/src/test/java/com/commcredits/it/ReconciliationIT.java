@@ -18,6 +18,7 @@ import com.commcredits.reconciliation.RunAlreadyGoing;
 import com.commcredits.reconciliation.RunMode;
 import com.commcredits.reconciliation.RunStatus;
 import com.commcredits.shared.Caller;
+import com.commcredits.shared.NotFoundException;
 import com.commcredits.wallet.AddFunds;
 import com.commcredits.wallet.Charge;
 import com.commcredits.wallet.Charging;
@@ -347,9 +348,7 @@ class ReconciliationIT {
     assertTrue(reconciliation.lastCheck(clean.caller()).orElseThrow().matched());
     assertFalse(reconciliation.lastCheck(lots.caller()).orElseThrow().matched());
     // tenants see no run
-    assertThrows(
-        com.commcredits.shared.NotFoundException.class,
-        () -> reconciliation.runs(clean.caller(), 10));
+    assertThrows(NotFoundException.class, () -> reconciliation.runs(clean.caller(), 10));
 
     // an incremental run after it reports the same differences of these wallets
     awaitIdle(operator);

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.commcredits.it.Fixtures.TestOrg;
 import com.commcredits.shared.Role;
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -74,7 +76,7 @@ class WalletConcurrencyIT {
 
   private long created(HttpResponse<String> reply) {
     assertTrue(reply.statusCode() == 200 || reply.statusCode() == 201, reply.body());
-    return jakarta.json.Json.createReader(new java.io.StringReader(reply.body()))
+    return Json.createReader(new StringReader(reply.body()))
         .readObject()
         .getJsonNumber("id")
         .longValue();
@@ -192,9 +194,7 @@ class WalletConcurrencyIT {
                     continue;
                   }
                   assertEquals(200, reply.statusCode(), reply.body());
-                  JsonArray results =
-                      jakarta.json.Json.createReader(new java.io.StringReader(reply.body()))
-                          .readArray();
+                  JsonArray results = Json.createReader(new StringReader(reply.body())).readArray();
                   for (JsonObject r : results.getValuesAs(JsonObject.class)) {
                     statusOfCall.merge(
                         r.getString("callId"), r.getString("status"), (a, x) -> a + "," + x);

@@ -8,6 +8,7 @@ import com.commcredits.money.Money;
 import com.commcredits.money.SupportedCurrency;
 import com.commcredits.organisation.Organisation;
 import com.commcredits.organisation.OrganisationService;
+import com.commcredits.payment.EaAgreements;
 import com.commcredits.payment.PaymentMethodService;
 import com.commcredits.shared.Caller;
 import com.commcredits.wallet.AddFunds;
@@ -68,7 +69,7 @@ class WalletContainerIT {
   @Inject Charging charging;
   @Inject LotExpiry expiry;
   @Inject PaymentMethodService methods;
-  @Inject com.commcredits.payment.EaAgreements agreements;
+  @Inject EaAgreements agreements;
 
   @Resource(lookup = "jdbc/commcredits")
   DataSource dataSource;
@@ -90,8 +91,7 @@ class WalletContainerIT {
     agreements.register(
         Caller.system(org.id()).asOperator(),
         org.id(),
-        new com.commcredits.payment.EaAgreements.Registration(
-            number, "Test customer", "1000000000.00", null));
+        new EaAgreements.Registration(number, "Test customer", "1000000000.00", null));
     long ea = methods.addEnterpriseAgreement(caller, number, null).id();
     long card =
         methods

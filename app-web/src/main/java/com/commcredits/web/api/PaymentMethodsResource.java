@@ -2,6 +2,7 @@ package com.commcredits.web.api;
 
 import com.commcredits.payment.PaymentMethod;
 import com.commcredits.payment.PaymentMethodService;
+import com.commcredits.shared.NotFoundException;
 import com.commcredits.shared.ValidationException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -77,7 +78,7 @@ public class PaymentMethodsResource {
     try {
       parsed = Long.parseLong(id);
     } catch (NumberFormatException e) {
-      throw new com.commcredits.shared.NotFoundException("The payment method");
+      throw new NotFoundException("The payment method");
     }
     methods.remove(caller.get(), parsed);
     return Response.noContent().build();

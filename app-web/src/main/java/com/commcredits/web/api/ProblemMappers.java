@@ -1,10 +1,12 @@
 package com.commcredits.web.api;
 
+import com.commcredits.reconciliation.RunAlreadyGoing;
 import com.commcredits.shared.AccessDeniedException;
 import com.commcredits.shared.AlreadyDoneException;
 import com.commcredits.shared.BusyException;
 import com.commcredits.shared.ConflictException;
 import com.commcredits.shared.DomainException;
+import com.commcredits.shared.FieldError;
 import com.commcredits.shared.NotFoundException;
 import com.commcredits.shared.TransientFailures;
 import com.commcredits.shared.ValidationException;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -51,7 +54,7 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
           "Other work on this wallet kept the database busy; nothing was changed. Send the same"
               + " request again in a moment.",
           null,
-          java.util.List.of());
+          List.of());
     }
     if (e instanceof ValidationException v) {
       return Problem.validation(v.getMessage(), v.errors());
@@ -63,12 +66,12 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
       return Problem.of(
           Response.Status.FORBIDDEN, "This API key's roles do not allow this request.");
     }
-    if (e instanceof com.commcredits.reconciliation.RunAlreadyGoing) {
+    if (e instanceof RunAlreadyGoing) {
       return Problem.of(Response.Status.CONFLICT, e.getMessage());
     }
     if (e instanceof AlreadyDoneException) {
       return new Problem(
-          "/problems/already-done", "Conflict", 409, e.getMessage(), null, java.util.List.of());
+          "/problems/already-done", "Conflict", 409, e.getMessage(), null, List.of());
     }
     if (e instanceof ConflictException) {
       return new Problem(
@@ -77,7 +80,7 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
           422,
           e.getMessage(),
           null,
-          java.util.List.of());
+          List.of());
     }
     if (e instanceof DomainException) {
       return Problem.of(Response.Status.BAD_REQUEST, e.getMessage());
@@ -85,9 +88,7 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
     if (e instanceof JsonException || e instanceof JsonbException) {
       return Problem.validation(
           "The request body is not valid JSON.",
-          java.util.List.of(
-              new com.commcredits.shared.FieldError(
-                  "body", "The request body is not valid JSON.")));
+          List.of(new FieldError("body", "The request body is not valid JSON.")));
     }
     if (e instanceof WebApplicationException w) {
       Response.StatusType status = w.getResponse().getStatusInfo();

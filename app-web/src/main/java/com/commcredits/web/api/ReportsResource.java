@@ -19,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -127,8 +128,7 @@ public class ReportsResource {
     json.writeEnd().writeEnd();
   }
 
-  private static void money(
-      JsonGenerator json, String name, java.math.BigDecimal amount, String currency) {
+  private static void money(JsonGenerator json, String name, BigDecimal amount, String currency) {
     json.writeStartObject(name)
         .write("amount", Money.of(amount, currency).toPlainString())
         .write("currency", currency)

@@ -2,6 +2,7 @@ package com.commcredits.web.api;
 
 import com.commcredits.directory.DirectoryService;
 import com.commcredits.directory.DirectoryUser;
+import com.commcredits.licensing.LicensingService;
 import com.commcredits.shared.Page;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The directory: list, read and add users (R-ORG-2). */
@@ -31,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class UsersResource {
   @Inject ApiCaller caller;
   @Inject DirectoryService directory;
-  @Inject com.commcredits.licensing.LicensingService licensing;
+  @Inject LicensingService licensing;
 
   @GET
   @Operation(summary = "Users of the directory, searched by name or UPN, a page at a time")
@@ -97,7 +99,7 @@ public class UsersResource {
       return new UserJson(u.upn(), u.displayName(), u.usageLocation(), u.state().name(), null);
     }
 
-    static UserJson of(DirectoryUser u, java.util.Set<String> skus) {
+    static UserJson of(DirectoryUser u, Set<String> skus) {
       return new UserJson(
           u.upn(),
           u.displayName(),
@@ -109,7 +111,7 @@ public class UsersResource {
 
   /** One page of a list. */
   public record PageJson<T>(List<T> items, int page, int size, long total) {
-    static <S, T> PageJson<T> of(Page<S> page, java.util.function.Function<S, T> map) {
+    static <S, T> PageJson<T> of(Page<S> page, Function<S, T> map) {
       return new PageJson<>(
           page.items().stream().map(map).toList(), page.page(), page.size(), page.total());
     }

@@ -1,6 +1,8 @@
 package com.commcredits.web.api;
 
 import com.commcredits.money.Money;
+import com.commcredits.recharge.RechargeService;
+import com.commcredits.shared.FieldError;
 import com.commcredits.shared.Page;
 import com.commcredits.shared.Retries;
 import com.commcredits.shared.ValidationException;
@@ -15,11 +17,13 @@ import com.commcredits.wallet.WalletQueries;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -41,7 +45,7 @@ public class WalletResource {
   @Inject ApiCaller caller;
   @Inject WalletQueries wallets;
   @Inject FundingService fundings;
-  @Inject com.commcredits.recharge.RechargeService recharge;
+  @Inject RechargeService recharge;
 
   @GET
   @Operation(summary = "Balance, currency and lots (remaining, expiry) of the wallet")
@@ -70,7 +74,7 @@ public class WalletResource {
         wallet.id(), MoneyJson.of(balance), currency, balance.isPositive(), lots, auto);
   }
 
-  @jakarta.ws.rs.PUT
+  @PUT
   @Path("/auto-recharge")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
@@ -86,14 +90,14 @@ public class WalletResource {
     boolean enabled =
         body != null
             && body.get("enabled") != null
-            && body.get("enabled").getValueType() == jakarta.json.JsonValue.ValueType.TRUE;
+            && body.get("enabled").getValueType() == JsonValue.ValueType.TRUE;
     String[] amount = in.money("rechargeAmount");
     String[] trigger = in.money("triggerBelow");
     Long method = in.longValue("paymentMethodId");
     String po = in.string("purchaseOrder");
     in.done();
     var settings =
-        new com.commcredits.recharge.RechargeService.Settings(
+        new RechargeService.Settings(
             enabled, amount[0], amount[1], trigger[0], trigger[1], method, po);
     Retries.call(() -> recharge.save(caller.get(), settings));
     return get();
@@ -137,9 +141,7 @@ public class WalletResource {
                   + outcome.funding().id()
                   + ").",
               null,
-              List.of(
-                  new com.commcredits.shared.FieldError(
-                      "paymentMethodId", outcome.funding().failureReason())))
+              List.of(new FieldError("paymentMethodId", outcome.funding().failureReason())))
           .toResponse();
     }
     return Response.status(outcome.status() == FundingStatus.PENDING ? 202 : 201)

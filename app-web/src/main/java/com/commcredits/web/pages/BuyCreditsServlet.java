@@ -1,6 +1,9 @@
 package com.commcredits.web.pages;
 
+import com.commcredits.organisation.OrganisationService;
 import com.commcredits.payment.PaymentMethodService;
+import com.commcredits.recharge.CreditsCheckout;
+import com.commcredits.recharge.RechargeService;
 import com.commcredits.shared.ConflictException;
 import com.commcredits.shared.Permission;
 import com.commcredits.shared.ValidationException;
@@ -23,9 +26,9 @@ public class BuyCreditsServlet extends FundingPageServlet {
   private static final long serialVersionUID = 1L;
 
   @Inject WalletQueries wallets;
-  @Inject com.commcredits.recharge.CreditsCheckout checkout;
+  @Inject CreditsCheckout checkout;
   @Inject PaymentMethodService methods;
-  @Inject com.commcredits.organisation.OrganisationService organisations;
+  @Inject OrganisationService organisations;
 
   @Override
   protected Permission permission() {
@@ -57,7 +60,7 @@ public class BuyCreditsServlet extends FundingPageServlet {
             request.getParameter("idempotencyKey"));
     try {
       var settings =
-          new com.commcredits.recharge.RechargeService.Settings(
+          new RechargeService.Settings(
               true,
               request.getParameter("rechargeAmount"),
               request.getParameter("triggerBelow"),

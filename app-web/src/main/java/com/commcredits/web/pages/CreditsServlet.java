@@ -6,9 +6,10 @@ import com.commcredits.payment.PaymentMethodService;
 import com.commcredits.rating.UsageFilter;
 import com.commcredits.rating.UsageReport;
 import com.commcredits.recharge.RechargeService;
+import com.commcredits.reconciliation.ReconciliationService;
 import com.commcredits.shared.Caller;
 import com.commcredits.shared.ConflictException;
-import com.commcredits.shared.NotFoundException;
+import com.commcredits.shared.Dates;
 import com.commcredits.shared.Page;
 import com.commcredits.shared.Permission;
 import com.commcredits.shared.Retries;
@@ -31,7 +32,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ public class CreditsServlet extends FundingPageServlet {
   @Inject RechargeService recharge;
   @Inject UsageReport usage;
   @Inject Clock clock;
-  @Inject com.commcredits.reconciliation.ReconciliationService reconciliation;
+  @Inject ReconciliationService reconciliation;
 
   @Override
   protected Permission permission() {
@@ -84,7 +85,7 @@ public class CreditsServlet extends FundingPageServlet {
         response.sendError(HttpServletResponse.SC_BAD_REQUEST);
         return;
       }
-      export(request, response, from, to);
+      TransactionsCsv.write(wallets, caller(request), views(), response, from, to);
       return;
     }
     model.put("filterErrors", filterErrors);
@@ -186,13 +187,9 @@ public class CreditsServlet extends FundingPageServlet {
   }
 
   private LocalDate date(HttpServletRequest request, String name, Map<String, String> errors) {
-    String value = request.getParameter(name);
-    if (value == null || value.isBlank()) {
-      return null;
-    }
     try {
-      return LocalDate.parse(value.strip());
-    } catch (DateTimeParseException e) {
+      return Dates.parse(request.getParameter(name));
+    } catch (IllegalArgumentException e) {
       errors.put(name, views().message("credits.badDate"));
       return null;
     }
@@ -232,8 +229,7 @@ public class CreditsServlet extends FundingPageServlet {
     model.put("lots", lots);
     // funds recorded without a funding request (an import, say) still name how they were paid
     model.put(
-        "newestLot",
-        lots.stream().max(java.util.Comparator.comparing(FundingLot::purchasedAt)).orElse(null));
+        "newestLot", lots.stream().max(Comparator.comparing(FundingLot::purchasedAt)).orElse(null));
     model.put("now", clock.instant());
     model.put("entries", entries);
     model.put("from", from == null ? "" : from.toString());
@@ -287,44 +283,5 @@ public class CreditsServlet extends FundingPageServlet {
       query.append(query.isEmpty() ? "?" : "&").append("to=").append(to);
     }
     return query.toString();
-  }
-
-  /** Every matching entry, newest first, a thousand at a time, straight to the response. */
-  private void export(
-      HttpServletRequest request, HttpServletResponse response, LocalDate from, LocalDate to)
-      throws IOException {
-    var v = views();
-    var caller = caller(request);
-    try (Csv csv = Csv.download(response, "communications-credits-transactions.csv")) {
-      csv.row(
-          List.of(
-              v.message("credits.col.date"),
-              v.message("credits.col.type"),
-              v.message("credits.col.description"),
-              v.message("credits.col.reference"),
-              v.message("credits.col.amount"),
-              v.message("credits.col.balance"),
-              v.message("credits.col.currency"),
-              v.message("credits.col.id")));
-      int page = 0;
-      Page<LedgerEntry> chunk;
-      do {
-        chunk = wallets.transactions(caller, from, to, page++, 1000);
-        for (LedgerEntry e : chunk.items()) {
-          csv.row(
-              List.of(
-                  e.occurredAt(),
-                  e.type(),
-                  e.description(),
-                  e.reference() == null ? "" : e.reference(),
-                  Money.of(e.amount(), e.currency()).amount(),
-                  Money.of(e.balanceAfter(), e.currency()).amount(),
-                  e.currency(),
-                  e.id()));
-        }
-      } while (chunk.hasNext());
-    } catch (NotFoundException e) {
-      response.sendError(HttpServletResponse.SC_NOT_FOUND);
-    }
   }
 }

@@ -18,6 +18,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -64,7 +65,7 @@ public class OperatorServlet extends PageServlet {
       model.put("organisations", desk.search(caller(request), q));
     } catch (ValidationException e) {
       rejected(response, model, e);
-      model.put("organisations", java.util.List.of());
+      model.put("organisations", List.of());
     }
     render(request, response, "settings/operator", model);
   }

@@ -2,6 +2,8 @@ package com.commcredits.web.pages;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -44,11 +46,10 @@ class SignInServletTest {
     assertEquals("/", SignInServlet.safeNext(next));
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void R_SEC_2_a_next_path_with_control_characters_is_refused() {
-    org.junit.jupiter.api.Assertions.assertEquals("/", SignInServlet.safeNext("/\t/evil.example"));
-    org.junit.jupiter.api.Assertions.assertEquals(
-        "/", SignInServlet.safeNext("/users\r\nSet-Cookie: x"));
-    org.junit.jupiter.api.Assertions.assertEquals("/", SignInServlet.safeNext("/\u007f"));
+    Assertions.assertEquals("/", SignInServlet.safeNext("/\t/evil.example"));
+    Assertions.assertEquals("/", SignInServlet.safeNext("/users\r\nSet-Cookie: x"));
+    Assertions.assertEquals("/", SignInServlet.safeNext("/\u007f"));
   }
 }

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import com.commcredits.audit.AuditAction;
 import com.commcredits.catalog.PoolKind;
 import com.commcredits.directory.UserState;
+import com.commcredits.notification.NotificationEvent;
+import com.commcredits.notification.NotificationStatus;
 import com.commcredits.payment.PaymentMethodKind;
+import com.commcredits.rating.CallKind;
+import com.commcredits.recharge.RechargeAttempt;
 import com.commcredits.shared.Role;
 import com.commcredits.subscription.SubscriptionStatus;
 import com.commcredits.wallet.EntryType;
@@ -84,10 +88,10 @@ class MessageBundleTest {
           Map.entry("methodKind", PaymentMethodKind.class),
           Map.entry("entryType", EntryType.class),
           Map.entry("lotSource", LotSource.class),
-          Map.entry("event", com.commcredits.notification.NotificationEvent.class),
-          Map.entry("notificationStatus", com.commcredits.notification.NotificationStatus.class),
-          Map.entry("rechargeStatus", com.commcredits.recharge.RechargeAttempt.Status.class),
-          Map.entry("callKind", com.commcredits.rating.CallKind.class));
+          Map.entry("event", NotificationEvent.class),
+          Map.entry("notificationStatus", NotificationStatus.class),
+          Map.entry("rechargeStatus", RechargeAttempt.Status.class),
+          Map.entry("callKind", CallKind.class));
 
   /** The kinds ErrorServlet hands to error.html as error.<kind>.title and error.<kind>.text. */
   private static final Set<String> ERROR_KINDS = Set.of("forbidden", "csrf", "notFound", "server");

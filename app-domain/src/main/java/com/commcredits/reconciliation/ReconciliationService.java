@@ -28,7 +28,8 @@ import java.util.logging.Logger;
 public class ReconciliationService {
   private static final Logger LOG = Logger.getLogger(ReconciliationService.class.getName());
 
-  @Inject ReconciliationRepository runs;
+  @Inject RunRepository runs;
+  @Inject WalletCheckRepository walletChecks;
   @Inject RunClaims claims;
   @Inject JobControl jobs;
   @Inject Clock clock;
@@ -115,7 +116,7 @@ public class ReconciliationService {
 
   /** The caller's own wallet: when it was last checked and whether it matched. */
   public Optional<WalletCheck> lastCheck(Caller caller) {
-    return runs.lastCheckOfOrganisation(caller.organisationId());
+    return walletChecks.lastCheckOfOrganisation(caller.organisationId());
   }
 
   private Optional<ReconciliationRun> begin(

@@ -10,7 +10,7 @@ import java.util.Optional;
 /** The run rows' own short transactions: claim (the cluster-wide guard), attach, fail, reclaim. */
 @Stateless
 public class RunClaims {
-  @Inject ReconciliationRepository runs;
+  @Inject RunRepository runs;
   @Inject Clock clock;
 
   public Optional<Long> claim(RunMode mode, String startedBy, LocalDate timerDate, Instant now) {

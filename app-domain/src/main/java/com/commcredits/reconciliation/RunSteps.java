@@ -2,9 +2,9 @@ package com.commcredits.reconciliation;
 
 import com.commcredits.notification.NotificationEvent;
 import com.commcredits.notification.Notifier;
-import com.commcredits.reconciliation.ReconciliationRepository.LedgerDelta;
-import com.commcredits.reconciliation.ReconciliationRepository.PoolCount;
-import com.commcredits.reconciliation.ReconciliationRepository.WalletFacts;
+import com.commcredits.reconciliation.CrossCheckRepository.PoolCount;
+import com.commcredits.reconciliation.WalletCheckRepository.LedgerDelta;
+import com.commcredits.reconciliation.WalletCheckRepository.WalletFacts;
 import com.commcredits.shared.Retries;
 import com.commcredits.wallet.ExpiryNotices;
 import com.commcredits.wallet.FundingService;
@@ -34,7 +34,9 @@ public class RunSteps {
   /** A payment still pending after this long is asked about (the minute timer uses the same). */
   static final Duration SETTLE_AFTER = Duration.ofSeconds(30);
 
-  @Inject ReconciliationRepository runs;
+  @Inject RunRepository runs;
+  @Inject WalletCheckRepository walletChecks;
+  @Inject CrossCheckRepository crossCheckReads;
   @Inject WalletQueries wallets;
   @Inject LotExpiry expiry;
   @Inject ExpiryNotices expiryNotices;
@@ -77,8 +79,8 @@ public class RunSteps {
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public WalletChecks.Outcome checkWallet(long runId, RunMode mode, long walletId) {
-    WalletFacts facts = runs.lockedFacts(walletId);
-    WalletCheck last = runs.checkpoint(walletId).orElse(null);
+    WalletFacts facts = walletChecks.lockedFacts(walletId);
+    WalletCheck last = walletChecks.checkpoint(walletId).orElse(null);
     Instant now = clock.instant();
     if (mode == RunMode.INCREMENTAL && WalletChecks.unchanged(facts, last)) {
       WalletCheck again =
@@ -96,8 +98,9 @@ public class RunSteps {
     }
     WalletCheck base = mode == RunMode.INCREMENTAL ? last : null;
     LedgerDelta delta =
-        runs.ledgerAfter(walletId, base == null ? 0 : base.lastEntryId(), facts.lastEntryId());
-    return WalletChecks.check(runId, facts, base, delta, runs.lots(walletId), now);
+        walletChecks.ledgerAfter(
+            walletId, base == null ? 0 : base.lastEntryId(), facts.lastEntryId());
+    return WalletChecks.check(runId, facts, base, delta, walletChecks.lots(walletId), now);
   }
 
   /** Step 3, the chunk's writes (inside the chunk's transaction): findings, checkpoints, counts. */
@@ -107,7 +110,7 @@ public class RunSteps {
     long entries = 0;
     for (WalletChecks.Outcome outcome : outcomes) {
       findings.addAll(outcome.findings());
-      runs.saveCheckpoint(outcome.checkpoint());
+      walletChecks.saveCheckpoint(outcome.checkpoint());
       entries += outcome.entriesChecked();
     }
     runs.addFindings(findings);
@@ -121,13 +124,15 @@ public class RunSteps {
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public int crossCheck(long runId) {
     Instant now = clock.instant();
-    List<Finding> findings = new ArrayList<>(runs.crossChecks(runId, now.minus(SETTLE_AFTER)));
-    for (PoolCount pool : runs.poolCounts()) {
+    List<Finding> findings =
+        new ArrayList<>(crossCheckReads.crossChecks(runId, now.minus(SETTLE_AFTER)));
+    for (PoolCount pool : crossCheckReads.poolCounts()) {
       YearMonth month = YearMonth.parse(pool.month());
       Instant from = month.atDay(1).atStartOfDay(pool.zone()).toInstant();
       Instant to = month.plusMonths(1).atDay(1).atStartOfDay(pool.zone()).toInstant();
       long minutes =
-          runs.poolMinutes(pool.organisationId(), pool.country(), pool.poolKind(), from, to);
+          crossCheckReads.poolMinutes(
+              pool.organisationId(), pool.country(), pool.poolKind(), from, to);
       if (minutes != pool.used()) {
         findings.add(
             Finding.of(
@@ -188,7 +193,7 @@ public class RunSteps {
 
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public long[] walletIdRange() {
-    return runs.walletIdRange();
+    return walletChecks.walletIdRange();
   }
 
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -204,6 +209,6 @@ public class RunSteps {
   /** Wallet ids of a partition's range after {@code after}, in id order. */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public List<Long> walletIds(long from, long to, long after, int limit) {
-    return runs.walletIds(from, to, after, limit);
+    return walletChecks.walletIds(from, to, after, limit);
   }
 }

@@ -1,8 +1,8 @@
 package com.commcredits.reconciliation;
 
-import com.commcredits.reconciliation.ReconciliationRepository.LedgerDelta;
-import com.commcredits.reconciliation.ReconciliationRepository.LotFacts;
-import com.commcredits.reconciliation.ReconciliationRepository.WalletFacts;
+import com.commcredits.reconciliation.WalletCheckRepository.LedgerDelta;
+import com.commcredits.reconciliation.WalletCheckRepository.LotFacts;
+import com.commcredits.reconciliation.WalletCheckRepository.WalletFacts;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;

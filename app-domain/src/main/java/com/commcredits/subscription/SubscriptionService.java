@@ -4,30 +4,18 @@ import com.commcredits.audit.AuditAction;
 import com.commcredits.audit.AuditLog;
 import com.commcredits.catalog.CatalogRepository;
 import com.commcredits.catalog.Product;
-import com.commcredits.money.Money;
-import com.commcredits.money.SupportedCurrency;
 import com.commcredits.organisation.OrganisationRepository;
-import com.commcredits.payment.EaBillingLine;
-import com.commcredits.payment.PaymentGateway;
-import com.commcredits.payment.PaymentMethod;
-import com.commcredits.payment.PaymentMethodRepository;
-import com.commcredits.payment.PaymentOutcome;
-import com.commcredits.payment.PaymentResult;
 import com.commcredits.shared.Caller;
-import com.commcredits.shared.ConflictException;
 import com.commcredits.shared.NotFoundException;
 import com.commcredits.shared.Permission;
-import com.commcredits.shared.ValidationException;
 import com.commcredits.shared.Validator;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -44,8 +32,7 @@ public class SubscriptionService {
   @Inject AuditLog audit;
   @Inject Clock clock;
   @Inject AssignedLicences assignedCount;
-  @Inject PaymentMethodRepository methods;
-  @Inject PaymentGateway gateway;
+  @Inject SubscriptionBilling billing;
 
   /** Each subscription with its catalog product, in catalog order. */
   public List<SubscriptionView> list(Caller caller) {
@@ -66,8 +53,8 @@ public class SubscriptionService {
 
   /**
    * A purchase (R-SUB-1): a product, a quantity, optionally the payment method (otherwise the
-   * organisation's default, see {@link #defaultMethod}) and the caller's request key, which makes a
-   * repeated request bill once (a random one when none is given).
+   * organisation's default, see {@link SubscriptionBilling#defaultMethod}) and the caller's request
+   * key, which makes a repeated request bill once (a random one when none is given).
    */
   public record Purchase(String sku, int quantity, Long paymentMethodId, String requestKey) {}
 
@@ -115,7 +102,8 @@ public class SubscriptionService {
             + quantity
             + " with "
             + (purchase.paymentMethodId() == null ? "default" : purchase.paymentMethodId());
-    Optional<Subscription> replay = replay(caller, purchase.requestKey(), request);
+    Optional<Subscription> replay =
+        billing.replay(caller.organisationId(), purchase.requestKey(), request);
     if (replay.isPresent()) {
       return replay.get();
     }
@@ -126,12 +114,16 @@ public class SubscriptionService {
             "sku",
             product.name() + " is sold only in " + String.join(", ", product.soldIn()) + ".")
         .throwIfInvalid();
-    Money price = price(sku, organisation.currency());
-    PaymentMethod method = method(caller, purchase.paymentMethodId(), null, price);
-    String key = key(purchase.requestKey());
-    Money amount = price.times(quantity);
-    String reference =
-        pay(caller, key, method, amount, "First month of " + quantity + " x " + product.name());
+    SubscriptionBilling.Payment payment =
+        billing.pay(
+            caller.organisationId(),
+            organisation.currency(),
+            sku,
+            quantity,
+            purchase.paymentMethodId(),
+            null,
+            purchase.requestKey(),
+            "First month of " + quantity + " x " + product.name());
     var zone = organisation.timeZone();
     Subscription s =
         subscriptions.add(
@@ -141,8 +133,8 @@ public class SubscriptionService {
                 quantity,
                 clock.instant().atZone(zone).toLocalDate(),
                 clock.instant()));
-    s.payWith(method == null ? null : method.id());
-    String billed = bill(s, key, request, quantity, amount, method, reference);
+    s.payWith(payment.method() == null ? null : payment.method().id());
+    String billed = billing.record(s, request, payment);
     audit.record(
         caller,
         AuditAction.SUBSCRIPTION_CREATED,
@@ -187,7 +179,7 @@ public class SubscriptionService {
             .filter(Subscription::isActive)
             .orElseThrow(() -> new NotFoundException("The subscription"));
     String request = "quantity of " + id + " to " + quantity;
-    Optional<Subscription> replay = replay(caller, requestKey, request);
+    Optional<Subscription> replay = billing.replay(caller.organisationId(), requestKey, request);
     if (replay.isPresent()) {
       return replay.get();
     }
@@ -207,19 +199,19 @@ public class SubscriptionService {
     int added = quantity - subscription.quantity();
     String billed = "nothing billed";
     if (added > 0) {
-      Money price = price(subscription.sku(), organisation.currency());
-      PaymentMethod method = method(caller, null, subscription.paymentMethodId(), price);
-      String key = key(requestKey);
-      Money amount = price.times(added);
-      String reference =
-          pay(
-              caller,
-              key,
-              method,
-              amount,
+      SubscriptionBilling.Payment payment =
+          billing.pay(
+              caller.organisationId(),
+              organisation.currency(),
+              subscription.sku(),
+              added,
+              null,
+              subscription.paymentMethodId(),
+              requestKey,
               "First month of " + added + " more x " + subscription.sku());
-      subscription.payWith(method == null ? subscription.paymentMethodId() : method.id());
-      billed = bill(subscription, key, request, added, amount, method, reference);
+      subscription.payWith(
+          payment.method() == null ? subscription.paymentMethodId() : payment.method().id());
+      billed = billing.record(subscription, request, payment);
     }
     subscription.changeQuantity(quantity);
     audit.record(
@@ -233,154 +225,9 @@ public class SubscriptionService {
     return subscription;
   }
 
-  /** The subscription a request key already bought or changed, when the request is the same. */
-  private Optional<Subscription> replay(Caller caller, String requestKey, String request) {
-    if (requestKey == null) {
-      return Optional.empty();
-    }
-    Optional<SubscriptionCharge> earlier =
-        subscriptions.chargeByKey(caller.organisationId(), requestKey);
-    if (earlier.isEmpty()) {
-      return Optional.empty();
-    }
-    if (!earlier.get().request().equals(request)) {
-      throw new ConflictException("This request key was already used for a different request.");
-    }
-    return subscriptions.find(caller.organisationId(), earlier.get().subscriptionId());
-  }
-
-  private Money price(String sku, SupportedCurrency currency) {
-    BigDecimal price =
-        catalog
-            .monthlyPrice(sku, currency.name())
-            .orElseThrow(
-                () ->
-                    ValidationException.of(
-                        "sku", sku + " has no price in " + currency.name() + " yet."));
-    return Money.of(price, currency);
-  }
-
-  /**
-   * The method to bill: the one asked for (it must be the organisation's and active), else the
-   * subscription's own while it is active, else the default. A free product needs none.
-   */
-  private PaymentMethod method(Caller caller, Long requested, Long subscriptions, Money price) {
-    long org = caller.organisationId();
-    PaymentMethod method;
-    if (requested != null) {
-      method = methods.find(org, requested).filter(PaymentMethod::isActive).orElse(null);
-      new Validator()
-          .check(
-              method != null,
-              "paymentMethodId",
-              "Choose one of your organisation's payment methods.")
-          .throwIfInvalid();
-      return method;
-    }
-    method =
-        subscriptions == null
-            ? null
-            : methods.find(org, subscriptions).filter(PaymentMethod::isActive).orElse(null);
-    if (method == null) {
-      method = defaultMethod(org).orElse(null);
-    }
-    new Validator()
-        .check(
-            method != null || price.isZero(),
-            "paymentMethodId",
-            "Add a payment method (a card or an EA number) before buying licences.")
-        .throwIfInvalid();
-    return method;
-  }
-
-  /**
-   * The organisation's default payment method: its newest active card, otherwise its newest EA
-   * number (the order of {@link PaymentMethodRepository#listActive}).
-   */
-  public Optional<PaymentMethod> defaultMethod(long organisationId) {
-    return methods.listActive(organisationId).stream().findFirst();
-  }
-
   /** An unknown SKU as echoed in a message: never more than 64 characters of it. */
   private static String shortened(String sku) {
     return sku == null || sku.length() <= 64 ? sku : sku.substring(0, 64) + "…";
-  }
-
-  private static String key(String requestKey) {
-    return requestKey == null ? UUID.randomUUID().toString() : requestKey;
-  }
-
-  /**
-   * Charges a card through the gateway under a key made of the organisation and the request key, so
-   * a repeated request finds the first payment instead of paying again; returns the gateway's
-   * reference, or null for an EA or a free product. A refused card refuses the purchase.
-   */
-  private String pay(
-      Caller caller, String key, PaymentMethod method, Money amount, String description) {
-    if (method == null || amount.isZero() || !method.isCard()) {
-      return null;
-    }
-    PaymentResult result =
-        gateway.charge(
-            "subscription-" + caller.organisationId() + "-" + key,
-            method.gatewayToken(),
-            amount.amount(),
-            amount.currency().name(),
-            description);
-    if (result.approved()) {
-      return result.reference();
-    }
-    throw ValidationException.of(
-        "paymentMethodId",
-        result.outcome() == PaymentOutcome.UNKNOWN
-            ? "The payment gateway did not answer in time; nothing was bought. Send the same "
-                + "request (same request key) again to learn whether the card was charged."
-            : "The card was not charged: " + result.message() + " Nothing was bought.");
-  }
-
-  /** Records the charge (and, on an EA, its billing line); says what was billed for the audit. */
-  private String bill(
-      Subscription s,
-      String key,
-      String request,
-      int licences,
-      Money amount,
-      PaymentMethod method,
-      String reference) {
-    SubscriptionCharge charge =
-        subscriptions.addCharge(
-            new SubscriptionCharge(
-                s,
-                key,
-                request,
-                licences,
-                amount.amount(),
-                amount.currency().name(),
-                method == null ? null : method.id(),
-                reference,
-                clock.instant()));
-    if (method != null && method.isEnterpriseAgreement() && !amount.isZero()) {
-      methods.addBillingLine(
-          EaBillingLine.forSubscription(
-              method,
-              charge.id(),
-              licences + " x " + s.sku() + " (subscription " + s.id() + ")",
-              amount.amount(),
-              amount.currency().name(),
-              clock.instant()));
-    }
-    if (amount.isZero()) {
-      return "billed " + amount.toPlainString() + " " + amount.currency() + " (free)";
-    }
-    return "billed "
-        + amount.toPlainString()
-        + " "
-        + amount.currency()
-        + " for "
-        + licences
-        + " licence(s) on "
-        + method.describe()
-        + (reference == null ? "" : ", gateway reference " + reference);
   }
 
   /** Cancels a subscription whose licences are not needed by assigned users. */

@@ -3,6 +3,7 @@ package com.commcredits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -11,6 +12,12 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Stateless;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -92,5 +99,30 @@ class ArchitectureTest {
         .beFreeOfCycles()
         .because("a context can be read, tested and changed without the ones that use it")
         .check(DOMAIN);
+  }
+
+  @Test
+  void every_main_source_file_can_be_read_in_one_sitting() throws IOException {
+    // the modules sit beside this one; a file over 300 lines does more than one thing
+    List<String> tooLong;
+    try (Stream<Path> files = Files.walk(Path.of(".."))) {
+      tooLong =
+          files
+              .filter(f -> f.toString().endsWith(".java"))
+              .filter(f -> f.toString().contains("/src/main/java/"))
+              .filter(f -> !f.toString().contains("/target/"))
+              .filter(
+                  f -> {
+                    try (Stream<String> lines = Files.lines(f)) {
+                      return lines.count() > 300;
+                    } catch (IOException e) {
+                      throw new UncheckedIOException(e);
+                    }
+                  })
+              .map(Path::toString)
+              .sorted()
+              .toList();
+    }
+    assertEquals(List.of(), tooLong, "main source files over 300 lines");
   }
 }

@@ -94,13 +94,14 @@ class ExpiredFundsContainerIT {
         organisations.provision(
             "Expiry " + UUID.randomUUID(), "US", SupportedCurrency.USD, ZoneId.of("UTC"));
     Caller c = Caller.system(org.id());
+    // the licence is billed on the EA (R-SUB-1), so the EA comes first
+    long ea = methods.addEnterpriseAgreement(c, registeredEa(c, "3"), null).id();
     subscriptions.buy(c, "BUSINESS_VOICE", 1);
     Wallet wallet = opening.openCredits(c);
     String upn = "caller-" + UUID.randomUUID().toString().substring(0, 8) + "@expiry.test";
     directory.add(c, new DirectoryService.NewUser("Caller", upn, "US"));
     licensing.assign(c, upn, "BUSINESS_VOICE");
     licensing.assign(c, upn, "COMMUNICATIONS_CREDITS");
-    long ea = methods.addEnterpriseAgreement(c, registeredEa(c, "3"), null).id();
     var funded =
         fundings.addFunds(c, new AddFunds("10.00", "USD", ea, null, UUID.randomUUID().toString()));
     assertEquals(EXPIRES, funded.lot().expiresAt());

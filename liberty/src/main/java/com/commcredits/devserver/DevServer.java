@@ -52,9 +52,7 @@ public final class DevServer {
         new ProcessBuilder(List.of(wlp.resolve("bin/server").toString(), "run", SERVER))
             .inheritIO();
     Map<String, String> environment = liberty.environment();
-    // known demo passwords and keys only on the embedded database, unless asked for explicitly
-    boolean demoData =
-        Boolean.parseBoolean(env("COMMCREDITS_DEMO_DATA", external ? "false" : "true"));
+    boolean demoData = loadsDemoData(external, System.getenv("COMMCREDITS_DEMO_DATA"));
     environment.put("COMMCREDITS_DEMO_DATA", String.valueOf(demoData));
     if (!external) {
       int dbPort = Integer.parseInt(env("EMBEDDED_DB_PORT", "3307"));
@@ -125,6 +123,17 @@ public final class DevServer {
           .start()
           .waitFor(60, TimeUnit.SECONDS);
     }
+  }
+
+  /**
+   * Known demo passwords and keys go only into the embedded database, unless COMMCREDITS_DEMO_DATA
+   * asks for them explicitly: an external server never gets them by default.
+   */
+  public static boolean loadsDemoData(boolean externalDatabase, String setting) {
+    if (setting == null || setting.isBlank()) {
+      return !externalDatabase;
+    }
+    return Boolean.parseBoolean(setting.strip());
   }
 
   private static boolean awaitReady(String url, Process server) throws InterruptedException {

@@ -12,6 +12,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
@@ -294,5 +297,17 @@ public final class Fixtures {
     for (int i = 0; i < args.length; i++) {
       ps.setObject(i + 1, args[i]);
     }
+  }
+
+  /**
+   * A start for test calls that stays valid as the calendar moves (R-RATE-6: at most 400 days old,
+   * not in the future): noon UTC on the 2nd of this month, which is in this month in every zone; an
+   * hour ago on the 1st and 2nd.
+   */
+  public static Instant recentCallStart() {
+    ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+    return now.getDayOfMonth() <= 2
+        ? now.minusHours(1).truncatedTo(ChronoUnit.SECONDS).toInstant()
+        : now.withDayOfMonth(2).truncatedTo(ChronoUnit.DAYS).withHour(12).toInstant();
   }
 }

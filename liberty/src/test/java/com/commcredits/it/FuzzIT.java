@@ -164,7 +164,11 @@ class FuzzIT {
             "[{\"callId\":\"fuzz-1\",\"kind\":\"OUTBOUND\",\"userUpn\":\""
                 + upn
                 + "\",\"from\":\"+14255550100\",\"to\":\"+442079460000\","
-                + "\"start\":\"2026-11-20T10:00:00Z\",\"end\":\"2026-11-20T10:05:00Z\","
+                + "\"start\":\""
+                + Fixtures.recentCallStart()
+                + "\",\"end\":\""
+                + Fixtures.recentCallStart().plusSeconds(300)
+                + "\","
                 + "\"durationSeconds\":300}]");
     assertEquals(200, rated.status(), rated.body());
     long subscription =

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 class RatingIT {
+  private static final Instant START = Fixtures.recentCallStart();
+
   @ArquillianResource URL base;
   private ApiClient api;
   private TestOrg org;
@@ -103,8 +105,10 @@ class RatingIT {
         + "\",\"from\":\"+14255550100\","
         + "\"to\":\""
         + to
-        + "\",\"start\":\"2026-11-20T10:00:00Z\",\"end\":\""
-        + Instant.parse("2026-11-20T10:00:00Z").plusSeconds(seconds)
+        + "\",\"start\":\""
+        + START
+        + "\",\"end\":\""
+        + START.plusSeconds(seconds)
         + "\",\"durationSeconds\":"
         + seconds
         + "}";
@@ -285,8 +289,11 @@ class RatingIT {
         "{\"callId\":\"e1\",\"kind\":\"OUTBOUND\",\"userUpn\":\""
             + u
             + "\",\"from\":"
-            + "\"+14255550100\",\"to\":\"+442079460000\",\"start\":\"2026-11-20T10:00:00Z\","
-            + "\"end\":\"2026-11-20T09:00:00Z\",\"durationSeconds\":60}";
+            + "\"+14255550100\",\"to\":\"+442079460000\",\"start\":\""
+            + START
+            + "\",\"end\":\""
+            + START.minusSeconds(3600)
+            + "\",\"durationSeconds\":60}";
     String wrongDuration =
         call("e2", u, "+442079460000", 60)
             .replace("\"durationSeconds\":60", "\"durationSeconds\":600");
@@ -294,8 +301,11 @@ class RatingIT {
     String unknownUser = call("e4", "nobody@" + org.domain(), "+442079460000", 60);
     String notOurs =
         "{\"callId\":\"e5\",\"kind\":\"TOLL_FREE_INBOUND\",\"tollFreeNumber\":\"+18005550000\","
-            + "\"from\":\"+14255550100\",\"to\":\"+18005550000\",\"start\":\"2026-11-20T10:00:00Z\","
-            + "\"end\":\"2026-11-20T10:01:00Z\",\"durationSeconds\":60}";
+            + "\"from\":\"+14255550100\",\"to\":\"+18005550000\",\"start\":\""
+            + START
+            + "\",\"end\":\""
+            + START.plusSeconds(60)
+            + "\",\"durationSeconds\":60}";
     JsonArray results = post(endBeforeStart, wrongDuration, unknownField, unknownUser, notOurs);
     List<String> fields = List.of("end", "durationSeconds", "colour", "userUpn", "tollFreeNumber");
     for (int i = 0; i < fields.size(); i++) {

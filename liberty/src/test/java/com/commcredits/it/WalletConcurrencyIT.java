@@ -83,7 +83,7 @@ class WalletConcurrencyIT {
   }
 
   private static String call(String id, String upn) {
-    Instant start = Instant.parse("2026-11-20T10:00:00Z");
+    Instant start = Fixtures.recentCallStart();
     // two minutes to London: 2 x 0.03 from the wallet
     return "{\"callId\":\""
         + id

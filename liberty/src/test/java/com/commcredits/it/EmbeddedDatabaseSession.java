@@ -1,6 +1,10 @@
 package com.commcredits.it;
 
 import com.commcredits.devserver.EmbeddedDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
@@ -14,6 +18,11 @@ public class EmbeddedDatabaseSession implements LauncherSessionListener {
   @Override
   public synchronized void launcherSessionOpened(LauncherSession session) {
     if (database == null) {
+      try {
+        Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
       database = EmbeddedDatabase.start(TestConfig.dbPort(), null, "commcredits");
     }
   }

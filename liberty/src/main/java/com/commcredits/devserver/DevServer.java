@@ -141,6 +141,30 @@ public final class DevServer {
     return Boolean.parseBoolean(setting.strip());
   }
 
+  /**
+   * Waits for the process to end, up to the bound, even when this shutdown thread is interrupted
+   * (the interruption is kept for the caller).
+   */
+  private static boolean awaitExit(Process process, Duration bound) {
+    Instant deadline = Instant.now().plus(bound);
+    boolean interrupted = false;
+    try {
+      while (process.isAlive() && Instant.now().isBefore(deadline)) {
+        try {
+          process.waitFor(
+              Duration.between(Instant.now(), deadline).toMillis() + 1, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      return !process.isAlive();
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
   private static boolean awaitReady(String url, Process server) throws InterruptedException {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
@@ -219,18 +243,22 @@ public final class DevServer {
         // Liberty lets running requests finish; one that never ends must not hold Ctrl+C for
         // long: after 25 s the server is ended by force (every money write is one transaction,
         // and an uncommitted one is rolled back by the database)
-        new ProcessBuilder(wlp.resolve("bin/server").toString(), "stop", SERVER)
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .start();
-        if (!server.waitFor(25, TimeUnit.SECONDS)) {
+        try {
+          new ProcessBuilder(wlp.resolve("bin/server").toString(), "stop", SERVER)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+        } catch (IOException e) {
+          System.out.println("Could not ask the server to stop (" + e.getMessage() + ").");
+        }
+        if (!awaitExit(server, Duration.ofSeconds(25))) {
           System.out.println("The server did not stop within 25 s: ending it.");
+          // bin/server is a script: its Java process is a child that must go too
           server.descendants().forEach(ProcessHandle::destroyForcibly);
-          server.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+          server.destroyForcibly();
+          awaitExit(server, Duration.ofSeconds(5));
         }
       }
-    } catch (IOException | InterruptedException e) {
-      server.destroyForcibly();
     } finally {
       if (database != null) {
         System.out.println("Stopping the embedded database ...");

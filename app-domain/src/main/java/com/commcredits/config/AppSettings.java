@@ -1,14 +1,11 @@
 package com.commcredits.config;
 
-import com.commcredits.money.AmountFormatException;
 import com.commcredits.money.Money;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
@@ -116,14 +113,26 @@ public class AppSettings {
       return value == null || value.isBlank() ? fallback : value.strip();
     }
 
-    /** An amount, read as strictly as any amount (R-FUND-11). */
-    BigDecimal amount(String name, String fallback) {
+    /**
+     * The variable read by {@code parse}; what it refuses (any runtime exception: all the parsers
+     * used here signal a bad value so) stops the start, naming the variable and what it expects.
+     */
+    <T> T parsed(String name, String fallback, Function<String, T> parse, String expected) {
       String value = text(name, fallback);
       try {
-        return Money.parseAmount(value, Money.Sign.UNSIGNED);
-      } catch (AmountFormatException e) {
-        throw invalid(name, value, "a plain amount like 10.00");
+        return parse.apply(value);
+      } catch (RuntimeException e) {
+        throw invalid(name, value, expected);
       }
+    }
+
+    /** An amount, read as strictly as any amount (R-FUND-11). */
+    BigDecimal amount(String name, String fallback) {
+      return parsed(
+          name,
+          fallback,
+          v -> Money.parseAmount(v, Money.Sign.UNSIGNED),
+          "a plain amount like 10.00");
     }
 
     long wholeNumber(String name, long fallback) {
@@ -140,30 +149,19 @@ public class AppSettings {
     }
 
     LocalTime time(String name, String fallback) {
-      String value = text(name, fallback);
-      try {
-        return LocalTime.parse(value);
-      } catch (DateTimeParseException e) {
-        throw invalid(name, value, "a time of day like 02:00");
-      }
+      return parsed(name, fallback, LocalTime::parse, "a time of day like 02:00");
     }
 
     ZoneId zone(String name, String fallback) {
-      String value = text(name, fallback);
-      try {
-        return ZoneId.of(value);
-      } catch (DateTimeException e) {
-        throw invalid(name, value, "a time zone like UTC or Europe/Paris");
-      }
+      return parsed(name, fallback, ZoneId::of, "a time zone like UTC or Europe/Paris");
     }
 
     DayOfWeek day(String name, String fallback) {
-      String value = text(name, fallback);
-      try {
-        return DayOfWeek.valueOf(value.toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw invalid(name, value, "a day of the week like SUNDAY");
-      }
+      return parsed(
+          name,
+          fallback,
+          v -> DayOfWeek.valueOf(v.toUpperCase(Locale.ROOT)),
+          "a day of the week like SUNDAY");
     }
 
     private static IllegalStateException invalid(String name, String value, String expected) {

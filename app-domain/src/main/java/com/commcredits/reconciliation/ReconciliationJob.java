@@ -57,30 +57,28 @@ public final class ReconciliationJob {
   /** Step 1: expire due lots and write the expiry warnings. */
   @Named("reconExpire")
   @Dependent
-  public static class Expire extends Artifact implements Batchlet {
+  public static class Expire extends ShortStep {
     @Override
     public String process() {
       return "expired " + steps.expireLots(runId());
-    }
-
-    @Override
-    public void stop() {
-      // short step: it ends by itself
     }
   }
 
   /** Step 2: settle payments whose outcome is unknown. */
   @Named("reconSettle")
   @Dependent
-  public static class Settle extends Artifact implements Batchlet {
+  public static class Settle extends ShortStep {
     @Override
     public String process() {
       return "settled " + steps.settlePayments(runId());
     }
+  }
 
+  /** A batchlet that ends by itself in moments: asking it to stop has nothing to interrupt. */
+  abstract static class ShortStep extends Artifact implements Batchlet {
     @Override
     public void stop() {
-      // short step: it ends by itself
+      // it ends by itself
     }
   }
 

@@ -15,7 +15,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Billing > Subscriptions > Add-ons > Communications Credits > Buy now: the first funds and the
@@ -43,7 +42,7 @@ public class BuyCreditsServlet extends FundingPageServlet {
       return;
     }
     Map<String, Object> model = model(request);
-    model.put("fundsForm", new AddFunds("", null, null, "", UUID.randomUUID().toString()));
+    model.put("fundsForm", AddFunds.blankForm());
     show(request, response, model);
   }
 
@@ -78,14 +77,7 @@ public class BuyCreditsServlet extends FundingPageServlet {
       // more was paid
       response.setStatus(HttpServletResponse.SC_CONFLICT);
       model.put("errors", Map.of("form", views().message("credits.resubmitted")));
-      model.put(
-          "fundsForm",
-          new AddFunds(
-              command.amount(),
-              null,
-              command.paymentMethodId(),
-              command.purchaseOrder(),
-              UUID.randomUUID().toString()));
+      model.put("fundsForm", command.withNewKey());
       show(request, response, model);
     }
   }

@@ -37,7 +37,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Billing > Products & services > Communications Credits: the balance (and what a balance at or
@@ -138,14 +137,7 @@ public class CreditsServlet extends FundingPageServlet {
       // was added
       response.setStatus(HttpServletResponse.SC_CONFLICT);
       model.put("fundsErrors", Map.of("form", views().message("credits.resubmitted")));
-      model.put(
-          "fundsForm",
-          new AddFunds(
-              command.amount(),
-              null,
-              command.paymentMethodId(),
-              command.purchaseOrder(),
-              UUID.randomUUID().toString()));
+      model.put("fundsForm", command.withNewKey());
       show(request, response, model, null, null);
     }
   }
@@ -246,7 +238,7 @@ public class CreditsServlet extends FundingPageServlet {
         last.flatMap(
                 f -> paymentMethods.stream().filter(m -> m.id() == f.paymentMethodId()).findFirst())
             .orElse(null));
-    model.putIfAbsent("fundsForm", new AddFunds("", null, null, "", UUID.randomUUID().toString()));
+    model.putIfAbsent("fundsForm", AddFunds.blankForm());
     model.putIfAbsent("fundsErrors", Map.of());
     model.putIfAbsent("rechargeErrors", Map.of());
     var settings = recharge.settings(caller).orElse(null);

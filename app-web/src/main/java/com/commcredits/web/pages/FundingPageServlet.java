@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 /** The pages that add funds (checkout, Add more funds) answer a funding's outcome the same way. */
 abstract class FundingPageServlet extends PageServlet {
@@ -67,14 +66,7 @@ abstract class FundingPageServlet extends PageServlet {
           model,
           ValidationException.of(
               "paymentMethodId", views().message("credits.refused", f.failureReason())));
-      model.put(
-          "fundsForm",
-          new AddFunds(
-              command.amount(),
-              null,
-              command.paymentMethodId(),
-              command.purchaseOrder(),
-              UUID.randomUUID().toString()));
+      model.put("fundsForm", command.withNewKey());
       form.show();
     }
   }

@@ -6,7 +6,9 @@ import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -29,6 +31,9 @@ public class AppSettings {
   private final ZoneId reconZone;
   private final DayOfWeek reconFullDay;
   private final boolean reconRecovery;
+  private final String sellerName;
+  private final String sellerAddress;
+  private final Map<String, BigDecimal> taxRates;
 
   /** The server's environment. */
   public AppSettings() {
@@ -50,6 +55,12 @@ public class AppSettings {
     this.reconZone = variables.zone("RECON_ZONE", "UTC");
     this.reconFullDay = variables.day("RECON_FULL_DAY", "SUNDAY");
     this.reconRecovery = !"false".equalsIgnoreCase(variables.text("RECON_RECOVERY", "true"));
+    this.sellerName = variables.text("SELLER_NAME", "Communications Credits Operations");
+    this.sellerAddress =
+        variables.text("SELLER_ADDRESS", "1 Demo Way, Redmond, WA 98052, United States");
+    this.taxRates =
+        variables.parsed(
+            "TAX_RATES", "-", AppSettings::taxRates, "country:percent pairs like GB:0,DE:19");
   }
 
   /** FUNDING_MIN: the smallest Add more funds in the wallet's currency (R-FUND-9). */
@@ -105,6 +116,44 @@ public class AppSettings {
   /** RECON_RECOVERY=false: this server does not restart interrupted runs at start. */
   public boolean reconRecovery() {
     return reconRecovery;
+  }
+
+  /** SELLER_NAME: the operator's name printed as the seller on receipts and credit notes. */
+  public String sellerName() {
+    return sellerName;
+  }
+
+  /** SELLER_ADDRESS: the operator's address printed under the seller's name. */
+  public String sellerAddress() {
+    return sellerAddress;
+  }
+
+  /**
+   * TAX_RATES: the tax rate in percent printed on a receipt for a billing country; 0 for a country
+   * not listed (prepaid credit is an advance payment, taxed when it is used).
+   */
+  public BigDecimal taxRate(String billingCountry) {
+    return taxRates.getOrDefault(billingCountry, BigDecimal.ZERO);
+  }
+
+  /** "GB:20,DE:19" (a blank value is read as "-": none); a rate from 0 to 100, 2 decimals. */
+  private static Map<String, BigDecimal> taxRates(String value) {
+    Map<String, BigDecimal> rates = new HashMap<>();
+    if (value.equals("-")) {
+      return Map.of();
+    }
+    for (String pair : value.split(",")) {
+      String[] parts = pair.strip().split(":");
+      if (parts.length != 2 || !parts[0].strip().matches("[A-Z]{2}")) {
+        throw new IllegalArgumentException(pair);
+      }
+      BigDecimal rate = Money.parseAmount(parts[1].strip(), Money.Sign.UNSIGNED);
+      if (rate.compareTo(BigDecimal.valueOf(100)) > 0 || rate.scale() > 2) {
+        throw new IllegalArgumentException(pair);
+      }
+      rates.put(parts[0].strip(), rate);
+    }
+    return Map.copyOf(rates);
   }
 
   private record Variables(Function<String, String> environment) {

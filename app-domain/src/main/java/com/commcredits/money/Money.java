@@ -167,6 +167,22 @@ public final class Money implements Comparable<Money> {
     return of(amount.multiply(BigDecimal.valueOf(times)), currency);
   }
 
+  /**
+   * The tax included in this amount at a rate in percent of the net amount: amount × rate / (100 +
+   * rate), rounded once like every amount (a receipt's tax line).
+   */
+  public Money includedTax(BigDecimal ratePercent) {
+    Objects.requireNonNull(ratePercent, "ratePercent");
+    if (ratePercent.signum() < 0) {
+      throw new IllegalArgumentException("A tax rate cannot be negative");
+    }
+    return of(
+        amount
+            .multiply(ratePercent)
+            .divide(ratePercent.add(BigDecimal.valueOf(100)), 10, RoundingMode.HALF_UP),
+        currency);
+  }
+
   public Money negate() {
     return new Money(amount.negate(), currency);
   }

@@ -68,6 +68,9 @@ public class Notification {
   @Column(name = "sent_at")
   private Instant sentAt;
 
+  @Column(updatable = false)
+  private String attachment;
+
   protected Notification() {
     // for JPA
   }
@@ -91,6 +94,20 @@ public class Notification {
     this.status = NotificationStatus.QUEUED;
     this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
     this.nextAttemptAt = createdAt;
+  }
+
+  /**
+   * Names a document to attach when the email is sent, e.g. "receipt:42" (rendered then by {@link
+   * AttachmentSource}); only before the notification is stored.
+   */
+  public Notification attaching(String reference) {
+    this.attachment = reference;
+    return this;
+  }
+
+  /** The attached document's reference, or null. */
+  public String attachment() {
+    return attachment;
   }
 
   public void sent(Instant at) {

@@ -28,6 +28,21 @@ public class Notifier {
   @TransactionAttribute(TransactionAttributeType.MANDATORY)
   public boolean notify(
       long organisationId, NotificationEvent event, String dedupeKey, String subject, String text) {
+    return notify(organisationId, event, dedupeKey, subject, text, null);
+  }
+
+  /**
+   * The same, with a document attached when the email is sent ({@link AttachmentSource}), e.g.
+   * "receipt:42" for a funding's receipt.
+   */
+  @TransactionAttribute(TransactionAttributeType.MANDATORY)
+  public boolean notify(
+      long organisationId,
+      NotificationEvent event,
+      String dedupeKey,
+      String subject,
+      String text,
+      String attachment) {
     String link = creditsLink();
     List<String> recipients = contacts.recipients(organisationId);
     String html =
@@ -39,14 +54,15 @@ public class Notifier {
             + "Open Communications Credits</a></p>";
     return outbox.addIfNew(
         new Notification(
-            organisationId,
-            event,
-            event.name() + ":" + dedupeKey,
-            recipients,
-            subject,
-            text + "\n\n" + link,
-            html,
-            clock.instant()));
+                organisationId,
+                event,
+                event.name() + ":" + dedupeKey,
+                recipients,
+                subject,
+                text + "\n\n" + link,
+                html,
+                clock.instant())
+            .attaching(attachment));
   }
 
   /** The message center: every notification, newest first. */

@@ -20,6 +20,8 @@ public class OutboxDelivery {
   /** First retry delay (NOTIFY_RETRY_SECONDS); it doubles each time up to an hour. */
   @Inject AppSettings settings;
 
+  @Inject AttachmentSource attachments;
+
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public boolean deliver(long id) {
     Notification n = outbox.claim(id).orElse(null);
@@ -37,7 +39,11 @@ public class OutboxDelivery {
       return false;
     }
     try {
-      mail.send(to, n.subject(), n.textBody(), n.htmlBody());
+      List<MailTransport.Attachment> files =
+          n.attachment() == null
+              ? List.of()
+              : attachments.render(n.organisationId(), n.attachment()).stream().toList();
+      mail.send(to, n.subject(), n.textBody(), n.htmlBody(), files);
       n.sent(clock.instant());
       return true;
     } catch (Exception e) {

@@ -103,7 +103,10 @@ public class RechargeSteps {
                       + " starts when a charge takes the balance from "
                       + trigger
                       + " or more to below it. Add funds to bring it back up."
-                  : ""));
+                  : "")
+              + "\nThe receipt is attached.",
+          // R-RECEIPT-3: the receipt issued when the funding was settled goes with the email
+          "receipt:" + fundingId);
       return;
     }
     String why = reason == null || reason.isBlank() ? "The payment was refused." : reason;

@@ -19,6 +19,7 @@ class FundingCredit {
   @Inject Zones zones;
   @Inject AuditLog audit;
   @Inject Clock clock;
+  @Inject DocumentIssuer documents;
 
   void succeed(Caller caller, Wallet wallet, Funding funding, Money amount, String reference) {
     Instant now = clock.instant();
@@ -39,6 +40,8 @@ class FundingCredit {
                 funding.actor()));
     ledger.record(movement);
     funding.succeeded(movement.newLot().id(), reference, now);
+    // numbered here, in the settlement's transaction: a funding never exists without its receipt
+    documents.issueReceipt(funding, movement.newLot(), amount, now);
     audit.record(
         caller,
         AuditAction.FUNDS_ADDED,

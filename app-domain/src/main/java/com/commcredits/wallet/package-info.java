@@ -9,11 +9,15 @@
  * <ol>
  *   <li>the organisation's row ({@code organisation});
  *   <li>its wallet ({@code wallet});
+ *   <li>a dispute of one of its calls ({@code call_dispute}), when an approval refunds it;
  *   <li>the wallet's funding ({@code funding}) and lots ({@code funding_lot}, soonest expiry first,
  *       then by id);
  *   <li>minute pools ({@code pool_usage}, by key);
  *   <li>auto-recharge settings ({@code auto_recharge});
- *   <li>the recharge attempt ({@code recharge_attempt}).
+ *   <li>the recharge attempt ({@code recharge_attempt});
+ *   <li>the organisation's document counter ({@code document_counter}), last: taken only to number
+ *       the receipt or credit note of the money movement in the same transaction, so a number is
+ *       never skipped (a rollback gives it back) nor shared.
  * </ol>
  *
  * {@link com.commcredits.wallet.WalletLocks} takes the first two and then expires the wallet's due

@@ -2,6 +2,7 @@ package com.commcredits.web.mail;
 
 import com.commcredits.config.AppSettings;
 import com.commcredits.notification.MailTransport;
+import jakarta.activation.DataHandler;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,6 +13,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -33,6 +35,14 @@ public class JakartaMailTransport implements MailTransport {
 
   @Override
   public void send(List<String> to, String subject, String text, String html) throws Exception {
+    send(to, subject, text, html, List.of());
+  }
+
+  /** The text and HTML as alternatives, inside a "mixed" multipart when files go with them. */
+  @Override
+  public void send(
+      List<String> to, String subject, String text, String html, List<Attachment> files)
+      throws Exception {
     MimeMessage message = new MimeMessage(session);
     message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(String.join(",", to)));
     message.setSubject(subject, StandardCharsets.UTF_8.name());
@@ -43,7 +53,22 @@ public class JakartaMailTransport implements MailTransport {
     MimeMultipart alternative = new MimeMultipart("alternative");
     alternative.addBodyPart(plain);
     alternative.addBodyPart(rich);
-    message.setContent(alternative);
+    if (files.isEmpty()) {
+      message.setContent(alternative);
+    } else {
+      MimeMultipart mixed = new MimeMultipart("mixed");
+      MimeBodyPart body = new MimeBodyPart();
+      body.setContent(alternative);
+      mixed.addBodyPart(body);
+      for (Attachment file : files) {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setDataHandler(
+            new DataHandler(new ByteArrayDataSource(file.content(), file.contentType())));
+        part.setFileName(file.fileName());
+        mixed.addBodyPart(part);
+      }
+      message.setContent(mixed);
+    }
     Transport.send(message);
   }
 }

@@ -11,33 +11,25 @@ import com.commcredits.rating.CallRecord;
 import com.commcredits.rating.CallRecordRepository;
 import com.commcredits.shared.AlreadyDoneException;
 import com.commcredits.shared.Caller;
-import com.commcredits.shared.ConflictException;
 import com.commcredits.shared.NotFoundException;
 import com.commcredits.shared.Page;
 import com.commcredits.shared.Permission;
 import com.commcredits.shared.ValidationException;
 import com.commcredits.shared.Validator;
-import com.commcredits.wallet.BillingDocument;
-import com.commcredits.wallet.DocumentIssuer;
 import com.commcredits.wallet.LedgerRepository;
-import com.commcredits.wallet.Reversals;
 import com.commcredits.wallet.Wallet;
-import com.commcredits.wallet.WalletLocks;
 import com.commcredits.wallet.WalletRepository;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Disputes of rated calls (R-DISPUTE): a tenant's Billing or Global admins open one with a reason;
- * the operator approves it (a refund through {@link Reversals} back to the lots that paid, and a
- * credit note) or rejects it with a reason; the tenant is emailed when it is opened and decided.
- * Locks follow the wallet package's order: organisation, wallet, the dispute, then the document
- * counter.
+ * Disputes of rated calls (R-DISPUTE): a tenant's Billing or Global admins open one with a reason
+ * (under the organisation's lock), and read them; the operator reads every tenant's. Decisions are
+ * {@link DisputeDecisions}.
  */
 @Stateless
 public class Disputes {
@@ -45,16 +37,10 @@ public class Disputes {
   @Inject CallRecordRepository calls;
   @Inject OrganisationRepository organisations;
   @Inject LedgerRepository ledger;
-  @Inject WalletLocks locks;
   @Inject WalletRepository wallets;
-  @Inject Reversals reversals;
-  @Inject DocumentIssuer documents;
   @Inject Notifier notifier;
   @Inject AuditLog audit;
   @Inject Clock clock;
-
-  /** An approval's dispute and whether the same key had approved it before. */
-  public record Approval(CallDispute dispute, boolean repeated) {}
 
   /**
    * Opens a dispute of one of the caller's organisation's rated calls (R-DISPUTE-1). A call not
@@ -148,150 +134,6 @@ public class Disputes {
   /** How many of the organisation's disputes are open (Home's card). */
   public long openCount(long organisationId) {
     return disputes.count(organisationId, DisputeStatus.OPEN);
-  }
-
-  /**
-   * Approves an open dispute (R-DISPUTE-3): refunds the call's charge back to the lots that paid
-   * it, issues a credit note and emails the tenant. The same idempotency key again returns the
-   * first approval; a decided dispute, or a call already refunded another way, is a conflict (409).
-   */
-  public Approval approve(Caller operator, long disputeId, String note, String idempotencyKey) {
-    operator.require(Permission.OPERATE_TENANTS);
-    new Validator()
-        .check(
-            note == null || note.strip().length() <= 500, "note", "Write at most 500 characters.")
-        .required(idempotencyKey, "idempotencyKey", "The idempotency key", 100)
-        .throwIfInvalid();
-    CallDispute peek =
-        disputes.find(disputeId).orElseThrow(() -> new NotFoundException("The dispute"));
-    long org = peek.organisationId();
-    Wallet wallet = locks.forOrganisation(org);
-    CallDispute dispute = disputes.lock(disputeId).orElseThrow();
-    if (dispute.status() == DisputeStatus.APPROVED
-        && idempotencyKey.equals(dispute.decisionKey())) {
-      return new Approval(dispute, true);
-    }
-    if (!dispute.isOpen()) {
-      throw new AlreadyDoneException(
-          "The dispute of call "
-              + dispute.callId()
-              + " was already "
-              + dispute.status().name().toLowerCase()
-              + ".");
-    }
-    CallRecord call = calls.existing(org, List.of(dispute.callId())).get(dispute.callId());
-    if (call == null || call.ledgerEntryId() == null) {
-      throw new NotFoundException("The call");
-    }
-    String label = "Refund of call " + dispute.callId();
-    String why =
-        note == null || note.isBlank()
-            ? "dispute accepted (" + dispute.reason() + ")"
-            : note.strip();
-    Reversals.Refund refund =
-        reversals.refund(operator, org, call.ledgerEntryId(), label, why, idempotencyKey);
-    if (refund.repeated()) {
-      // the key already refunded this call outside the dispute: not this approval's refund
-      throw new ConflictException("This idempotency key was already used for another refund.");
-    }
-    Instant now = clock.instant();
-    BillingDocument creditNote =
-        documents.issueCreditNote(org, refund.entry(), label + ": " + why, now);
-    dispute.approved(
-        operator.actorName(), now, why, idempotencyKey, refund.entry().id(), creditNote.id());
-    Money amount = Money.of(refund.entry().amount(), wallet.currency());
-    String operatorName = name(operator.organisationId());
-    String summary =
-        "Approved the dispute of call "
-            + dispute.callId()
-            + ": refunded "
-            + amount
-            + ", credit note "
-            + creditNote.displayNumber();
-    audit.record(
-        operator,
-        AuditAction.DISPUTE_APPROVED,
-        "call-dispute",
-        dispute.id(),
-        summary + " for " + name(org),
-        "status=OPEN",
-        "status=APPROVED");
-    audit.record(
-        operator.inTenant(org, operatorName),
-        AuditAction.DISPUTE_APPROVED,
-        "call-dispute",
-        dispute.id(),
-        summary + " by " + operatorName,
-        "status=OPEN",
-        "status=APPROVED");
-    notifier.notify(
-        org,
-        NotificationEvent.DISPUTE_DECIDED,
-        "dispute:" + dispute.id(),
-        "Dispute of call " + dispute.callId() + " approved: " + amount + " refunded",
-        operatorName
-            + " approved your dispute of call "
-            + dispute.callId()
-            + " and refunded "
-            + amount
-            + " to the lots that paid it.\nCredit note: "
-            + creditNote.displayNumber()
-            + " (attached)\nBalance now: "
-            + wallet.balance(),
-        "credit-note:" + creditNote.id());
-    return new Approval(dispute, false);
-  }
-
-  /** Rejects an open dispute with a reason (R-DISPUTE-5) and emails the tenant; nothing moves. */
-  public CallDispute reject(Caller operator, long disputeId, String reason) {
-    operator.require(Permission.OPERATE_TENANTS);
-    new Validator().required(reason, "reason", "A reason", 500).throwIfInvalid();
-    CallDispute peek =
-        disputes.find(disputeId).orElseThrow(() -> new NotFoundException("The dispute"));
-    long org = peek.organisationId();
-    organisations.lock(org).orElseThrow(() -> new NotFoundException("The organisation"));
-    CallDispute dispute = disputes.lock(disputeId).orElseThrow();
-    if (!dispute.isOpen()) {
-      throw new AlreadyDoneException(
-          "The dispute of call "
-              + dispute.callId()
-              + " was already "
-              + dispute.status().name().toLowerCase()
-              + ".");
-    }
-    String why = reason.strip();
-    dispute.rejected(operator.actorName(), clock.instant(), why);
-    String operatorName = name(operator.organisationId());
-    String summary = "Rejected the dispute of call " + dispute.callId() + ": " + why;
-    audit.record(
-        operator,
-        AuditAction.DISPUTE_REJECTED,
-        "call-dispute",
-        dispute.id(),
-        summary + " (" + name(org) + ")",
-        "status=OPEN",
-        "status=REJECTED");
-    audit.record(
-        operator.inTenant(org, operatorName),
-        AuditAction.DISPUTE_REJECTED,
-        "call-dispute",
-        dispute.id(),
-        summary,
-        "status=OPEN",
-        "status=REJECTED");
-    notifier.notify(
-        org,
-        NotificationEvent.DISPUTE_DECIDED,
-        "dispute:" + dispute.id(),
-        "Dispute of call " + dispute.callId() + " rejected",
-        operatorName
-            + " rejected your dispute of call "
-            + dispute.callId()
-            + " ("
-            + dispute.charge()
-            + ").\nReason: "
-            + why);
-    return dispute;
   }
 
   /** Null (every organisation) for the operator, else the caller's own organisation. */

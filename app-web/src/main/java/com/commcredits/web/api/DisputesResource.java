@@ -1,6 +1,7 @@
 package com.commcredits.web.api;
 
 import com.commcredits.dispute.CallDispute;
+import com.commcredits.dispute.DisputeDecisions;
 import com.commcredits.dispute.DisputeStatus;
 import com.commcredits.dispute.Disputes;
 import com.commcredits.shared.Caller;
@@ -41,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class DisputesResource {
   @Inject ApiCaller caller;
   @Inject Disputes disputes;
+  @Inject DisputeDecisions decisions;
   @Inject Receipts receipts;
   @Inject PdfDocuments pdfs;
 
@@ -100,8 +102,8 @@ public class DisputesResource {
     }
     String why = note;
     long disputeId = ReceiptsResource.id(id);
-    Disputes.Approval approval =
-        Retries.call(() -> disputes.approve(operator, disputeId, why, key));
+    DisputeDecisions.Approval approval =
+        Retries.call(() -> decisions.approve(operator, disputeId, why, key));
     return Response.status(approval.repeated() ? 200 : 201)
         .entity(DisputeJson.of(approval.dispute()))
         .build();
@@ -117,7 +119,7 @@ public class DisputesResource {
     String reason = in.string("reason");
     in.done();
     long disputeId = ReceiptsResource.id(id);
-    return DisputeJson.of(Retries.call(() -> disputes.reject(operator, disputeId, reason)));
+    return DisputeJson.of(Retries.call(() -> decisions.reject(operator, disputeId, reason)));
   }
 
   @GET

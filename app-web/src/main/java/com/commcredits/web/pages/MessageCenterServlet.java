@@ -1,6 +1,7 @@
 package com.commcredits.web.pages;
 
 import com.commcredits.config.AppSettings;
+import com.commcredits.dispute.Disputes;
 import com.commcredits.notification.Notifier;
 import com.commcredits.shared.Permission;
 import jakarta.inject.Inject;
@@ -20,6 +21,7 @@ public class MessageCenterServlet extends PageServlet {
 
   @Inject Notifier notifier;
   @Inject AppSettings settings;
+  @Inject Disputes disputes;
 
   @Override
   protected Permission permission() {
@@ -34,6 +36,8 @@ public class MessageCenterServlet extends PageServlet {
         "messages",
         notifier.messageCenter(caller(request), Math.max(0, intParameter(request, "page", 0)), 25));
     model.put("outboxOnly", !settings.smtpConfigured());
+    // R-DISPUTE-6: the state of each of the organisation's disputes
+    model.put("disputes", disputes.list(caller(request), null, 0, 50));
     render(request, response, "messages", model);
   }
 }

@@ -1,5 +1,6 @@
 package com.commcredits.web.pages;
 
+import com.commcredits.dispute.Disputes;
 import com.commcredits.rating.CallKind;
 import com.commcredits.rating.UsageFilter;
 import com.commcredits.rating.UsageReport;
@@ -30,6 +31,7 @@ public class UsageReportServlet extends PageServlet {
   private static final String[] FILTERS = {"from", "to", "user", "kind"};
 
   @Inject UsageReport report;
+  @Inject Disputes disputes;
 
   @Override
   protected Permission permission() {
@@ -61,6 +63,12 @@ public class UsageReportServlet extends PageServlet {
     model.put("rows", rows);
     model.put("cells", rows.items().stream().map(UsageExport::values).toList());
     model.put("headers", UsageExport.HEADERS);
+    // R-DISPUTE-6: each call's dispute state, and whether this admin may dispute
+    model.put(
+        "disputes",
+        disputes.forCalls(
+            caller(request), rows.items().stream().map(r -> r.call().callId()).toList()));
+    model.put("canDispute", caller(request).can(Permission.MANAGE_BILLING));
     for (String name : FILTERS) {
       model.put(name, request.getParameter(name) == null ? "" : request.getParameter(name));
     }

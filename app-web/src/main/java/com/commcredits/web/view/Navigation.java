@@ -83,6 +83,8 @@ public final class Navigation {
                   new Item(
                       "nav.settings.operator", "/settings/operator", Permission.OPERATE_TENANTS),
                   new Item(
+                      "nav.settings.disputes", "/settings/disputes", Permission.OPERATE_TENANTS),
+                  new Item(
                       "nav.settings.reconciliation",
                       "/settings/reconciliation",
                       Permission.OPERATE_TENANTS))));

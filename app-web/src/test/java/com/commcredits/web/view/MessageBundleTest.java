@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import com.commcredits.audit.AuditAction;
 import com.commcredits.catalog.PoolKind;
 import com.commcredits.directory.UserState;
+import com.commcredits.dispute.DisputeStatus;
 import com.commcredits.notification.NotificationEvent;
 import com.commcredits.notification.NotificationStatus;
 import com.commcredits.payment.PaymentMethodKind;
@@ -91,7 +92,8 @@ class MessageBundleTest {
           Map.entry("event", NotificationEvent.class),
           Map.entry("notificationStatus", NotificationStatus.class),
           Map.entry("rechargeStatus", RechargeAttempt.Status.class),
-          Map.entry("callKind", CallKind.class));
+          Map.entry("callKind", CallKind.class),
+          Map.entry("disputeStatus", DisputeStatus.class));
 
   /** The kinds ErrorServlet hands to error.html as error.<kind>.title and error.<kind>.text. */
   private static final Set<String> ERROR_KINDS = Set.of("forbidden", "csrf", "notFound", "server");

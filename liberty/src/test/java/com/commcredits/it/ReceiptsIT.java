@@ -11,6 +11,8 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -94,6 +96,31 @@ class ReceiptsIT {
                 + "}");
   }
 
+  /**
+   * A funding of 10.00 on its own HTTP/1.1 connection: concurrent requests that each open a
+   * connection with an h2c upgrade and a body make Liberty drop some (GOAWAY), which is not what
+   * this test is about.
+   */
+  private HttpResponse<String> fundOverHttp11(TestOrg org, long method, boolean byCard)
+      throws Exception {
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    return client.send(
+        HttpRequest.newBuilder(base.toURI().resolve("api/v1/wallet/fundings"))
+            .timeout(Duration.ofSeconds(120))
+            .header("Authorization", "Bearer " + org.key(Role.BILLING_ADMIN))
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", UUID.randomUUID().toString())
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"amount\":{\"amount\":\"10.00\",\"currency\":\"USD\"},"
+                        + "\"paymentMethodId\":"
+                        + method
+                        + (byCard ? "" : ",\"purchaseOrder\":\"PO-7\"")
+                        + "}"))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   private static List<Long> receiptNumbers(TestOrg org) throws Exception {
     List<Long> numbers = new ArrayList<>();
     try (Connection c = Fixtures.connect();
@@ -118,14 +145,13 @@ class ReceiptsIT {
     int n = 12;
     ExecutorService pool = Executors.newFixedThreadPool(6);
     try {
-      List<Callable<ApiClient.Reply>> fundings = new ArrayList<>();
+      List<Callable<HttpResponse<String>>> fundings = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         boolean byCard = i % 2 == 0;
-        fundings.add(
-            () -> fund(f.org(), byCard ? f.card() : f.ea(), "10.00", byCard ? null : "PO-7"));
+        fundings.add(() -> fundOverHttp11(f.org(), byCard ? f.card() : f.ea(), byCard));
       }
-      for (Future<ApiClient.Reply> reply : pool.invokeAll(fundings)) {
-        assertEquals(201, reply.get().status(), reply.get().body());
+      for (Future<HttpResponse<String>> reply : pool.invokeAll(fundings)) {
+        assertEquals(201, reply.get().statusCode(), reply.get().body());
       }
     } finally {
       pool.shutdownNow();

@@ -85,4 +85,26 @@ class AppSettingsTest {
       assertThrows(IllegalStateException.class, () -> with(Map.of("FUNDING_MAX", bad)));
     }
   }
+
+  @Test
+  void R_RECEIPT_1_the_seller_and_tax_rates_of_receipts_default_to_the_demo_operator_and_0() {
+    AppSettings defaults = with(Map.of());
+    assertEquals("Communications Credits Operations", defaults.sellerName());
+    assertFalse(defaults.sellerAddress().isBlank());
+    assertEquals(0, BigDecimal.ZERO.compareTo(defaults.taxRate("US")));
+    AppSettings set =
+        with(
+            Map.of(
+                "SELLER_NAME", "Example Telecom Ltd",
+                "SELLER_ADDRESS", "1 High St, London",
+                "TAX_RATES", "GB:20, DE:19.5"));
+    assertEquals("Example Telecom Ltd", set.sellerName());
+    assertEquals("1 High St, London", set.sellerAddress());
+    assertEquals(new BigDecimal("20"), set.taxRate("GB"));
+    assertEquals(new BigDecimal("19.5"), set.taxRate("DE"));
+    assertEquals(0, BigDecimal.ZERO.compareTo(set.taxRate("US")), "a country not listed: 0");
+    for (String bad : new String[] {"GB", "gb:20", "GB:101", "GB:-1", "GB:1E2", "GB:20.123"}) {
+      assertThrows(IllegalStateException.class, () -> with(Map.of("TAX_RATES", bad)), bad);
+    }
+  }
 }

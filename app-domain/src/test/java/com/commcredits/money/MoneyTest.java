@@ -54,4 +54,15 @@ class MoneyTest {
     assertEquals("-1,234.57", Money.of("-1234.5678", USD).toDisplayString());
     assertEquals("0.00", Money.zero(USD).toDisplayString());
   }
+
+  @Test
+  void R_RECEIPT_1_the_tax_included_in_an_amount_is_rounded_once() {
+    assertEquals(Money.of("20.00", USD), Money.of("120.00", USD).includedTax(new BigDecimal("20")));
+    assertEquals(Money.of("0.00", USD), Money.of("123.45", USD).includedTax(BigDecimal.ZERO));
+    // 100 x 19 / 119 = 15.966... -> 15.97
+    assertEquals(Money.of("15.97", USD), Money.of("100.00", USD).includedTax(new BigDecimal("19")));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Money.of("1.00", USD).includedTax(new BigDecimal("-1")));
+  }
 }

@@ -97,6 +97,60 @@ class BrowserIT {
     assertTrue(Files.size(shot) > 10_000, "a real screenshot was written to " + shot);
   }
 
+  private static TestOrg spender;
+
+  /** One organisation for both Home screenshots: 1,000.00 funded, 30 minutes to a UK mobile. */
+  private synchronized TestOrg spender() throws Exception {
+    if (spender == null) {
+      spender = ForesightIT.spending(base, "Home", "1000.00", 30);
+    }
+    return spender;
+  }
+
+  /** Home for a role: runway and funds at risk shown, the page saved whole as a screenshot. */
+  private void home(Role role, String screenshot) throws Exception {
+    signIn(spender().email(role));
+    browser.get(base.toString());
+    String runway = browser.findElement(By.id("home-runway")).getText();
+    assertTrue(
+        runway.matches("At the last 30 days' pace, [0-9,.]+ USD lasts about \\d+ days, until .+"),
+        runway);
+    assertTrue(
+        browser.findElement(By.id("home-at-risk")).getText().contains("may expire unused"),
+        "the funds at risk of expiring (R-SEE-2)");
+    assertTrue(browser.findElement(By.id("home-spend")).getText().contains("Outbound"));
+    assertTrue(
+        browser.findElement(By.id("home-pools")).getText().contains("Communications Credits"));
+    long height = (Long) browser.executeScript("return document.documentElement.scrollHeight");
+    browser.manage().window().setSize(new Dimension(1366, (int) Math.max(900, height + 40)));
+    Path shot = Browser.screenshot(browser, screenshot);
+    assertTrue(Files.size(shot) > 10_000, "a real screenshot was written to " + shot);
+  }
+
+  @Test
+  void R_SEE_1_home_tells_a_global_admin_the_runway_and_the_funds_at_risk() throws Exception {
+    home(Role.GLOBAL_ADMIN, "home-global-admin");
+    assertTrue(
+        browser.findElement(By.id("home-recharge")).isDisplayed(), "auto-recharge for billing");
+    assertTrue(browser.findElement(By.id("home-reconciliation")).isDisplayed());
+    assertTrue(
+        !browser
+            .findElements(By.cssSelector("#home-credits a[href$='/billing/credits']"))
+            .isEmpty(),
+        "linked to where it is acted on");
+  }
+
+  @Test
+  void R_SEE_1_home_tells_a_reports_reader_what_the_role_may_see_without_money_links()
+      throws Exception {
+    home(Role.REPORTS_READER, "home-reports-reader");
+    assertTrue(browser.findElements(By.id("home-recharge")).isEmpty(), "no auto-recharge card");
+    assertTrue(browser.findElements(By.id("home-reconciliation")).isEmpty());
+    assertTrue(
+        browser.findElements(By.cssSelector("a[href*='/billing/']")).isEmpty(),
+        "no link to a page that moves money");
+  }
+
   @Test
   void R_SEC_1_a_reports_reader_sees_only_what_the_role_allows() throws Exception {
     signIn(org.email(Role.REPORTS_READER));

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Year;
 import java.util.List;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -121,10 +122,34 @@ class BrowserIT {
     assertTrue(browser.findElement(By.id("home-spend")).getText().contains("Outbound"));
     assertTrue(
         browser.findElement(By.id("home-pools")).getText().contains("Communications Credits"));
-    long height = (Long) browser.executeScript("return document.documentElement.scrollHeight");
-    browser.manage().window().setSize(new Dimension(1366, (int) Math.max(900, height + 40)));
-    Path shot = Browser.screenshot(browser, screenshot);
+    Path shot = wholePage(screenshot);
     assertTrue(Files.size(shot) > 10_000, "a real screenshot was written to " + shot);
+  }
+
+  /** A screenshot of the whole page, however tall: the viewport is set to the page's height. */
+  private Path wholePage(String name) throws Exception {
+    long height =
+        (Long)
+            browser.executeScript(
+                "return Math.max(document.body.scrollHeight,"
+                    + " document.documentElement.scrollHeight,"
+                    + " document.querySelector('.shell').scrollHeight + 48)");
+    browser.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of(
+            "width",
+            1366,
+            "height",
+            Math.max(757, height),
+            "deviceScaleFactor",
+            1,
+            "mobile",
+            false));
+    try {
+      return Browser.screenshot(browser, name);
+    } finally {
+      browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
   }
 
   @Test
@@ -138,6 +163,13 @@ class BrowserIT {
             .findElements(By.cssSelector("#home-credits a[href$='/billing/credits']"))
             .isEmpty(),
         "linked to where it is acted on");
+    browser.get(base + "billing/credits");
+    assertTrue(
+        browser.findElement(By.id("runway")).getText().contains("lasts about"),
+        "the Credits page says the runway");
+    assertTrue(
+        browser.findElement(By.cssSelector("span.at-risk")).getText().contains("may expire"));
+    wholePage("credits-runway");
   }
 
   @Test

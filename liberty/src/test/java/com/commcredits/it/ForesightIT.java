@@ -96,7 +96,7 @@ class ForesightIT {
   void R_SEE_1_nothing_spent_has_no_runway_and_every_remainder_is_at_risk() throws Exception {
     TestOrg org = spending(base, "Idle", "40.00", 0);
     JsonObject wallet =
-        new ApiClient(base.toURI()).get("wallet", org.key(Role.REPORTS_READER)).json();
+        new ApiClient(base.toURI()).get("wallet", org.key(Role.GLOBAL_ADMIN)).json();
     JsonObject runway = wallet.getJsonObject("runway");
     assertEquals(JsonValue.NULL, runway.get("days"), "days is written as null");
     assertEquals(JsonValue.NULL, runway.get("depletesOn"));

@@ -8,6 +8,7 @@ import com.commcredits.rating.SpendByKind;
 import com.commcredits.rating.UsageReport;
 import com.commcredits.recharge.RechargeAttempt;
 import com.commcredits.recharge.RechargeService;
+import com.commcredits.recharge.RunwayAlerts;
 import com.commcredits.reconciliation.ReconciliationService;
 import com.commcredits.shared.Caller;
 import com.commcredits.shared.Permission;
@@ -27,8 +28,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,6 +46,8 @@ import java.util.Optional;
 @WebServlet("")
 public class HomeServlet extends PageServlet {
   private static final long serialVersionUID = 1L;
+  private static final DateTimeFormatter MONTH =
+      DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
 
   @Inject OrganisationService organisations;
   @Inject SubscriptionService subscriptions;
@@ -86,9 +91,14 @@ public class HomeServlet extends PageServlet {
     model.put("organisation", organisations.current(caller));
     List<Attention> attention = new ArrayList<>();
     Optional<Wallet> wallet = wallets.find(caller);
+    // one projection for the page (R-SEE-1, R-SEE-2); VIEW_REPORTS holds every role that sees it
+    Optional<RunwayForecast> forecast =
+        caller.can(Permission.VIEW_REPORTS)
+            ? wallet.map(w -> wallets.forecast(w))
+            : Optional.empty();
     if (caller.can(Permission.MANAGE_BILLING)) {
       model.put("subscriptions", subscriptions.list(caller));
-      creditsAttention(caller, wallet, attention);
+      creditsAttention(caller, wallet, forecast, attention);
       if (wallet.isPresent()) {
         model.put("recharge", rechargeCard(caller));
         model.put("reconciliation", reconciliation.lastCheck(caller));
@@ -102,13 +112,14 @@ public class HomeServlet extends PageServlet {
                   new Credits(
                       wallets.balance(w),
                       w.currency().name(),
-                      wallets.forecast(w),
+                      forecast.orElseThrow(),
                       caller.can(Permission.MANAGE_BILLING))));
       model.put("spend", spend(caller));
     }
     if (caller.can(Permission.VIEW_REPORTS) || caller.can(Permission.MANAGE_USERS)) {
-      model.put("pools", pools.pools(caller, pools.currentMonth(caller)));
-      model.put("poolsMonth", pools.currentMonth(caller));
+      YearMonth month = pools.currentMonth(caller);
+      model.put("pools", pools.pools(caller, month));
+      model.put("poolsMonth", MONTH.format(month));
     }
     model.put("attention", attention);
     model.putIfAbsent("spendGuard", null); // issue 16 fills this card
@@ -161,7 +172,11 @@ public class HomeServlet extends PageServlet {
    * Communications Credits: none yet, a balance at or below zero, funds about to expire (R-FUND-4,
    * R-FUND-5).
    */
-  private void creditsAttention(Caller caller, Optional<Wallet> found, List<Attention> attention) {
+  private void creditsAttention(
+      Caller caller,
+      Optional<Wallet> found,
+      Optional<RunwayForecast> runway,
+      List<Attention> attention) {
     var v = views();
     if (found.isEmpty()) {
       attention.add(
@@ -178,6 +193,16 @@ public class HomeServlet extends PageServlet {
       attention.add(
           new Attention(
               v.message("home.attention.negative", balance.toDisplayString(), currency),
+              "/billing/credits#add-funds",
+              v.message("home.attention.addFunds")));
+    }
+    RunwayForecast forecast = runway.orElseThrow();
+    if (balance.isPositive()
+        && forecast.hasRunway()
+        && forecast.days() < RunwayAlerts.DEFAULT_DAYS) {
+      attention.add(
+          new Attention(
+              v.message("home.attention.runway", forecast.days()),
               "/billing/credits#add-funds",
               v.message("home.attention.addFunds")));
     }

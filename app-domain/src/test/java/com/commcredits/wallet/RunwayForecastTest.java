@@ -45,7 +45,7 @@ class RunwayForecastTest {
   }
 
   @Test
-  void steady_spending_gives_the_issues_example() {
+  void R_SEE_1_steady_spending_gives_the_issues_example() {
     Map<Integer, String> history = new HashMap<>();
     for (int d = 0; d < 30; d++) {
       history.put(d, "19.85");
@@ -61,7 +61,7 @@ class RunwayForecastTest {
   }
 
   @Test
-  void a_burst_counts_as_its_average_over_30_days_and_older_charges_not_at_all() {
+  void R_SEE_1_a_burst_counts_as_its_average_over_30_days_and_older_charges_not_at_all() {
     var burst =
         RunwayForecast.project(
             usd("100.00"),
@@ -75,7 +75,7 @@ class RunwayForecastTest {
   }
 
   @Test
-  void nothing_spent_has_no_runway_and_every_remainder_is_at_risk() {
+  void R_SEE_2_nothing_spent_has_no_runway_and_every_remainder_is_at_risk() {
     var forecast =
         RunwayForecast.project(
             usd("150.00"),
@@ -93,7 +93,7 @@ class RunwayForecastTest {
   }
 
   @Test
-  void net_refunds_count_as_nothing_spent() {
+  void R_SEE_1_net_refunds_count_as_nothing_spent() {
     var forecast =
         RunwayForecast.project(
             usd("10.00"), new BigDecimal("-3.00"), List.of(lot(1, "10.00", 300)), NOW, LA);
@@ -101,7 +101,7 @@ class RunwayForecastTest {
   }
 
   @Test
-  void a_negative_balance_has_run_out_today() {
+  void R_SEE_1_a_negative_balance_has_run_out_today() {
     var forecast =
         RunwayForecast.project(usd("-5.00"), new BigDecimal("30.00"), List.of(), NOW, LA);
     assertEquals(0, forecast.days());
@@ -111,7 +111,7 @@ class RunwayForecastTest {
   }
 
   @Test
-  void a_lot_expiring_before_it_is_spent_forfeits_the_rest_and_shortens_the_runway() {
+  void R_SEE_2_a_lot_expiring_before_it_is_spent_forfeits_the_rest_and_shortens_the_runway() {
     // 10.00 a day; the first lot lasts 10 days but expires after 5: 50.00 lost
     var forecast =
         RunwayForecast.project(
@@ -135,7 +135,8 @@ class RunwayForecastTest {
   }
 
   @Test
-  void lots_are_spent_soonest_expiry_first_so_a_later_one_can_expire_while_waiting() {
+  void
+      R_SEE_2_R_FUND_3_lots_are_spent_soonest_expiry_first_so_a_later_one_can_expire_while_waiting() {
     // 10.00 a day: lot 1 (200.00, 10 days) loses 100.00; lot 2 (100.00, 12 days) gets 2 days
     var forecast =
         RunwayForecast.project(
@@ -151,7 +152,7 @@ class RunwayForecastTest {
   }
 
   @Test
-  void expired_and_empty_lots_forfeit_nothing_more() {
+  void R_SEE_2_expired_and_empty_lots_forfeit_nothing_more() {
     var forecast =
         RunwayForecast.project(
             usd("100.00"),
@@ -165,7 +166,7 @@ class RunwayForecastTest {
   }
 
   @Test
-  void a_debt_below_the_lots_is_taken_from_the_soonest_lot() {
+  void R_SEE_1_a_debt_below_the_lots_is_taken_from_the_soonest_lot() {
     // lots hold 80.00 but the balance is 50.00 (30.00 owed): the first lot has 20.00 of its own,
     // of which 10 days at 1.00 spend 10.00; the second lasts 30 days more
     var forecast =
@@ -180,7 +181,7 @@ class RunwayForecastTest {
   }
 
   @Test
-  void the_projection_runs_from_tomorrow_to_the_day_after_the_balance_runs_out() {
+  void R_SEE_1_the_projection_runs_from_tomorrow_to_the_day_after_the_balance_runs_out() {
     var forecast =
         RunwayForecast.project(
             usd("100.00"), new BigDecimal("300.00"), List.of(lot(1, "100.00", 300)), NOW, LA);

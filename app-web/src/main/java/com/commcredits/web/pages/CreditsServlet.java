@@ -103,14 +103,14 @@ public class CreditsServlet extends FundingPageServlet {
     if ("recharge".equals(action)) {
       saveRecharge(request, response, model);
     } else if ("runway".equals(action)) {
+      String days = request.getParameter("runwayAlertDays");
       try {
-        int days =
-            Retries.call(
-                () -> runway.save(caller(request), request.getParameter("runwayAlertDays")));
-        redirect(request, response, "/billing/credits", views().message("runway.saved", days));
+        int saved = Retries.call(() -> runway.save(caller(request), days));
+        redirect(request, response, "/billing/credits", views().message("runway.saved", saved));
       } catch (ValidationException e) {
         rejected(response, model, e);
         formErrors(model, "runwayErrors", Map.of());
+        model.put("runwayDays", days);
         show(request, response, model, null, null);
       }
     } else {
@@ -249,7 +249,7 @@ public class CreditsServlet extends FundingPageServlet {
         LineChart.of(
             wallets.balanceHistory(caller, 90), forecast.projection(90), wallet.currency()));
     model.putIfAbsent("runwayErrors", Map.of());
-    model.put("runwayDays", runway.thresholdDays(caller));
+    model.putIfAbsent("runwayDays", runway.thresholdDays(caller));
     model.put("spend", StackedBars.of(usage.spendByKind(caller, last90Days(request))));
     model.put("spendCsv", request.getContextPath() + "/billing/credits?export=spend");
     model.put("methods", paymentMethods);

@@ -12,6 +12,11 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -174,6 +179,26 @@ class ForesightIT {
     assertTrue(refused.body().contains("from 1 to 365"), "the field says why");
     assertTrue(
         billing.get("messages").body().contains("Balance runs out soon"), "in Message center");
+  }
+
+  @Test
+  void R_SEE_1_the_runways_one_sum_reads_only_its_covering_index() throws Exception {
+    TestOrg org = spending(base, "RunwayIndex", "20.00", 1);
+    long wallet = Fixtures.count("SELECT id FROM wallet WHERE organisation_id = ?", org.id());
+    try (Connection c = Fixtures.connect();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "EXPLAIN SELECT COALESCE(-SUM(e.amount), 0) FROM ledger_entry e WHERE e.wallet_id ="
+                    + " ? AND e.entry_type = 'CHARGE' AND e.occurred_at >= ? AND e.occurred_at < ?")) {
+      ps.setLong(1, wallet);
+      ps.setTimestamp(2, Timestamp.from(Instant.now().minus(Duration.ofDays(30))));
+      ps.setTimestamp(3, Timestamp.from(Instant.now()));
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        assertEquals("ix_ledger_entry_spend", rs.getString("key"));
+        assertTrue(rs.getString("Extra").contains("Using index"), rs.getString("Extra"));
+      }
+    }
   }
 
   private static HttpResponse<String> save(WebSession session, String days) {

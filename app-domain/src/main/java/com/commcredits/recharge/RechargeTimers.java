@@ -1,6 +1,7 @@
 package com.commcredits.recharge;
 
 import com.commcredits.shared.Retries;
+import com.commcredits.wallet.WalletRepository;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
@@ -25,6 +26,8 @@ public class RechargeTimers {
   @Inject RechargeProcessor processor;
   @Inject RechargeSteps steps;
   @Inject Clock clock;
+  @Inject RunwayAlerts runway;
+  @Inject WalletRepository wallets;
 
   @Schedule(
       hour = "*",
@@ -47,5 +50,25 @@ public class RechargeTimers {
         LOG.log(Level.WARNING, "Auto-recharge sweep skipped wallet " + wallet, e);
       }
     }
+  }
+
+  /**
+   * R-SEE-1: every hour, a persistent timer (once in the cluster, caught up after downtime) checks
+   * each wallet's runway against its admin's number of days; one short transaction per wallet.
+   */
+  @Schedule(hour = "*", minute = "7", persistent = true, info = "runway emails")
+  public void checkRunways() {
+    int written = 0;
+    for (Long wallet : wallets.allWalletIds()) {
+      try {
+        if (Retries.call(() -> runway.check(wallet))) {
+          written++;
+        }
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Runway check skipped wallet " + wallet, e);
+      }
+    }
+    int emails = written;
+    LOG.fine(() -> "Runway check: " + emails + " email(s) written");
   }
 }

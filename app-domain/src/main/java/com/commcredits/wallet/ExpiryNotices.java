@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The emails about expiring funds (R-NOTIFY-1): warnings 30 and 7 days before a lot expires, each
@@ -20,6 +22,7 @@ public class ExpiryNotices {
   @Inject LotRepository lots;
   @Inject Notifier notifier;
   @Inject Zones zones;
+  @Inject WalletQueries queries;
   @Inject Clock clock;
 
   /**
@@ -29,12 +32,17 @@ public class ExpiryNotices {
   public int sendExpiryWarnings() {
     Instant now = clock.instant();
     int written = 0;
+    Map<Long, RunwayForecast> forecasts = new HashMap<>();
     for (FundingLot lot : lots.lotsExpiringBetween(now, now.plus(Duration.ofDays(30)))) {
       long organisationId = wallets.organisationOf(lot.walletId()).orElseThrow();
       Wallet wallet = wallets.findForOrganisation(organisationId).orElseThrow();
       boolean week = Duration.between(now, lot.expiresAt()).toDays() < 7;
       Money left = Money.of(lot.remaining(), wallet.currency());
       LocalDate on = lot.expiresAt().atZone(zones.of(organisationId)).toLocalDate();
+      Money lost =
+          forecasts
+              .computeIfAbsent(wallet.id(), w -> queries.forecast(wallet))
+              .projectedUnused(lot.id());
       if (notifier.notify(
           organisationId,
           week ? NotificationEvent.FUNDS_EXPIRING_7_DAYS : NotificationEvent.FUNDS_EXPIRING_30_DAYS,
@@ -45,7 +53,11 @@ public class ExpiryNotices {
               + purchased(lot, organisationId)
               + " will expire on "
               + on
-              + " unless used before.\nBalance now: "
+              + " unless used before.\n"
+              + (lost.isPositive()
+                  ? "At the last 30 days' pace, about " + lost + " of it will expire unused.\n"
+                  : "At the last 30 days' pace, all of it will be used before then.\n")
+              + "Balance now: "
               + wallet.balance()
               + ".")) {
         written++;

@@ -50,4 +50,11 @@ public interface LedgerRepository {
    */
   Map<LocalDate, BigDecimal> closingBalances(
       long walletId, LocalDate from, LocalDate to, ZoneId zone);
+
+  /**
+   * What the wallet's charges took between two instants (by when they occurred), as a positive sum;
+   * fundings, adjustments, expiries and reversals are left out (R-SEE-1). One SUM over an index
+   * that covers it; the one place to swap for daily aggregates.
+   */
+  BigDecimal chargedBetween(long walletId, Instant from, Instant to);
 }

@@ -10,6 +10,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -85,6 +86,27 @@ public class WalletQueries {
     ZoneId zone = zones.of(caller.organisationId());
     LocalDate today = clock.instant().atZone(zone).toLocalDate();
     return ledger.closingBalances(wallet.id(), today.minusDays(days - 1L), today, zone);
+  }
+
+  /**
+   * The runway and the funds at risk of expiring (R-SEE-1, R-SEE-2): a read-only figure, so Reports
+   * readers see it too; empty before the organisation has a wallet.
+   */
+  public Optional<RunwayForecast> forecast(Caller caller) {
+    caller.require(Permission.VIEW_REPORTS);
+    return wallets.findForOrganisation(caller.organisationId()).map(this::forecast);
+  }
+
+  /** The forecast of a wallet found by the caller, or for a timer or an email. */
+  public RunwayForecast forecast(Wallet wallet) {
+    Instant now = clock.instant();
+    BigDecimal spent =
+        ledger.chargedBetween(
+            wallet.id(), now.minus(Duration.ofDays(RunwayForecast.BASIS_DAYS)), now);
+    List<RunwayForecast.Lot> open =
+        lots.openLots(wallet.id()).stream().map(RunwayForecast.Lot::of).toList();
+    return RunwayForecast.project(
+        balance(wallet), spent, open, now, zones.of(wallet.organisationId()));
   }
 
   /** Wallets with a lot whose expiry has come, for the nightly expiry. */

@@ -242,6 +242,19 @@ class JpaLedgerRepository implements LedgerRepository {
     return series;
   }
 
+  @Override
+  public BigDecimal chargedBetween(long walletId, Instant from, Instant to) {
+    Object sum =
+        em.createNativeQuery(
+                "SELECT COALESCE(-SUM(e.amount), 0) FROM ledger_entry e WHERE e.wallet_id = ?"
+                    + " AND e.entry_type = 'CHARGE' AND e.occurred_at >= ? AND e.occurred_at < ?")
+            .setParameter(1, walletId)
+            .setParameter(2, UtcTimestamps.of(from))
+            .setParameter(3, UtcTimestamps.of(to))
+            .getSingleResult();
+    return sum instanceof BigDecimal d ? d : new BigDecimal(sum.toString());
+  }
+
   private static LocalDate toLocalDate(Object value) {
     if (value instanceof Date d) {
       return d.toLocalDate();

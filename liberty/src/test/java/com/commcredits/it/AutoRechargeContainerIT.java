@@ -417,6 +417,14 @@ class AutoRechargeContainerIT {
     expiryNotices.sendExpiryWarnings();
     assertEquals(1, notifications(s, "FUNDS_EXPIRING_30_DAYS"), "30-day warning, once");
     assertEquals(0, notifications(s, "FUNDS_EXPIRING_7_DAYS"));
+    assertEquals(
+        1,
+        count(
+            "SELECT COUNT(*) FROM notification WHERE organisation_id = ? AND event ="
+                + " 'FUNDS_EXPIRING_30_DAYS' AND text_body LIKE '%about 100.00 USD of it will"
+                + " expire unused%'",
+            s.caller().organisationId()),
+        "R-SEE-2: nothing spent, so the warning says all of it will be lost");
 
     MutableClock.INSTANCE.set(expiry.minus(Duration.ofDays(6)));
     expiryNotices.sendExpiryWarnings();

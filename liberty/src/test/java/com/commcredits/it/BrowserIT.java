@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Year;
 import java.util.List;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -95,6 +96,91 @@ class BrowserIT {
         nav);
     Path shot = Browser.screenshot(browser, "home");
     assertTrue(Files.size(shot) > 10_000, "a real screenshot was written to " + shot);
+  }
+
+  private static TestOrg spender;
+
+  /** One organisation for both Home screenshots: 1,000.00 funded, 30 minutes to a UK mobile. */
+  private synchronized TestOrg spender() throws Exception {
+    if (spender == null) {
+      spender = ForesightIT.spending(base, "Home", "1000.00", 30);
+    }
+    return spender;
+  }
+
+  /** Home for a role: runway and funds at risk shown, the page saved whole as a screenshot. */
+  private void home(Role role, String screenshot) throws Exception {
+    signIn(spender().email(role));
+    browser.get(base.toString());
+    String runway = browser.findElement(By.id("home-runway")).getText();
+    assertTrue(
+        runway.matches("At the last 30 days' pace, [0-9,.]+ USD lasts about \\d+ days, until .+"),
+        runway);
+    assertTrue(
+        browser.findElement(By.id("home-at-risk")).getText().contains("may expire unused"),
+        "the funds at risk of expiring (R-SEE-2)");
+    assertTrue(browser.findElement(By.id("home-spend")).getText().contains("Outbound"));
+    assertTrue(
+        browser.findElement(By.id("home-pools")).getText().contains("Communications Credits"));
+    Path shot = wholePage(screenshot);
+    assertTrue(Files.size(shot) > 10_000, "a real screenshot was written to " + shot);
+  }
+
+  /** A screenshot of the whole page, however tall: the viewport is set to the page's height. */
+  private Path wholePage(String name) throws Exception {
+    long height =
+        (Long)
+            browser.executeScript(
+                "return Math.max(document.body.scrollHeight,"
+                    + " document.documentElement.scrollHeight,"
+                    + " document.querySelector('.shell').scrollHeight + 48)");
+    browser.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of(
+            "width",
+            1366,
+            "height",
+            Math.max(757, height),
+            "deviceScaleFactor",
+            1,
+            "mobile",
+            false));
+    try {
+      return Browser.screenshot(browser, name);
+    } finally {
+      browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+  }
+
+  @Test
+  void R_SEE_1_home_tells_a_global_admin_the_runway_and_the_funds_at_risk() throws Exception {
+    home(Role.GLOBAL_ADMIN, "home-global-admin");
+    assertTrue(
+        browser.findElement(By.id("home-recharge")).isDisplayed(), "auto-recharge for billing");
+    assertTrue(browser.findElement(By.id("home-reconciliation")).isDisplayed());
+    assertTrue(
+        !browser
+            .findElements(By.cssSelector("#home-credits a[href$='/billing/credits']"))
+            .isEmpty(),
+        "linked to where it is acted on");
+    browser.get(base + "billing/credits");
+    assertTrue(
+        browser.findElement(By.id("runway")).getText().contains("lasts about"),
+        "the Credits page says the runway");
+    assertTrue(
+        browser.findElement(By.cssSelector("span.at-risk")).getText().contains("may expire"));
+    wholePage("credits-runway");
+  }
+
+  @Test
+  void R_SEE_1_home_tells_a_reports_reader_what_the_role_may_see_without_money_links()
+      throws Exception {
+    home(Role.REPORTS_READER, "home-reports-reader");
+    assertTrue(browser.findElements(By.id("home-recharge")).isEmpty(), "no auto-recharge card");
+    assertTrue(browser.findElements(By.id("home-reconciliation")).isEmpty());
+    assertTrue(
+        browser.findElements(By.cssSelector("a[href*='/billing/']")).isEmpty(),
+        "no link to a page that moves money");
   }
 
   @Test

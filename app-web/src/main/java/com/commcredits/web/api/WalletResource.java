@@ -12,6 +12,7 @@ import com.commcredits.wallet.FundingOutcome;
 import com.commcredits.wallet.FundingService;
 import com.commcredits.wallet.FundingStatus;
 import com.commcredits.wallet.LedgerEntry;
+import com.commcredits.wallet.RunwayForecast;
 import com.commcredits.wallet.Wallet;
 import com.commcredits.wallet.WalletQueries;
 import jakarta.enterprise.context.RequestScoped;
@@ -48,12 +49,16 @@ public class WalletResource {
   @Inject RechargeService recharge;
 
   @GET
-  @Operation(summary = "Balance, currency and lots (remaining, expiry) of the wallet")
+  @Operation(
+      summary =
+          "Balance, currency and lots (remaining, expiry, projectedUnused) of the wallet, its runway"
+              + " at the last 30 days' pace and the funds projected to expire unused (R-SEE)")
   public WalletJson get() {
     Wallet wallet = wallets.get(caller.get());
+    RunwayForecast forecast = wallets.forecast(wallet);
     List<LotJson> lots =
         wallets.lots(caller.get()).stream()
-            .map(l -> LotJson.of(l, wallet.currency().name()))
+            .map(l -> LotJson.of(l, wallet.currency().name(), forecast.projectedUnused(l.id())))
             .toList();
     String currency = wallet.currency().name();
     AutoRechargeJson auto =
@@ -71,7 +76,14 @@ public class WalletResource {
             .orElse(null);
     Money balance = wallets.balance(wallet); // net of lots past their expiry (R-FUND-10)
     return new WalletJson(
-        wallet.id(), MoneyJson.of(balance), currency, balance.isPositive(), lots, auto);
+        wallet.id(),
+        MoneyJson.of(balance),
+        currency,
+        balance.isPositive(),
+        lots,
+        auto,
+        RunwayJson.of(forecast),
+        MoneyJson.of(forecast.expiringUnused()));
   }
 
   @PUT
@@ -181,7 +193,9 @@ public class WalletResource {
       String currency,
       boolean canPayForCalls,
       List<LotJson> lots,
-      AutoRechargeJson autoRecharge) {}
+      AutoRechargeJson autoRecharge,
+      RunwayJson runway,
+      MoneyJson expiringUnused) {}
 
   /** Auto-recharge settings. */
   public record AutoRechargeJson(
@@ -201,8 +215,9 @@ public class WalletResource {
       Instant expiresAt,
       String source,
       String paymentReference,
-      Instant expiredAt) {
-    static LotJson of(FundingLot l, String currency) {
+      Instant expiredAt,
+      MoneyJson projectedUnused) {
+    static LotJson of(FundingLot l, String currency, Money projectedUnused) {
       return new LotJson(
           l.id(),
           MoneyJson.of(l.amount(), currency),
@@ -211,7 +226,8 @@ public class WalletResource {
           l.expiresAt(),
           l.source().name(),
           l.paymentReference(),
-          l.expiredAt());
+          l.expiredAt(),
+          projectedUnused == null ? null : MoneyJson.of(projectedUnused));
     }
   }
 
@@ -236,7 +252,7 @@ public class WalletResource {
           f.paymentMethodId(),
           f.purchaseOrder(),
           f.failureReason(),
-          o.lot() == null ? null : LotJson.of(o.lot(), f.currency()),
+          o.lot() == null ? null : LotJson.of(o.lot(), f.currency(), null),
           MoneyJson.of(o.balanceAfter(), f.currency()),
           f.requestedAt(),
           f.resolvedAt());

@@ -6,6 +6,7 @@ import com.commcredits.payment.PaymentMethodService;
 import com.commcredits.rating.UsageFilter;
 import com.commcredits.rating.UsageReport;
 import com.commcredits.recharge.RechargeService;
+import com.commcredits.recharge.RunwayAlerts;
 import com.commcredits.reconciliation.ReconciliationService;
 import com.commcredits.shared.Caller;
 import com.commcredits.shared.ConflictException;
@@ -21,6 +22,7 @@ import com.commcredits.wallet.FundingOutcome;
 import com.commcredits.wallet.FundingService;
 import com.commcredits.wallet.FundingStatus;
 import com.commcredits.wallet.LedgerEntry;
+import com.commcredits.wallet.RunwayForecast;
 import com.commcredits.wallet.Wallet;
 import com.commcredits.wallet.WalletQueries;
 import com.commcredits.web.view.LineChart;
@@ -58,6 +60,7 @@ public class CreditsServlet extends FundingPageServlet {
   @Inject UsageReport usage;
   @Inject Clock clock;
   @Inject ReconciliationService reconciliation;
+  @Inject RunwayAlerts runway;
 
   @Override
   protected Permission permission() {
@@ -99,6 +102,17 @@ public class CreditsServlet extends FundingPageServlet {
     String action = request.getParameter("action");
     if ("recharge".equals(action)) {
       saveRecharge(request, response, model);
+    } else if ("runway".equals(action)) {
+      String days = request.getParameter("runwayAlertDays");
+      try {
+        int saved = Retries.call(() -> runway.save(caller(request), days));
+        redirect(request, response, "/billing/credits", views().message("runway.saved", saved));
+      } catch (ValidationException e) {
+        rejected(response, model, e);
+        formErrors(model, "runwayErrors", Map.of());
+        model.put("runwayDays", days);
+        show(request, response, model, null, null);
+      }
     } else {
       addFunds(request, response, model);
     }
@@ -228,7 +242,14 @@ public class CreditsServlet extends FundingPageServlet {
     model.put("to", to == null ? "" : to.toString());
     model.put("pageUrl", "/billing/credits" + filterQuery(from, to));
     model.put("filterErrors", filterErrors);
-    model.put("chart", LineChart.of(wallets.balanceHistory(caller, 90), wallet.currency()));
+    RunwayForecast forecast = wallets.forecast(wallet); // R-SEE-1, R-SEE-2
+    model.put("forecast", forecast);
+    model.put(
+        "chart",
+        LineChart.of(
+            wallets.balanceHistory(caller, 90), forecast.projection(90), wallet.currency()));
+    model.putIfAbsent("runwayErrors", Map.of());
+    model.putIfAbsent("runwayDays", runway.thresholdDays(caller));
     model.put("spend", StackedBars.of(usage.spendByKind(caller, last90Days(request))));
     model.put("spendCsv", request.getContextPath() + "/billing/credits?export=spend");
     model.put("methods", paymentMethods);

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * A line chart drawn server-side as SVG coordinates (no script, no inline style): the page renders
- * the polyline, the zero line and the axis labels from these numbers.
+ * the polyline, the zero line and the axis labels from these numbers. An optional projection
+ * (R-SEE-1) continues the line after the last day, drawn dashed from {@code todayX}.
  */
 public record LineChart(
     String points,
@@ -23,28 +24,63 @@ public record LineChart(
     double zeroY,
     boolean hasNegative,
     int width,
-    int height) {
+    int height,
+    String projection,
+    String projectionEnd,
+    double todayX) {
   public static final int WIDTH = 720;
   public static final int HEIGHT = 180;
 
   public static LineChart of(Map<LocalDate, BigDecimal> series, SupportedCurrency currency) {
+    return of(series, Map.of(), currency);
+  }
+
+  /** The series, then the projected days after it (empty: no projection). */
+  public static LineChart of(
+      Map<LocalDate, BigDecimal> series,
+      Map<LocalDate, BigDecimal> projected,
+      SupportedCurrency currency) {
     List<BigDecimal> values = new ArrayList<>(series.values());
     List<LocalDate> days = new ArrayList<>(series.keySet());
     if (values.isEmpty()) {
       return new LineChart(
-          "", "", BigDecimal.ZERO, BigDecimal.ZERO, "", "", HEIGHT, false, WIDTH, HEIGHT);
+          "",
+          "",
+          BigDecimal.ZERO,
+          BigDecimal.ZERO,
+          "",
+          "",
+          HEIGHT,
+          false,
+          WIDTH,
+          HEIGHT,
+          "",
+          "",
+          WIDTH);
     }
-    BigDecimal min = values.stream().reduce(BigDecimal::min).orElseThrow().min(BigDecimal.ZERO);
-    BigDecimal max = values.stream().reduce(BigDecimal::max).orElseThrow().max(BigDecimal.ONE);
+    List<BigDecimal> all = new ArrayList<>(values);
+    all.addAll(projected.values());
+    BigDecimal min = all.stream().reduce(BigDecimal::min).orElseThrow().min(BigDecimal.ZERO);
+    BigDecimal max = all.stream().reduce(BigDecimal::max).orElseThrow().max(BigDecimal.ONE);
     double span = max.subtract(min).doubleValue();
+    int count = all.size();
     StringBuilder points = new StringBuilder();
-    for (int i = 0; i < values.size(); i++) {
-      double x = values.size() == 1 ? 0 : (double) i * WIDTH / (values.size() - 1);
-      double y = HEIGHT - (values.get(i).subtract(min).doubleValue() / span) * HEIGHT;
-      points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+    StringBuilder projection = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      double x = count == 1 ? 0 : (double) i * WIDTH / (count - 1);
+      double y = HEIGHT - (all.get(i).subtract(min).doubleValue() / span) * HEIGHT;
+      String point = String.format(Locale.ROOT, "%.1f,%.1f ", x, y);
+      if (i < values.size()) {
+        points.append(point);
+      }
+      if (!projected.isEmpty() && i >= values.size() - 1) {
+        projection.append(point);
+      }
     }
+    double todayX = count == 1 ? 0 : (double) (values.size() - 1) * WIDTH / (count - 1);
     double zeroY = HEIGHT - (-min.doubleValue() / span) * HEIGHT;
-    String area = String.format(Locale.ROOT, "0,%.1f %s%d,%.1f", zeroY, points, WIDTH, zeroY);
+    String area = String.format(Locale.ROOT, "0,%.1f %s%.1f,%.1f", zeroY, points, todayX, zeroY);
+    List<LocalDate> ahead = new ArrayList<>(projected.keySet());
     return new LineChart(
         points.toString().strip(),
         area,
@@ -55,6 +91,9 @@ public record LineChart(
         zeroY,
         min.signum() < 0,
         WIDTH,
-        HEIGHT);
+        HEIGHT,
+        projection.toString().strip(),
+        ahead.isEmpty() ? "" : ahead.get(ahead.size() - 1).toString(),
+        todayX);
   }
 }

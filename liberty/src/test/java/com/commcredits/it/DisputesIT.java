@@ -318,6 +318,9 @@ class DisputesIT {
         tenant.post("reports/pstn-usage/dispute", Map.of("call", "p-1", "reason", "Wrong number"));
     assertEquals(302, sent.statusCode(), sent.body());
     assertTrue(tenant.get("reports/pstn-usage").body().contains("dispute-OPEN"));
+    assertTrue(
+        tenant.get("").body().contains("Disputes waiting for the operator&#39;s decision: 1."),
+        "Home counts the open dispute for a billing admin");
     WebSession reader = new WebSession(base.toURI()).signedIn(t.org().email(Role.REPORTS_READER));
     assertFalse(
         reader.get("reports/pstn-usage").body().contains("pstn-usage/dispute?call="),
@@ -337,5 +340,7 @@ class DisputesIT {
             Map.of("action", "reject", "id", String.valueOf(id), "reason", "Dialled as billed"));
     assertEquals(302, rejected.statusCode(), rejected.body());
     assertTrue(tenant.get("reports/pstn-usage").body().contains("dispute-REJECTED"));
+    assertTrue(tenant.get("").body().contains("No dispute is waiting for a decision."));
+    assertFalse(reader.get("").body().contains("home-disputes"), "billing roles only");
   }
 }

@@ -24,6 +24,7 @@ public final class WebSession {
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
   private final URI base;
   private final HttpClient client;
+  private final CookieManager cookies = new CookieManager();
   private String csrf;
   private String clientAddress;
 
@@ -31,7 +32,7 @@ public final class WebSession {
     this.base = base;
     this.client =
         HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
+            .cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
@@ -136,6 +137,15 @@ public final class WebSession {
 
   public String csrf() {
     return csrf;
+  }
+
+  /** The value of a cookie the server set, or null. */
+  public String cookie(String name) {
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals(name))
+        .map(java.net.HttpCookie::getValue)
+        .findFirst()
+        .orElse(null);
   }
 
   private URI resolve(String path) {

@@ -2,6 +2,7 @@ package com.commcredits.it;
 
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -143,7 +144,7 @@ public final class WebSession {
   public String cookie(String name) {
     return cookies.getCookieStore().getCookies().stream()
         .filter(c -> c.getName().equals(name))
-        .map(java.net.HttpCookie::getValue)
+        .map(HttpCookie::getValue)
         .findFirst()
         .orElse(null);
   }

@@ -324,7 +324,6 @@ class FaultCampaign {
     pool.shutdown();
 
     long expected = (long) THREADS * BATCHES_PER_THREAD * BATCH;
-    long wallet = Fixtures.wallet(org);
     long records =
         Fixtures.count(
             "SELECT COUNT(*) FROM call_record WHERE organisation_id = ? AND call_id LIKE ?",
@@ -358,7 +357,7 @@ class FaultCampaign {
     RESULTS.add(line);
     assertEquals(0, lost, "every call rated");
     assertEquals(0, doubled, "no call rated twice");
-    assertEquals(0, drift, "the reconciliation finds nothing (wallet " + wallet + ")");
+    assertEquals(0, drift, "the reconciliation finds nothing");
   }
 
   /** An organisation with callers' licences and 50,000.00 USD; returns the caller's UPN. */

@@ -3,6 +3,7 @@ package com.commcredits.config;
 import com.commcredits.money.Money;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -27,6 +28,7 @@ public class AppSettings {
   private final boolean smtpConfigured;
   private final boolean demoData;
   private final long exportBackgroundRows;
+  private final String exportDir;
   private final LocalTime reconSchedule;
   private final ZoneId reconZone;
   private final DayOfWeek reconFullDay;
@@ -51,6 +53,10 @@ public class AppSettings {
     this.smtpConfigured = !variables.text("SMTP_HOST", "").isEmpty();
     this.demoData = "true".equalsIgnoreCase(variables.text("COMMCREDITS_DEMO_DATA", "false"));
     this.exportBackgroundRows = variables.wholeNumber("EXPORT_BACKGROUND_ROWS", 20_000);
+    this.exportDir =
+        variables.text(
+            "EXPORT_DIR",
+            Path.of(System.getProperty("java.io.tmpdir"), "commcredits-exports").toString());
     this.reconSchedule = variables.time("RECON_SCHEDULE", "02:00");
     this.reconZone = variables.zone("RECON_ZONE", "UTC");
     this.reconFullDay = variables.day("RECON_FULL_DAY", "SUNDAY");
@@ -91,6 +97,14 @@ public class AppSettings {
   /** COMMCREDITS_DEMO_DATA=true: load the demo organisations on an empty database. */
   public boolean demoData() {
     return demoData;
+  }
+
+  /**
+   * EXPORT_DIR: where background exports write their files, a directory every server sharing the
+   * database can read (the run command sets it under its data directory).
+   */
+  public Path exportDir() {
+    return Path.of(exportDir);
   }
 
   /** EXPORT_BACKGROUND_ROWS: a page export of more rows than this runs in the background. */

@@ -1,5 +1,6 @@
 package com.commcredits.rating;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,7 +12,8 @@ import java.util.Objects;
 /**
  * One line of a rate card as an admin reads, exports and imports it (R-RATE-1): a call kind and
  * prefix, the prices, the billing increment and minimum, and the dates it is in force (inclusive;
- * no end date = open).
+ * no end date = open). Serializable: an imported card waits in the admin's HTTP session for
+ * confirmation, and sessions are written to the database so any server can confirm it.
  */
 public record RateLine(
     CallKind kind,
@@ -22,7 +24,8 @@ public record RateLine(
     int incrementSeconds,
     int minimumSeconds,
     LocalDate effectiveFrom,
-    LocalDate effectiveTo) {
+    LocalDate effectiveTo)
+    implements Serializable {
 
   /** What identifies a line between two versions of a card. */
   public record Key(CallKind kind, String prefix, LocalDate effectiveFrom) {}

@@ -20,7 +20,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class DevServer {
 
-  private static final String SERVER = "defaultServer";
+  private static final String DEFAULT_SERVER = "defaultServer";
+
+  /**
+   * SERVER_NAME: the Liberty server this run starts; a second server from the same checkout takes
+   * another name (its directory is made from defaultServer's at every start).
+   */
+  private static final String SERVER = env("SERVER_NAME", DEFAULT_SERVER);
 
   public static void main(String[] args) throws Exception {
     Path wlp =
@@ -35,6 +41,11 @@ public final class DevServer {
     Files.createDirectories(tmp);
     System.setProperty("java.io.tmpdir", tmp.toString());
     String httpPort = env("HTTP_PORT", "9080");
+    String httpsPort = env("HTTPS_PORT", "9443");
+    if (!SERVER.equals(DEFAULT_SERVER)) {
+      ServerDirectory.copy(
+          wlp.resolve("usr/servers/" + DEFAULT_SERVER), wlp.resolve("usr/servers/" + SERVER));
+    }
     boolean external = System.getenv("DB_HOST") != null && !System.getenv("DB_HOST").isBlank();
 
     // a test build may have left Arquillian's connector in the shared server directory
@@ -59,6 +70,8 @@ public final class DevServer {
     Map<String, String> environment = liberty.environment();
     boolean demoData = loadsDemoData(external, System.getenv("COMMCREDITS_DEMO_DATA"));
     environment.put("COMMCREDITS_DEMO_DATA", String.valueOf(demoData));
+    // background exports: a directory every server started from this checkout shares
+    environment.put("EXPORT_DIR", env("EXPORT_DIR", dataDir.resolve("exports").toString()));
     if (!external) {
       int dbPort = Integer.parseInt(env("EMBEDDED_DB_PORT", "3307"));
       System.out.println(
@@ -101,7 +114,7 @@ public final class DevServer {
     Runtime.getRuntime().addShutdownHook(stopper);
 
     if (awaitReady("http://localhost:" + httpPort + "/health/ready", server)) {
-      printBanner(httpPort, dataDir, external, demoData);
+      printBanner(httpPort, httpsPort, dataDir, external, demoData);
     } else if (server.isAlive()) {
       System.out.println("The server did not report ready within 5 minutes; see the log above.");
     }
@@ -186,14 +199,15 @@ public final class DevServer {
   }
 
   private static void printBanner(
-      String httpPort, Path dataDir, boolean external, boolean demoData) {
+      String httpPort, String httpsPort, Path dataDir, boolean external, boolean demoData) {
     String line = "=".repeat(78);
     System.out.println();
     System.out.println(line);
-    System.out.println(" Communications Credits is running");
+    System.out.println(" Communications Credits is running (Liberty server " + SERVER + ")");
     System.out.println();
     System.out.println("   Admin center   http://localhost:" + httpPort + "/");
-    System.out.println("   HTTPS          https://localhost:9443/ (self-signed certificate)");
+    System.out.println(
+        "   HTTPS          https://localhost:" + httpsPort + "/ (self-signed certificate)");
     System.out.println(
         "   API            http://localhost:" + httpPort + "/api/v1   (OpenAPI UI: /openapi/ui)");
     System.out.println("   Health         http://localhost:" + httpPort + "/health/ready");

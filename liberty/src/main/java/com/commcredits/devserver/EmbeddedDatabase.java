@@ -42,10 +42,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   private final DB db;
   private final int port;
+  private final String databaseName;
 
-  private EmbeddedDatabase(DB db, int port) {
+  private EmbeddedDatabase(DB db, int port, String databaseName) {
     this.db = db;
     this.port = port;
+    this.databaseName = databaseName;
   }
 
   /**
@@ -95,7 +97,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
       }
       grantLeastPrivilege(port, databaseName);
-      return new EmbeddedDatabase(db, port);
+      return new EmbeddedDatabase(db, port, databaseName);
     } catch (IOException | SQLException e) {
       throw new IllegalStateException("Could not start the embedded MariaDB on port " + port, e);
     }
@@ -238,6 +240,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
       db.run(sql);
     } catch (ManagedProcessException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Starts the server again after {@link #close()}, on the same files, with the same users (the
+   * fault campaign's database restart).
+   */
+  public void startAgain() {
+    try {
+      db.start();
+      grantLeastPrivilege(port, databaseName);
+    } catch (ManagedProcessException | SQLException e) {
+      throw new IllegalStateException("Could not start the embedded MariaDB again", e);
     }
   }
 

@@ -15,6 +15,11 @@ import org.junit.platform.launcher.LauncherSessionListener;
 public class EmbeddedDatabaseSession implements LauncherSessionListener {
   private static EmbeddedDatabase database;
 
+  /** The running test database (the fault campaign stops and starts it). */
+  public static synchronized EmbeddedDatabase database() {
+    return database;
+  }
+
   @Override
   public synchronized void launcherSessionOpened(LauncherSession session) {
     if (database == null) {

@@ -2,6 +2,7 @@ package com.commcredits.it;
 
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -24,6 +25,7 @@ public final class WebSession {
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
   private final URI base;
   private final HttpClient client;
+  private final CookieManager cookies = new CookieManager();
   private String csrf;
   private String clientAddress;
 
@@ -31,7 +33,7 @@ public final class WebSession {
     this.base = base;
     this.client =
         HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
+            .cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
@@ -136,6 +138,15 @@ public final class WebSession {
 
   public String csrf() {
     return csrf;
+  }
+
+  /** The value of a cookie the server set, or null. */
+  public String cookie(String name) {
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals(name))
+        .map(HttpCookie::getValue)
+        .findFirst()
+        .orElse(null);
   }
 
   private URI resolve(String path) {

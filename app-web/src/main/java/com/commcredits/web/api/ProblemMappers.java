@@ -17,7 +17,12 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -53,6 +58,16 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
           503,
           "Other work on this wallet kept the database busy; nothing was changed. Send the same"
               + " request again in a moment.",
+          null,
+          List.of());
+    }
+    if (databaseUnreachable(failure)) {
+      return new Problem(
+          "/problems/unavailable",
+          "Service unavailable",
+          503,
+          "The database did not answer. Send the same request again in a moment, with the same"
+              + " idempotency key or call ids: it is applied once.",
           null,
           List.of());
     }
@@ -109,5 +124,29 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
     return Problem.of(
         Response.Status.INTERNAL_SERVER_ERROR,
         "Something went wrong on our side; it has been logged.");
+  }
+
+  /**
+   * A lost or refused database connection anywhere in the chain (SQLState class 08, the driver's
+   * communications failure, the pool's time-out waiting for a connection): the database is away,
+   * not the request wrong, so the answer is 503 like a busy database (issue 14).
+   */
+  static boolean databaseUnreachable(Throwable failure) {
+    Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+    for (Throwable t = failure; t != null && seen.put(t, true) == null; t = t.getCause()) {
+      if (t instanceof SQLException sql
+          && (sql instanceof SQLTransientConnectionException
+              || sql instanceof SQLNonTransientConnectionException
+              || (sql.getSQLState() != null && sql.getSQLState().startsWith("08")))) {
+        return true;
+      }
+      String type = t.getClass().getSimpleName();
+      if (type.equals("CommunicationsException")
+          || type.equals("ConnectionWaitTimeoutException")
+          || type.equals("CJCommunicationsException")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -7,8 +7,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 /**
- * Deletes background export files an hour after they are ready, every five minutes, whether or not
- * anyone opens an export page (a timer of this server only: the files are on its disk).
+ * Deletes background export files and rows an hour after they are ready, every five minutes,
+ * whether or not anyone opens an export page. Every server runs it; they share EXPORT_DIR and the
+ * rows, and deleting twice is harmless.
  */
 @Singleton
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -17,6 +18,6 @@ public class ExportCleanup {
 
   @Schedule(hour = "*", minute = "*/5", persistent = false, info = "delete old exports")
   public void removeExpired() {
-    jobs.removeExpired();
+    jobs.removeExpiredEverywhere();
   }
 }

@@ -25,9 +25,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * by a periodic clean-up ({@link ExportCleanup}), and every file goes when the application stops.
  * At most {@value #RUNNING_PER_ADMIN} run at once per admin and {@value #RUNNING_PER_SERVER} per
  * server, so exports cannot take every container thread and connection from the pages and the
- * rating API. A job is seen only by the admin who started it. Jobs live in this server's memory:
- * behind a load balancer, the progress page needs the same server (sticky sessions), as the session
- * itself does.
+ * rating API (the limits are this server's: two servers admit twice as many). A job is seen only by
+ * the admin who started it. A job's state is also a database row ({@link ExportJobStore}) and its
+ * file is in EXPORT_DIR, a directory the servers share, so behind a load balancer the progress page
+ * and the download work on any server; the server running a job keeps its live progress in memory
+ * and writes it to the row every thousand rows.
  */
 @ApplicationScoped
 public class ExportJobs {
@@ -40,6 +42,13 @@ public class ExportJobs {
   @Inject ExportRunner runner;
   @Inject Clock clock;
   @Inject AppSettings settings;
+  @Inject ExportJobStore store;
+
+  /** A RUNNING row not updated for this long belongs to a server that stopped: it failed. */
+  static final Duration SILENT = Duration.ofMinutes(10);
+
+  /** Every this many rows the running server writes the progress to the job's row. */
+  static final int PROGRESS_EVERY = 1000;
 
   /**
    * Whether an export of this many rows runs in the background with a progress page (more than
@@ -112,6 +121,7 @@ public class ExportJobs {
     private final AtomicLong written = new AtomicLong();
     private volatile Status status = Status.RUNNING;
     private volatile Instant finishedAt;
+    private volatile ExportJobStore listener; // writes progress and end to the row
 
     Job(
         String id,
@@ -174,13 +184,33 @@ public class ExportJobs {
     }
 
     void rowWritten() {
-      written.incrementAndGet();
+      long rows = written.incrementAndGet();
+      ExportJobStore l = listener;
+      if (l != null && rows % PROGRESS_EVERY == 0) {
+        l.progress(this);
+      }
     }
 
     void finish(Status outcome, Instant at) {
       finishedAt = at;
       status = outcome;
+      ExportJobStore l = listener;
+      if (l != null) {
+        l.finished(this);
+      }
     }
+
+    /** A job read from its row (another server runs or ran it) takes the row's state. */
+    Job restore(long rows, Status outcome, Instant finished) {
+      written.set(rows);
+      status = outcome;
+      finishedAt = finished;
+      return this;
+    }
+  }
+
+  static Path fileOf(Path dir, String id, String format) {
+    return dir.resolve(id + "." + format);
   }
 
   /**
@@ -196,33 +226,33 @@ public class ExportJobs {
       if (busy.isPresent()) {
         throw new TooManyExports(busy.get());
       }
-      Path file = Files.createTempFile("commcredits-export-", "." + format);
-      job =
-          new Job(
-              UUID.randomUUID().toString(),
-              caller.organisationId(),
-              adminId,
-              format,
-              total,
-              file,
-              clock.instant());
+      String id = UUID.randomUUID().toString();
+      Files.createDirectories(settings.exportDir());
+      Path file = Files.createFile(fileOf(settings.exportDir(), id, format));
+      job = new Job(id, caller.organisationId(), adminId, format, total, file, clock.instant());
       jobs.put(job.id(), job);
     }
     try {
+      store.insert(job, caller.organisationId(), adminId);
+      job.listener = store;
       runner.run(job, caller, filter);
     } catch (RuntimeException e) {
       // not even queued: the job must not count against the limits
       jobs.remove(job.id());
       delete(job);
+      store.forget(job.id());
       throw e;
     }
     return job;
   }
 
-  /** The job, if it exists and this admin of this organisation started it. */
+  /** The job, if this admin of this organisation started it (on this server or another). */
   public Optional<Job> find(Caller caller, long adminId, String id) {
     removeExpired();
     Job job = id == null ? null : jobs.get(id);
+    if (job == null && id != null && id.length() <= 36) {
+      job = store.find(id, settings.exportDir(), clock.instant().minus(SILENT)).orElse(null);
+    }
     return job != null && job.organisationId == caller.organisationId() && job.adminId == adminId
         ? Optional.of(job)
         : Optional.empty();
@@ -242,9 +272,21 @@ public class ExportJobs {
             });
   }
 
+  /** The periodic clean-up: also every server's rows and files an hour old (ExportJobStore). */
+  void removeExpiredEverywhere() {
+    removeExpired();
+    store.removeExpired(clock.instant().minus(KEPT), settings.exportDir());
+  }
+
+  /** At stop this server's running jobs fail; finished files stay for the other servers. */
   @PreDestroy
-  void deleteAll() {
-    jobs.values().forEach(ExportJobs::delete);
+  void stopRunning() {
+    for (Job job : jobs.values()) {
+      if (job.status() == Status.RUNNING) {
+        job.finish(Status.FAILED, clock.instant()); // its row too, through the listener
+        delete(job);
+      }
+    }
     jobs.clear();
   }
 

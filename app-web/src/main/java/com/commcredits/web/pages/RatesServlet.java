@@ -22,6 +22,7 @@ import java.io.InputStreamReader;
 import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -144,7 +145,9 @@ public class RatesServlet extends PageServlet {
     }
     RateCardChange change = cards.preview(caller(request), currency, parsed.lines());
     String token = RateCard.digest(parsed.lines());
-    request.getSession().setAttribute(UPLOAD + token, new Upload(currency, parsed.lines()));
+    request
+        .getSession()
+        .setAttribute(UPLOAD + token, new Upload(currency, new ArrayList<>(parsed.lines())));
     model.put("change", change);
     model.put("sample", SAMPLE);
     model.put("token", token);

@@ -112,6 +112,13 @@ class MonitoringIT {
   @Test
   void liveness_and_readiness_are_up_while_the_database_answers() throws Exception {
     assertTrue(get("health/live").contains("\"status\":\"UP\""));
-    assertTrue(get("health/ready").contains("\"status\":\"UP\""));
+    String ready = get("health/ready");
+    assertTrue(ready.contains("\"status\":\"UP\""));
+    long newest =
+        Fixtures.count(
+            "SELECT MAX(CAST(version AS UNSIGNED)) FROM flyway_schema_history WHERE success = 1");
+    assertTrue(
+        ready.contains("\"schemaVersion\":\"" + newest + "\""),
+        "the newest migration by number, not by text: " + ready);
   }
 }

@@ -26,7 +26,8 @@ public class DatabaseReadiness implements HealthCheck {
       statement.setQueryTimeout(2);
       try (ResultSet rs =
           statement.executeQuery(
-              "SELECT MAX(version) FROM flyway_schema_history WHERE success = 1")) {
+              // version is text ("9" > "34"): order numerically
+              "SELECT MAX(CAST(version AS UNSIGNED)) FROM flyway_schema_history WHERE success = 1")) {
         rs.next();
         String version = rs.getString(1);
         return response

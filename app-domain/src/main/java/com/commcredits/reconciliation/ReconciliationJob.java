@@ -26,7 +26,7 @@ import java.util.Properties;
  */
 public final class ReconciliationJob {
   /** Wallets per item of the wallet step: one range, checked with a few set-based statements. */
-  static final int WALLETS_PER_READ = 500;
+  static final int WALLETS_PER_READ = 1000;
 
   /** At most this many partitions; 2 cores gain little from more. */
   static final int MAX_PARTITIONS = 4;

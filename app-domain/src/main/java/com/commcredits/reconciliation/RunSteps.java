@@ -22,8 +22,10 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -86,18 +88,26 @@ public class RunSteps {
   /**
    * Step 3, one range of wallets (ids {@code from} to {@code to}) in its own short transaction,
    * set-based: the wallets' rows are read under a shared lock (so no money moves on them while
-   * their sums are read), then their ledger sums and lots in a few statements. Stores nothing.
+   * their sums are read), then their ledger sums and lots in a few statements. An incremental run
+   * first reads the range without locks and locks only the wallets that moved since their
+   * checkpoint. Stores nothing.
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public List<WalletChecks.Outcome> checkWallets(long runId, RunMode mode, long from, long to) {
-    Map<Long, WalletFacts> facts = walletChecks.lockedFacts(from, to);
     Map<Long, WalletCheck> checkpoints = walletChecks.checkpoints(from, to);
+    Map<Long, WalletFacts> facts;
     Map<Long, LedgerDelta> ledger;
     Collection<Long> read;
     if (mode == RunMode.FULL) {
+      facts = walletChecks.lockedFacts(from, to);
       ledger = walletChecks.ledger(from, to);
       read = facts.keySet();
     } else {
+      facts = new LinkedHashMap<>(walletChecks.facts(from, to));
+      Set<Long> moved = WalletChecks.changed(facts, checkpoints).keySet();
+      if (!moved.isEmpty()) {
+        facts.putAll(walletChecks.lockedFacts(moved));
+      }
       Map<Long, Long> changed = WalletChecks.changed(facts, checkpoints);
       ledger = changed.isEmpty() ? Map.of() : walletChecks.ledgerAfter(changed);
       read = changed.keySet();
@@ -111,21 +121,15 @@ public class RunSteps {
   public void record(long runId, List<WalletChecks.Outcome> outcomes) {
     List<Finding> findings = new ArrayList<>();
     List<WalletCheck> checked = new ArrayList<>();
-    List<Long> unchanged = new ArrayList<>();
     long entries = 0;
     for (WalletChecks.Outcome outcome : outcomes) {
       findings.addAll(outcome.findings());
-      if (outcome.unchanged()) {
-        unchanged.add(outcome.checkpoint().walletId());
-      } else {
+      if (!outcome.unchanged()) {
         checked.add(outcome.checkpoint());
       }
       entries += outcome.entriesChecked();
     }
     walletChecks.saveCheckpoints(checked);
-    if (!unchanged.isEmpty()) {
-      walletChecks.touchCheckpoints(runId, clock.instant(), unchanged);
-    }
     runs.addFindings(findings);
     runs.progress(runId, outcomes.size(), entries);
   }

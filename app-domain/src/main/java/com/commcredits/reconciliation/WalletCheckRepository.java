@@ -1,7 +1,6 @@
 package com.commcredits.reconciliation;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +35,21 @@ public interface WalletCheckRepository {
   List<Long> walletIds(long from, long to, long after, int limit);
 
   /**
-   * The wallets with ids from {@code from} to {@code to}, their rows locked in share mode until the
-   * transaction ends (no money moves on them meanwhile), with their lot remainders and last entry.
+   * The wallets with ids from {@code from} to {@code to} with their lot remainders and last entry,
+   * read without locks (an incremental run's first look: a wallet whose sums all equal its
+   * checkpoint has not moved; one that moved is read again under its lock).
+   */
+  Map<Long, WalletFacts> facts(long from, long to);
+
+  /**
+   * Locks the rows of the wallets given in share mode, in id order, until the transaction ends (no
+   * money moves on them meanwhile), then reads them as {@link #facts(long, long)} does.
+   */
+  Map<Long, WalletFacts> lockedFacts(Collection<Long> walletIds);
+
+  /**
+   * As {@link #lockedFacts(Collection)}, for every wallet with an id from {@code from} to {@code
+   * to}.
    */
   Map<Long, WalletFacts> lockedFacts(long from, long to);
 
@@ -56,8 +68,10 @@ public interface WalletCheckRepository {
   /** Inserts or replaces the checkpoints given. */
   void saveCheckpoints(List<WalletCheck> checks);
 
-  /** Marks the checkpoints of wallets an incremental run found unchanged as checked by the run. */
-  void touchCheckpoints(long runId, Instant checkedAt, Collection<Long> walletIds);
-
+  /**
+   * The organisation's wallet's checkpoint, checked at the start of the last completed run if that
+   * is later: every completed run checks every wallet, and one it found unchanged keeps its
+   * checkpoint as it was (no write per unchanged wallet).
+   */
   Optional<WalletCheck> lastCheckOfOrganisation(long organisationId);
 }

@@ -1,17 +1,14 @@
 package com.commcredits.persistence;
 
 import static com.commcredits.persistence.ReconciliationSql.instant;
-import static com.commcredits.persistence.ReconciliationSql.prepare;
 
 import com.commcredits.reconciliation.WalletCheck;
 import com.commcredits.reconciliation.WalletCheckRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -49,68 +46,53 @@ class JdbcWalletCheckRepository implements WalletCheckRepository {
         limit);
   }
 
+  /** A wallet's row, its lot remainders and its last entry (one index dive), per wallet. */
+  private static final String FACTS =
+      "SELECT w.id, w.organisation_id, w.balance, "
+          + "(SELECT COALESCE(SUM(l.remaining), 0) FROM funding_lot l WHERE l.wallet_id = w.id), "
+          + "(SELECT COALESCE(MAX(e.id), 0) FROM ledger_entry e WHERE e.wallet_id = w.id) "
+          + "FROM wallet w WHERE ";
+
+  @Override
+  public Map<Long, WalletFacts> facts(long from, long to) {
+    return facts("w.id BETWEEN ? AND ?", from, to);
+  }
+
   @Override
   public Map<Long, WalletFacts> lockedFacts(long from, long to) {
-    return sql.with(
-        c -> {
-          Map<Long, long[]> rows = new LinkedHashMap<>();
-          Map<Long, BigDecimal> balances = new HashMap<>();
-          // the shared locks first, in id order (as money transactions lock one wallet each)
-          try (PreparedStatement ps =
-                  prepare(
-                      c,
-                      "SELECT id, organisation_id, balance FROM wallet WHERE id BETWEEN ? AND ? "
-                          + "ORDER BY id LOCK IN SHARE MODE",
-                      from,
-                      to);
-              ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              rows.put(rs.getLong(1), new long[] {rs.getLong(2), 0});
-              balances.put(rs.getLong(1), rs.getBigDecimal(3));
-            }
-          }
-          Map<Long, BigDecimal> remainders = new HashMap<>();
-          try (PreparedStatement ps =
-                  prepare(
-                      c,
-                      "SELECT wallet_id, SUM(remaining) FROM funding_lot WHERE wallet_id BETWEEN ? "
-                          + "AND ? GROUP BY wallet_id",
-                      from,
-                      to);
-              ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              remainders.put(rs.getLong(1), rs.getBigDecimal(2));
-            }
-          }
-          // the last entry per wallet: one index dive per wallet (loose index scan)
-          try (PreparedStatement ps =
-                  prepare(
-                      c,
-                      "SELECT wallet_id, MAX(id) FROM ledger_entry WHERE wallet_id BETWEEN ? AND ? "
-                          + "GROUP BY wallet_id",
-                      from,
-                      to);
-              ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              long[] row = rows.get(rs.getLong(1));
-              if (row != null) {
-                row[1] = rs.getLong(2);
-              }
-            }
-          }
-          Map<Long, WalletFacts> out = new LinkedHashMap<>();
-          rows.forEach(
-              (id, row) ->
-                  out.put(
-                      id,
-                      new WalletFacts(
-                          id,
-                          row[0],
-                          balances.get(id),
-                          remainders.getOrDefault(id, BigDecimal.ZERO),
-                          row[1])));
-          return out;
-        });
+    sql.list(
+        "SELECT id FROM wallet WHERE id BETWEEN ? AND ? ORDER BY id LOCK IN SHARE MODE",
+        rs -> null,
+        from,
+        to);
+    return facts(from, to);
+  }
+
+  @Override
+  public Map<Long, WalletFacts> lockedFacts(Collection<Long> walletIds) {
+    String in = marks(walletIds.size());
+    sql.list(
+        "SELECT id FROM wallet WHERE id IN (" + in + ") ORDER BY id LOCK IN SHARE MODE",
+        rs -> null,
+        walletIds.toArray());
+    return facts("w.id IN (" + in + ")", walletIds.toArray());
+  }
+
+  private Map<Long, WalletFacts> facts(String where, Object... args) {
+    Map<Long, WalletFacts> out = new LinkedHashMap<>();
+    sql.list(
+        FACTS + where + " ORDER BY w.id",
+        rs ->
+            out.put(
+                rs.getLong(1),
+                new WalletFacts(
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    rs.getBigDecimal(3),
+                    rs.getBigDecimal(4),
+                    rs.getLong(5))),
+        args);
+    return out;
   }
 
   @Override
@@ -234,22 +216,12 @@ class JdbcWalletCheckRepository implements WalletCheckRepository {
   }
 
   @Override
-  public void touchCheckpoints(long runId, Instant checkedAt, Collection<Long> walletIds) {
-    List<Object> args = new ArrayList<>();
-    args.add(runId);
-    args.add(checkedAt);
-    args.addAll(walletIds);
-    sql.update(
-        "UPDATE reconciliation_checkpoint SET run_id = ?, checked_at = ? WHERE wallet_id IN ("
-            + marks(walletIds.size())
-            + ")",
-        args.toArray());
-  }
-
-  @Override
   public Optional<WalletCheck> lastCheckOfOrganisation(long organisationId) {
     return sql.first(
-        "SELECT k.* FROM reconciliation_checkpoint k JOIN wallet w ON w.id = k.wallet_id "
+        "SELECT k.wallet_id, k.run_id, k.last_entry_id, k.ledger_sum, k.balance, k.lot_remainders, "
+            + "k.entries, k.matched, GREATEST(k.checked_at, COALESCE((SELECT MAX(r.started_at) "
+            + "FROM reconciliation_run r WHERE r.status = 'COMPLETED'), k.checked_at)) AS checked_at "
+            + "FROM reconciliation_checkpoint k JOIN wallet w ON w.id = k.wallet_id "
             + "WHERE w.organisation_id = ?",
         JdbcWalletCheckRepository::check,
         organisationId);

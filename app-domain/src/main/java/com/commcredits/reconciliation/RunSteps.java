@@ -2,8 +2,10 @@ package com.commcredits.reconciliation;
 
 import com.commcredits.notification.NotificationEvent;
 import com.commcredits.notification.Notifier;
+import com.commcredits.reconciliation.CrossCheckRepository.Marks;
 import com.commcredits.reconciliation.CrossCheckRepository.PoolCount;
 import com.commcredits.reconciliation.WalletCheckRepository.LedgerDelta;
+import com.commcredits.reconciliation.WalletCheckRepository.LotFacts;
 import com.commcredits.reconciliation.WalletCheckRepository.WalletFacts;
 import com.commcredits.shared.Retries;
 import com.commcredits.wallet.ExpiryNotices;
@@ -19,7 +21,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -33,6 +39,12 @@ public class RunSteps {
 
   /** A payment still pending after this long is asked about (the minute timer uses the same). */
   static final Duration SETTLE_AFTER = Duration.ofSeconds(30);
+
+  /**
+   * A run marks as cross-checked only rows older than this: longer than any transaction may stay
+   * open (Liberty ends them after 120 s), so no row with a lower id can still be uncommitted.
+   */
+  static final Duration MARK_LAG = Duration.ofMinutes(10);
 
   @Inject RunRepository runs;
   @Inject WalletCheckRepository walletChecks;
@@ -74,45 +86,50 @@ public class RunSteps {
   }
 
   /**
-   * Step 3, one wallet, in its own short transaction: reads the wallet under a shared lock (so no
-   * money moves while its sums are read) and checks it; stores nothing.
+   * Step 3, one range of wallets (ids {@code from} to {@code to}) in its own short transaction,
+   * set-based: the wallets' rows are read under a shared lock (so no money moves on them while
+   * their sums are read), then their ledger sums and lots in a few statements. An incremental run
+   * first reads the range without locks and locks only the wallets that moved since their
+   * checkpoint. Stores nothing.
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public WalletChecks.Outcome checkWallet(long runId, RunMode mode, long walletId) {
-    WalletFacts facts = walletChecks.lockedFacts(walletId);
-    WalletCheck last = walletChecks.checkpoint(walletId).orElse(null);
-    Instant now = clock.instant();
-    if (mode == RunMode.INCREMENTAL && WalletChecks.unchanged(facts, last)) {
-      WalletCheck again =
-          new WalletCheck(
-              walletId,
-              runId,
-              last.lastEntryId(),
-              last.ledgerSum(),
-              last.balance(),
-              last.lotRemainders(),
-              last.entries(),
-              true,
-              now);
-      return new WalletChecks.Outcome(List.of(), again, 0);
+  public List<WalletChecks.Outcome> checkWallets(long runId, RunMode mode, long from, long to) {
+    Map<Long, WalletCheck> checkpoints = walletChecks.checkpoints(from, to);
+    Map<Long, WalletFacts> facts;
+    Map<Long, LedgerDelta> ledger;
+    Collection<Long> read;
+    if (mode == RunMode.FULL) {
+      facts = walletChecks.lockedFacts(from, to);
+      ledger = walletChecks.ledger(from, to);
+      read = facts.keySet();
+    } else {
+      facts = new LinkedHashMap<>(walletChecks.facts(from, to));
+      Set<Long> moved = WalletChecks.changed(facts, checkpoints).keySet();
+      if (!moved.isEmpty()) {
+        facts.putAll(walletChecks.lockedFacts(moved));
+      }
+      Map<Long, Long> changed = WalletChecks.changed(facts, checkpoints);
+      ledger = changed.isEmpty() ? Map.of() : walletChecks.ledgerAfter(changed);
+      read = changed.keySet();
     }
-    WalletCheck base = mode == RunMode.INCREMENTAL ? last : null;
-    LedgerDelta delta =
-        walletChecks.ledgerAfter(
-            walletId, base == null ? 0 : base.lastEntryId(), facts.lastEntryId());
-    return WalletChecks.check(runId, facts, base, delta, walletChecks.lots(walletId), now);
+    Map<Long, List<LotFacts>> lots = read.isEmpty() ? Map.of() : walletChecks.lots(read);
+    return WalletChecks.checkRange(runId, mode, facts, checkpoints, ledger, lots, clock.instant());
   }
 
   /** Step 3, the chunk's writes (inside the chunk's transaction): findings, checkpoints, counts. */
   @TransactionAttribute(TransactionAttributeType.REQUIRED)
   public void record(long runId, List<WalletChecks.Outcome> outcomes) {
     List<Finding> findings = new ArrayList<>();
+    List<WalletCheck> checked = new ArrayList<>();
     long entries = 0;
     for (WalletChecks.Outcome outcome : outcomes) {
       findings.addAll(outcome.findings());
-      walletChecks.saveCheckpoint(outcome.checkpoint());
+      if (!outcome.unchanged()) {
+        checked.add(outcome.checkpoint());
+      }
       entries += outcome.entriesChecked();
     }
+    walletChecks.saveCheckpoints(checked);
     runs.addFindings(findings);
     runs.progress(runId, outcomes.size(), entries);
   }
@@ -124,9 +141,15 @@ public class RunSteps {
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public int crossCheck(long runId) {
     Instant now = clock.instant();
+    RunMode mode = runs.find(runId).orElseThrow().mode();
+    Marks last = crossCheckReads.lastMarks(runId).orElse(null);
+    // an incremental run reads what came after the last completed run's marks; a full run all
+    Marks since = mode == RunMode.INCREMENTAL && last != null ? last : Marks.NONE;
+    // the marks of this run: taken before the reads, over rows old enough to be committed
+    Marks marks = crossCheckReads.marks(last == null ? Marks.NONE : last, now.minus(MARK_LAG));
     List<Finding> findings =
-        new ArrayList<>(crossCheckReads.crossChecks(runId, now.minus(SETTLE_AFTER)));
-    for (PoolCount pool : crossCheckReads.poolCounts()) {
+        new ArrayList<>(crossCheckReads.crossChecks(runId, now.minus(SETTLE_AFTER), since));
+    for (PoolCount pool : crossCheckReads.poolCounts(since)) {
       YearMonth month = YearMonth.parse(pool.month());
       Instant from = month.atDay(1).atStartOfDay(pool.zone()).toInstant();
       Instant to = month.plusMonths(1).atDay(1).atStartOfDay(pool.zone()).toInstant();
@@ -153,6 +176,7 @@ public class RunSteps {
       }
     }
     runs.addFindings(findings);
+    crossCheckReads.saveMarks(runId, marks);
     return findings.size();
   }
 

@@ -6,7 +6,9 @@ import com.commcredits.reconciliation.WalletCheckRepository.WalletFacts;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The per-wallet checks of R-FUND-6 on the sums a run read: balance = sum of ledger = sum of lot
@@ -16,8 +18,75 @@ import java.util.List;
 public final class WalletChecks {
   private WalletChecks() {}
 
-  /** What one wallet's check found, and its new checkpoint. */
-  public record Outcome(List<Finding> findings, WalletCheck checkpoint, long entriesChecked) {}
+  /**
+   * What one wallet's check found, and its new checkpoint; {@code unchanged} when an incremental
+   * run skipped it (its checkpoint stays, only marked as checked by this run).
+   */
+  public record Outcome(
+      List<Finding> findings, WalletCheck checkpoint, long entriesChecked, boolean unchanged) {
+
+    static Outcome skipped(long runId, WalletCheck last, Instant now) {
+      WalletCheck again =
+          new WalletCheck(
+              last.walletId(),
+              runId,
+              last.lastEntryId(),
+              last.ledgerSum(),
+              last.balance(),
+              last.lotRemainders(),
+              last.entries(),
+              true,
+              now);
+      return new Outcome(List.of(), again, 0, true);
+    }
+  }
+
+  /**
+   * Checks the wallets of one range: in a full run each against its whole ledger; in an incremental
+   * run a wallet whose checkpoint still holds is skipped, the others continue their checkpoint with
+   * the entries after it. {@code ledger} holds, per wallet, the entries the check adds (all of them
+   * in a full run, those after the checkpoint in an incremental one); wallets absent have none.
+   */
+  public static List<Outcome> checkRange(
+      long runId,
+      RunMode mode,
+      Map<Long, WalletFacts> facts,
+      Map<Long, WalletCheck> checkpoints,
+      Map<Long, LedgerDelta> ledger,
+      Map<Long, List<LotFacts>> lots,
+      Instant now) {
+    List<Outcome> out = new ArrayList<>(facts.size());
+    for (WalletFacts wallet : facts.values()) {
+      WalletCheck last = checkpoints.get(wallet.walletId());
+      if (mode == RunMode.INCREMENTAL && unchanged(wallet, last)) {
+        out.add(Outcome.skipped(runId, last, now));
+        continue;
+      }
+      WalletCheck base = mode == RunMode.INCREMENTAL ? last : null;
+      out.add(
+          check(
+              runId,
+              wallet,
+              base,
+              ledger.getOrDefault(wallet.walletId(), LedgerDelta.NONE),
+              lots.getOrDefault(wallet.walletId(), List.of()),
+              now));
+    }
+    return out;
+  }
+
+  /** The wallets of a range an incremental run must read again (its checkpoint does not hold). */
+  public static Map<Long, Long> changed(
+      Map<Long, WalletFacts> facts, Map<Long, WalletCheck> checkpoints) {
+    Map<Long, Long> after = new LinkedHashMap<>();
+    for (WalletFacts wallet : facts.values()) {
+      WalletCheck last = checkpoints.get(wallet.walletId());
+      if (!unchanged(wallet, last)) {
+        after.put(wallet.walletId(), last == null ? 0L : last.lastEntryId());
+      }
+    }
+    return after;
+  }
 
   /**
    * Whether an incremental run may skip the wallet: its last check matched and nothing it summed
@@ -106,6 +175,6 @@ public final class WalletChecks {
             entries,
             found.isEmpty(),
             now);
-    return new Outcome(found, checkpoint, delta.entries());
+    return new Outcome(found, checkpoint, delta.entries(), false);
   }
 }

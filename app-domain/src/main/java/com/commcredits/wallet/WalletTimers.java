@@ -14,6 +14,12 @@ import java.util.logging.Logger;
  * The wallet's timers, thin on purpose: lot expiry daily on a persistent timer (it runs once even
  * with several servers, and catches up after downtime), and the settling of card payments whose
  * outcome was unknown every minute. Each wallet's expiry is retried on a deadlock (R-FUND-8).
+ *
+ * <p>The nightly reconciliation's first step does the same expiry later in the night; both stay on
+ * purpose. Expiry and its warnings do not wait on the reconciliation (a failed or long run, another
+ * RECON_SCHEDULE), and Liberty stores an automatic persistent timer once per database: removing
+ * this one from the code would leave it in every existing database, firing on a missing method.
+ * Both are idempotent: a lot already expired is not due, and a warning is written once per lot.
  */
 @Singleton
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

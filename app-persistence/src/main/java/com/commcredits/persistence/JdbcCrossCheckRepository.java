@@ -1,5 +1,6 @@
 package com.commcredits.persistence;
 
+import static com.commcredits.persistence.ReconciliationSql.instant;
 import static com.commcredits.persistence.ReconciliationSql.nullableLong;
 
 import com.commcredits.reconciliation.CrossCheckRepository;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The cross-checks in plain JDBC, set-based so a run makes a few statements in all: calls against
@@ -19,10 +21,14 @@ import java.util.List;
  */
 @ApplicationScoped
 class JdbcCrossCheckRepository implements CrossCheckRepository {
+  /** A funding written or resolved since the marks (a payment can succeed long after it began). */
+  private static final String CHANGED_FUNDING =
+      " AND (f.id > ? OR f.resolved_at >= ? OR f.requested_at >= ?)";
+
   @Inject ReconciliationSql sql;
 
   @Override
-  public List<Finding> crossChecks(long runId, Instant settledBefore) {
+  public List<Finding> crossChecks(long runId, Instant settledBefore, Marks since) {
     List<Finding> out = new ArrayList<>();
     // a rated call with a charge and no ledger charge (none recorded, or the entry is missing)
     out.addAll(
@@ -30,7 +36,7 @@ class JdbcCrossCheckRepository implements CrossCheckRepository {
             "SELECT c.id, c.organisation_id, w.id AS wallet_id, c.charge, c.call_id FROM call_record c "
                 + "LEFT JOIN wallet w ON w.organisation_id = c.organisation_id "
                 + "LEFT JOIN ledger_entry e ON e.id = c.ledger_entry_id "
-                + "WHERE c.charge > 0 AND e.id IS NULL",
+                + "WHERE c.charge > 0 AND e.id IS NULL AND c.id > ?",
             rs ->
                 Finding.of(
                     runId,
@@ -40,14 +46,15 @@ class JdbcCrossCheckRepository implements CrossCheckRepository {
                     "call:" + rs.getLong("id"),
                     rs.getBigDecimal("charge").negate(),
                     null,
-                    "Call " + rs.getString("call_id") + " has no charge in the ledger.")));
+                    "Call " + rs.getString("call_id") + " has no charge in the ledger."),
+            since.call()));
     // a call whose ledger charge is not its charge, or on another organisation's wallet
     out.addAll(
         sql.list(
             "SELECT c.id, c.organisation_id, w.id AS wallet_id, e.id AS entry_id, c.charge, e.amount, "
                 + "c.call_id FROM call_record c JOIN ledger_entry e ON e.id = c.ledger_entry_id "
                 + "LEFT JOIN wallet w ON w.organisation_id = c.organisation_id "
-                + "WHERE e.amount <> -c.charge OR w.id IS NULL OR e.wallet_id <> w.id",
+                + "WHERE (e.amount <> -c.charge OR w.id IS NULL OR e.wallet_id <> w.id) AND c.id > ?",
             rs ->
                 Finding.of(
                     runId,
@@ -57,15 +64,14 @@ class JdbcCrossCheckRepository implements CrossCheckRepository {
                     "call:" + rs.getLong("id") + ",entry:" + rs.getLong("entry_id"),
                     rs.getBigDecimal("charge").negate(),
                     rs.getBigDecimal("amount"),
-                    "The ledger charge of call "
-                        + rs.getString("call_id")
-                        + " is not its charge.")));
+                    "The ledger charge of call " + rs.getString("call_id") + " is not its charge."),
+            since.call()));
     // a call charge in the ledger that no call record points at
     out.addAll(
         sql.list(
             "SELECT e.id, e.wallet_id, w.organisation_id, e.amount, e.reference FROM ledger_entry e "
                 + "JOIN wallet w ON w.id = e.wallet_id WHERE e.entry_type = 'CHARGE' "
-                + "AND e.idempotency_key LIKE 'call:%' "
+                + "AND e.idempotency_key LIKE 'call:%' AND e.id > ? "
                 + "AND NOT EXISTS (SELECT 1 FROM call_record c WHERE c.ledger_entry_id = e.id)",
             rs ->
                 Finding.of(
@@ -81,7 +87,8 @@ class JdbcCrossCheckRepository implements CrossCheckRepository {
                         + " ("
                         + rs.getString("reference")
                         + ") "
-                        + "belongs to no call record.")));
+                        + "belongs to no call record."),
+            since.entry()));
     // a payment approved at the gateway, or a funding marked succeeded, without its lot
     out.addAll(
         sql.list(
@@ -89,7 +96,8 @@ class JdbcCrossCheckRepository implements CrossCheckRepository {
                 + "WHERE (f.status = 'SUCCEEDED' OR EXISTS (SELECT 1 FROM sandbox_payment p "
                 + "WHERE p.idempotency_key = CONCAT('funding-', f.id) AND p.outcome = 'APPROVED')) "
                 + "AND NOT (f.status = 'PENDING' AND f.requested_at > ?) "
-                + "AND NOT EXISTS (SELECT 1 FROM funding_lot l WHERE l.funding_id = f.id)",
+                + "AND NOT EXISTS (SELECT 1 FROM funding_lot l WHERE l.funding_id = f.id)"
+                + CHANGED_FUNDING,
             rs ->
                 Finding.of(
                     runId,
@@ -105,13 +113,16 @@ class JdbcCrossCheckRepository implements CrossCheckRepository {
                         + rs.getString("status")
                         + ") was paid "
                         + "but has no lot."),
-            settledBefore));
+            settledBefore,
+            since.funding(),
+            since.at(),
+            since.at()));
     // a lot from a funding that did not succeed
     out.addAll(
         sql.list(
             "SELECT l.id, l.wallet_id, f.organisation_id, f.id AS funding_id, l.amount, f.status "
                 + "FROM funding_lot l JOIN funding f ON f.id = l.funding_id "
-                + "WHERE f.status <> 'SUCCEEDED'",
+                + "WHERE f.status <> 'SUCCEEDED' AND (l.id > ? OR f.id > ? OR f.resolved_at >= ?)",
             rs ->
                 Finding.of(
                     runId,
@@ -127,7 +138,10 @@ class JdbcCrossCheckRepository implements CrossCheckRepository {
                         + rs.getLong("funding_id")
                         + ", which is "
                         + rs.getString("status")
-                        + ".")));
+                        + "."),
+            since.lot(),
+            since.funding(),
+            since.at()));
     // a succeeded EA funding without its billing line, or with a line of another amount
     out.addAll(
         sql.list(
@@ -135,7 +149,8 @@ class JdbcCrossCheckRepository implements CrossCheckRepository {
                 + "FROM funding f JOIN payment_method m ON m.id = f.payment_method_id "
                 + "LEFT JOIN ea_billing_line b ON b.funding_id = f.id "
                 + "WHERE m.kind = 'ENTERPRISE_AGREEMENT' AND f.status = 'SUCCEEDED' "
-                + "AND (b.id IS NULL OR b.amount <> f.amount)",
+                + "AND (b.id IS NULL OR b.amount <> f.amount)"
+                + CHANGED_FUNDING,
             rs -> {
               Long line = nullableLong(rs, "line_id");
               return Finding.of(
@@ -151,15 +166,38 @@ class JdbcCrossCheckRepository implements CrossCheckRepository {
                       : "The billing line of EA funding "
                           + rs.getLong("id")
                           + " is not its amount.");
-            }));
+            },
+            since.funding(),
+            since.at(),
+            since.at()));
     return out;
   }
 
   @Override
-  public List<PoolCount> poolCounts() {
+  public List<PoolCount> poolCounts(Marks since) {
+    // a call's month in its organisation's zone: its UTC month or the one either side (zones are
+    // within 14 hours of UTC); months without pool minutes are dropped by the check
+    StringBuilder months = new StringBuilder();
+    for (String shift : new String[] {"- INTERVAL 14 HOUR", "", "+ INTERVAL 14 HOUR"}) {
+      months
+          .append(months.length() == 0 ? "" : " UNION ")
+          .append("SELECT organisation_id, user_location AS country, pool_kind, ")
+          .append("DATE_FORMAT(start_at ")
+          .append(shift)
+          .append(", '%Y-%m') AS month FROM call_record WHERE id > ? AND pool_minutes > 0 ")
+          .append("AND pool_kind IS NOT NULL AND user_location IS NOT NULL");
+    }
+    boolean full = since.call() == 0;
+    if (full) {
+      months.append(" UNION SELECT organisation_id, country, pool_kind, month FROM pool_usage");
+    }
     return sql.list(
-        "SELECT p.organisation_id, p.country, p.pool_kind, p.month, p.used_minutes, o.time_zone "
-            + "FROM pool_usage p JOIN organisation o ON o.id = p.organisation_id",
+        "SELECT x.organisation_id, x.country, x.pool_kind, x.month, COALESCE(p.used_minutes, 0), "
+            + "o.time_zone FROM ("
+            + months
+            + ") x JOIN organisation o ON o.id = x.organisation_id LEFT JOIN pool_usage p ON "
+            + "p.organisation_id = x.organisation_id AND p.country = x.country "
+            + "AND p.pool_kind = x.pool_kind AND p.month = x.month",
         rs ->
             new PoolCount(
                 rs.getLong(1),
@@ -167,7 +205,10 @@ class JdbcCrossCheckRepository implements CrossCheckRepository {
                 rs.getString(3),
                 rs.getString(4),
                 rs.getLong(5),
-                ZoneId.of(rs.getString(6))));
+                ZoneId.of(rs.getString(6))),
+        since.call(),
+        since.call(),
+        since.call());
   }
 
   @Override
@@ -183,5 +224,61 @@ class JdbcCrossCheckRepository implements CrossCheckRepository {
             from,
             to)
         .orElse(0L);
+  }
+
+  @Override
+  public Optional<Marks> lastMarks(long runId) {
+    return sql.first(
+        "SELECT marks_at, call_mark, entry_mark, funding_mark, lot_mark FROM reconciliation_run "
+            + "WHERE status = 'COMPLETED' AND marks_at IS NOT NULL AND id <> ? ORDER BY id DESC "
+            + "LIMIT 1",
+        rs ->
+            new Marks(
+                instant(rs, "marks_at"),
+                rs.getLong(2),
+                rs.getLong(3),
+                rs.getLong(4),
+                rs.getLong(5)),
+        runId);
+  }
+
+  @Override
+  public Marks marks(Marks since, Instant at) {
+    return new Marks(
+        at,
+        mark("call_record", "rated_at", since.call(), at),
+        mark("ledger_entry", "recorded_at", since.entry(), at),
+        mark("funding", "requested_at", since.funding(), at),
+        mark("funding_lot", "purchased_at", since.lot(), at));
+  }
+
+  /**
+   * The highest id after {@code after} of the rows older than {@code at}: read backwards along the
+   * key, it stops at the first such row, so it costs the rows written since {@code at}.
+   */
+  private long mark(String table, String written, long after, Instant at) {
+    return sql.first(
+            "SELECT id FROM "
+                + table
+                + " WHERE id > ? AND "
+                + written
+                + " < ? ORDER BY id DESC LIMIT 1",
+            rs -> rs.getLong(1),
+            after,
+            at)
+        .orElse(after);
+  }
+
+  @Override
+  public void saveMarks(long runId, Marks m) {
+    sql.update(
+        "UPDATE reconciliation_run SET marks_at = ?, call_mark = ?, entry_mark = ?, "
+            + "funding_mark = ?, lot_mark = ? WHERE id = ?",
+        m.at(),
+        m.call(),
+        m.entry(),
+        m.funding(),
+        m.lot(),
+        runId);
   }
 }

@@ -430,6 +430,199 @@ class ReconciliationIT {
     assertEquals(2, described(findings(operator, done.id(), drifted.orgId())).size());
   }
 
+  /**
+   * What a {@code kill -9} of the server mid-step leaves behind, and the recovery the server runs
+   * at its next start ({@link ReconciliationService#recoverAbandoned}, the start-up timer's
+   * method): the wallet step dies after the expiry step ended and some chunks were committed; the
+   * run row is still RUNNING with the cluster's running flag (no job listener ran), and its
+   * execution is FAILED in the job repository, as Liberty's batch runtime marks its own executions
+   * at start. Recovery restarts the execution from its checkpoints; its report equals an
+   * uninterrupted run's, and the lot expired in the first step is not expired again.
+   */
+  @Test
+  void
+      R_RECON_2_a_run_killed_mid_step_is_resumed_at_start_with_the_same_report_and_no_lot_expired_twice()
+          throws Exception {
+    Caller operator = operator();
+    Tenant first = tenant("50.00");
+    Tenant expiring = tenant("80.00");
+    Tenant drifted = tenant("60.00");
+    Tenant last = tenant("70.00");
+    long due = lotOf(expiring);
+    sql("UPDATE funding_lot SET expires_at = UTC_TIMESTAMP(6) - INTERVAL 1 HOUR WHERE id = ?", due);
+    sql("UPDATE funding_lot SET remaining = remaining - 2 WHERE id = ?", lotOf(drifted));
+    sql("UPDATE wallet SET balance = balance + 3 WHERE id = ?", last.wallet().id());
+
+    awaitIdle(operator);
+    ReconciliationRun killed =
+        reconciliation.startFailingAt(operator, RunMode.FULL, drifted.wallet().id());
+    assertEquals(RunStatus.FAILED, awaitEnd(operator, killed.id()).status());
+    assertEquals(1, expiries(expiring), "the expiry step ran before the wallet step died");
+    // the server died: no listener marked the run, it still holds the running flag
+    sql(
+        "UPDATE reconciliation_run SET status = 'RUNNING', running_flag = 1, finished_at = NULL, "
+            + "error = NULL WHERE id = ?",
+        killed.id());
+    assertThrows(RunAlreadyGoing.class, () -> reconciliation.start(operator, RunMode.FULL));
+
+    assertTrue(reconciliation.recoverAbandoned() >= 1, "the abandoned run is restarted");
+    ReconciliationRun resumed = awaitEnd(operator, killed.id());
+    assertEquals(RunStatus.COMPLETED, resumed.status(), "resumed " + resumed);
+    assertEquals(1, expiries(expiring), "the lot is expired once");
+
+    ReconciliationRun whole = fullRun(operator);
+    assertEquals(RunStatus.COMPLETED, whole.status());
+    for (Tenant t : List.of(first, expiring, drifted, last)) {
+      assertEquals(
+          described(findings(operator, whole.id(), t.orgId())),
+          described(findings(operator, resumed.id(), t.orgId())),
+          "same findings for organisation " + t.orgId());
+    }
+    assertEquals(2, described(findings(operator, resumed.id(), drifted.orgId())).size());
+    assertEquals(2, described(findings(operator, resumed.id(), last.orgId())).size());
+    assertEquals(Set.of(), described(findings(operator, resumed.id(), expiring.orgId())));
+    assertEquals(1, expiries(expiring), "a later run expires nothing again");
+  }
+
+  private long expiries(Tenant t) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT COUNT(*) FROM ledger_entry WHERE wallet_id = ? AND entry_type = 'EXPIRY'")) {
+      ps.setLong(1, t.wallet().id());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  /** A rated call record without a ledger charge (written {@code rated} ago, starting at start). */
+  private long callWithoutCharge(Tenant t, String rated, String start) throws SQLException {
+    return sql(
+        "INSERT INTO call_record (organisation_id, call_id, kind, from_number, to_number, "
+            + "destination_country, domestic, start_at, end_at, duration_seconds, pool_minutes, "
+            + "wallet_seconds, connection_fee, charge, currency, rated_at) VALUES (?, ?, "
+            + "'OUTBOUND', '+14155550100', '+442071838750', 'GB', FALSE, ?, ?, 60, 0, 60, 0, 1.5, "
+            + "'USD', UTC_TIMESTAMP(6) - INTERVAL "
+            + rated
+            + ")",
+        t.orgId(),
+        "drift-" + UUID.randomUUID(),
+        start,
+        start);
+  }
+
+  /** A domestic call paid by the pool (no pool_usage row is written with it). */
+  private long poolCall(Tenant t, String rated, String start, int minutes) throws SQLException {
+    return sql(
+        "INSERT INTO call_record (organisation_id, call_id, kind, from_number, to_number, "
+            + "destination_country, domestic, user_location, pool_kind, start_at, end_at, "
+            + "duration_seconds, pool_minutes, wallet_seconds, connection_fee, charge, currency, "
+            + "rated_at) VALUES (?, ?, 'OUTBOUND', '+14155550100', '+14155550199', 'US', TRUE, "
+            + "'US', 'DOMESTIC', ?, ?, ?, ?, 0, 0, 0, 'USD', UTC_TIMESTAMP(6) - INTERVAL "
+            + rated
+            + ")",
+        t.orgId(),
+        "pool-" + UUID.randomUUID(),
+        start,
+        start,
+        minutes * 60,
+        minutes);
+  }
+
+  @Test
+  void R_RECON_1_a_month_with_pool_paid_calls_but_no_pool_usage_row_is_a_pool_mismatch()
+      throws Exception {
+    Caller operator = operator();
+    Tenant t = tenant("100.00");
+    poolCall(t, "1 SECOND", "2026-02-10 12:00:00", 3);
+    poolCall(t, "1 SECOND", "2026-02-11 09:30:00", 4);
+    String before = snapshot(t.orgId());
+
+    ReconciliationRun run = fullRun(operator);
+    assertEquals(RunStatus.COMPLETED, run.status());
+    assertEquals(
+        Set.of("POOL_MISMATCH|" + t.orgId() + "|null|pool:US:DOMESTIC:2026-02|7|0"),
+        described(findings(operator, run.id(), t.orgId())));
+    assertEquals(before, snapshot(t.orgId()), "the run wrote no pool_usage row");
+  }
+
+  @Test
+  void R_RECON_2_incremental_cross_checks_read_only_what_came_after_the_last_completed_run()
+      throws Exception {
+    Caller operator = operator();
+    Tenant t = tenant("100.00");
+    // drift written long before the next run: older than the marks that run leaves
+    long oldCall = callWithoutCharge(t, "2 DAY", "2026-03-15 10:00:00");
+    poolCall(t, "2 DAY", "2026-03-15 11:00:00", 5);
+    long oldPayment =
+        sql(
+            "INSERT INTO funding (wallet_id, organisation_id, idempotency_key, request_fingerprint, "
+                + "amount, currency, source, payment_method_id, status, requested_at, resolved_at, "
+                + "actor) VALUES (?, ?, ?, 'x', 25.00, 'USD', 'MANUAL', ?, 'SUCCEEDED', "
+                + "UTC_TIMESTAMP(6) - INTERVAL 2 DAY, UTC_TIMESTAMP(6) - INTERVAL 2 DAY, 'test')",
+            t.wallet().id(),
+            t.orgId(),
+            UUID.randomUUID().toString(),
+            t.card());
+    Set<String> old =
+        Set.of(
+            "CALL_WITHOUT_CHARGE|"
+                + t.orgId()
+                + "|"
+                + t.wallet().id()
+                + "|call:"
+                + oldCall
+                + "|-1.5000|null",
+            "POOL_MISMATCH|" + t.orgId() + "|null|pool:US:DOMESTIC:2026-03|5|0",
+            "PAYMENT_WITHOUT_LOT|"
+                + t.orgId()
+                + "|"
+                + t.wallet().id()
+                + "|funding:"
+                + oldPayment
+                + "|25.0000|null");
+
+    ReconciliationRun full = fullRun(operator);
+    assertEquals(RunStatus.COMPLETED, full.status());
+    assertEquals(old, described(findings(operator, full.id(), t.orgId())));
+
+    ReconciliationRun quiet = incrementalRun(operator);
+    assertEquals(RunStatus.COMPLETED, quiet.status());
+    assertEquals(
+        Set.of(),
+        described(findings(operator, quiet.id(), t.orgId())),
+        "drift older than the last run's marks is not read again");
+
+    // drift written after the last run: the next incremental run sees it, and only it
+    long newCall = callWithoutCharge(t, "1 SECOND", "2026-05-15 10:00:00");
+    poolCall(t, "1 SECOND", "2026-06-15 11:00:00", 2);
+    Set<String> fresh =
+        Set.of(
+            "CALL_WITHOUT_CHARGE|"
+                + t.orgId()
+                + "|"
+                + t.wallet().id()
+                + "|call:"
+                + newCall
+                + "|-1.5000|null",
+            "POOL_MISMATCH|" + t.orgId() + "|null|pool:US:DOMESTIC:2026-06|2|0");
+    ReconciliationRun incremental = incrementalRun(operator);
+    assertEquals(fresh, described(findings(operator, incremental.id(), t.orgId())));
+
+    // a full run reads everything again
+    ReconciliationRun again = fullRun(operator);
+    Set<String> all = new TreeSet<>(old);
+    all.addAll(fresh);
+    assertEquals(all, described(findings(operator, again.id(), t.orgId())));
+  }
+
+  private ReconciliationRun incrementalRun(Caller operator) throws InterruptedException {
+    awaitIdle(operator);
+    return awaitEnd(operator, reconciliation.start(operator, RunMode.INCREMENTAL).id());
+  }
+
   /** An EA number the operator registered for the caller's organisation (R-PAY-1). */
   private String registeredEa(Caller caller, String firstDigit) {
     String number = firstDigit + String.valueOf(System.nanoTime()).substring(0, 7);

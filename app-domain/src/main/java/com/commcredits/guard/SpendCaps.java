@@ -35,6 +35,16 @@ public class SpendCaps {
   @Inject AuditLog audit;
   @Inject Clock clock;
 
+  /** Who may read caps: Global, Billing and User admins. */
+  public static boolean mayRead(Caller caller) {
+    return SpendGuard.mayRead(caller);
+  }
+
+  /** Who may set caps: Global and Billing admins. */
+  public static boolean maySet(Caller caller) {
+    return SpendGuard.maySet(caller);
+  }
+
   /** A user's caps beside what the user spent this month. */
   public record UserGuard(
       DirectoryUser user, UserSpendLimit limit, UserMonthSpend thisMonth, String currency) {}

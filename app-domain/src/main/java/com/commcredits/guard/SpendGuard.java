@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -168,6 +169,32 @@ public class SpendGuard {
             + " auto-recharge waits, until the spend in the window is back under the limit or"
             + " an admin changes the limit (Billing > Communications Credits > Spend controls).");
     return Optional.of(saved);
+  }
+
+  /** Home's banner while the brake holds: the trip, the calls behind it, the report's dates. */
+  public record TripAlert(
+      BrakeTrip trip,
+      List<BrakeRepository.TrippingCall> calls,
+      LocalDate reportFrom,
+      LocalDate reportTo,
+      String currency) {}
+
+  /** The trip that holds now, with the most expensive international calls of its window. */
+  public Optional<TripAlert> tripAlert(Caller caller) {
+    requireRead(caller);
+    BrakeView view = brake(caller.organisationId(), clock.instant());
+    if (view.holdingTrip().isEmpty()) {
+      return Optional.empty();
+    }
+    BrakeTrip trip = view.holdingTrip().get();
+    Organisation org = organisation(caller);
+    return Optional.of(
+        new TripAlert(
+            trip,
+            brakes.internationalCalls(org.id(), trip.windowFrom(), horizon(trip.trippedAt()), 10),
+            trip.windowFrom().atZone(org.timeZone()).toLocalDate(),
+            horizon(trip.trippedAt()).atZone(org.timeZone()).toLocalDate(),
+            view.currency()));
   }
 
   /** Whether the brake holds now: a rolling window's spend is over its limit (R-GUARD-3). */

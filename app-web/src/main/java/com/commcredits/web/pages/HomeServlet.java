@@ -1,5 +1,6 @@
 package com.commcredits.web.pages;
 
+import com.commcredits.guard.SpendGuard;
 import com.commcredits.money.Money;
 import com.commcredits.organisation.OrganisationService;
 import com.commcredits.shared.Caller;
@@ -29,6 +30,7 @@ public class HomeServlet extends PageServlet {
   @Inject OrganisationService organisations;
   @Inject SubscriptionService subscriptions;
   @Inject WalletQueries wallets;
+  @Inject SpendGuard guard;
   @Inject Clock clock;
 
   /** One thing that needs attention: what it is, and the page where it is dealt with. */
@@ -49,6 +51,7 @@ public class HomeServlet extends PageServlet {
     if (caller.can(Permission.MANAGE_BILLING)) {
       model.put("subscriptions", subscriptions.list(caller));
       creditsAttention(caller, attention);
+      guard.tripAlert(caller).ifPresent(a -> model.put("brake", a)); // R-GUARD-3
     }
     model.put("attention", attention);
     render(request, response, "home", model);

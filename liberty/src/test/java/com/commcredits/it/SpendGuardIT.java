@@ -417,6 +417,66 @@ class SpendGuardIT {
     assertFalse(controls.getBoolean("holds"));
   }
 
+  @Test
+  void R_GUARD_4_low_balance_alerts_email_once_per_crossing_and_re_arm_above() {
+    ApiClient.Reply set =
+        api.put(
+            "wallet/alerts",
+            org.key(Role.BILLING_ADMIN),
+            "{\"lowBalance\":["
+                + money("99.00")
+                + ","
+                + money("99.50")
+                + ","
+                + money("50.00")
+                + "]}");
+    assertEquals(200, set.status(), set.body());
+    JsonArray read = api.get("wallet/alerts", admin).json().getJsonArray("lowBalance");
+    assertEquals("99.50", read.getJsonObject(0).getString("amount"), "highest first");
+    assertEquals(3, read.size());
+    for (String bad :
+        List.of(
+            "{\"lowBalance\":["
+                + String.join(
+                    ",", List.of(money("1.00"), money("2.00"), money("3.00"), money("4.00")))
+                + "]}",
+            "{\"lowBalance\":[" + money("0.00") + "]}",
+            "{\"lowBalance\":[" + money("5.00") + "," + money("5.00") + "]}",
+            "{\"lowBalance\":[{\"amount\":\"5.00\",\"currency\":\"EUR\"}]}",
+            "{\"lowBalance\":\"5.00\"}",
+            "{\"lowBalance\":[" + money("1E+3") + "]}")) {
+      ApiClient.Reply r = api.put("wallet/alerts", admin, bad);
+      assertEquals(400, r.status(), bad + " -> " + r.body());
+      assertTrue(r.contentType().startsWith("application/problem+json"));
+    }
+    assertEquals(
+        403, api.put("wallet/alerts", org.key(Role.USER_ADMIN), "{\"lowBalance\":[]}").status());
+
+    String upn = user("alerted");
+    rate(call(upn, 1200)); // 100.00 -> 99.40: below 99.50
+    assertEquals(1, lowBalanceEmails());
+    rate(call(upn, 1200)); // 98.80: below 99.00
+    assertEquals(2, lowBalanceEmails());
+    rate(call(upn, 60)); // 98.77: no threshold crossed
+    assertEquals(2, lowBalanceEmails(), "one email per crossing");
+    assertEquals(
+        201,
+        api.post(
+                "wallet/fundings",
+                admin,
+                UUID.randomUUID().toString(),
+                "{\"amount\":" + money("10.00") + ",\"paymentMethodId\":" + card + "}")
+            .status());
+    rate(call(upn, 330 * 60)); // 108.77 -> 98.87: both re-armed thresholds crossed again
+    assertEquals(4, lowBalanceEmails(), "re-armed once the balance was back above");
+  }
+
+  private long lowBalanceEmails() {
+    return Fixtures.count(
+        "SELECT COUNT(*) FROM notification WHERE organisation_id = ? AND event = 'LOW_BALANCE'",
+        org.id());
+  }
+
   private static boolean absent(JsonObject json, String field) {
     return !json.containsKey(field) || json.isNull(field);
   }

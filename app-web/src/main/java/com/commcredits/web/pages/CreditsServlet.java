@@ -21,6 +21,7 @@ import com.commcredits.wallet.FundingOutcome;
 import com.commcredits.wallet.FundingService;
 import com.commcredits.wallet.FundingStatus;
 import com.commcredits.wallet.LedgerEntry;
+import com.commcredits.wallet.LowBalanceAlerts;
 import com.commcredits.wallet.Wallet;
 import com.commcredits.wallet.WalletQueries;
 import com.commcredits.web.view.LineChart;
@@ -58,6 +59,7 @@ public class CreditsServlet extends FundingPageServlet {
   @Inject UsageReport usage;
   @Inject Clock clock;
   @Inject ReconciliationService reconciliation;
+  @Inject LowBalanceAlerts lowBalance;
 
   @Override
   protected Permission permission() {
@@ -216,6 +218,7 @@ public class CreditsServlet extends FundingPageServlet {
             .findFirst()
             .or(() -> recent.stream().findFirst());
     model.put("wallet", wallet);
+    model.put("lowBalanceAlerts", lowBalance.thresholds(caller)); // R-GUARD-4
     model.put("balance", wallets.balance(wallet)); // net of lots past their expiry (R-FUND-10)
     var lots = wallets.lots(caller);
     model.put("lots", lots);

@@ -32,7 +32,7 @@ public class Adjustments {
   @Inject WalletSettings settings;
   @Inject BalanceNotices notices;
   @Inject BalanceWatcher watcher;
-  @Inject LowBalanceAlerts lowBalance;
+  @Inject LowBalanceNotices lowBalance;
   @Inject Zones zones;
   @Inject AuditLog audit;
   @Inject Notifier notifier;

@@ -26,7 +26,7 @@ public class Charging {
   @Inject LedgerRepository ledger;
   @Inject BalanceNotices notices;
   @Inject BalanceWatcher watcher;
-  @Inject LowBalanceAlerts lowBalance;
+  @Inject LowBalanceNotices lowBalance;
   @Inject Clock clock;
 
   /**

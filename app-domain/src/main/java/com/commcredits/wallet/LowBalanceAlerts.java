@@ -4,8 +4,6 @@ import com.commcredits.audit.AuditAction;
 import com.commcredits.audit.AuditLog;
 import com.commcredits.money.AmountFormatException;
 import com.commcredits.money.Money;
-import com.commcredits.notification.NotificationEvent;
-import com.commcredits.notification.Notifier;
 import com.commcredits.shared.Caller;
 import com.commcredits.shared.Permission;
 import com.commcredits.shared.Validator;
@@ -28,7 +26,6 @@ public class LowBalanceAlerts {
 
   @Inject LowBalanceAlertRepository alerts;
   @Inject WalletQueries wallets;
-  @Inject Notifier notifier;
   @Inject AuditLog audit;
   @Inject Clock clock;
 
@@ -86,33 +83,6 @@ public class LowBalanceAlerts {
         describe(before),
         describe(read));
     return read.stream().map(t -> Money.of(t, wallet.currency())).toList();
-  }
-
-  /** In the debit's transaction, with the wallet locked: one email per threshold crossed. */
-  void afterDebit(Wallet wallet, Money before, LedgerEntry entry) {
-    Money after = wallet.balance();
-    if (after.compareTo(before) >= 0) {
-      return;
-    }
-    for (BigDecimal threshold : alerts.thresholds(wallet.id())) {
-      Money t = Money.of(threshold, wallet.currency());
-      if (before.compareTo(t) >= 0 && after.compareTo(t) < 0) {
-        notifier.notify(
-            wallet.organisationId(),
-            NotificationEvent.LOW_BALANCE,
-            t.toPlainString() + ":entry:" + entry.id(),
-            "Your Communications Credits balance fell below " + t.toDisplayString(),
-            "The Communications Credits balance is "
-                + after.toDisplayString()
-                + " "
-                + wallet.currency()
-                + ", below your alert threshold of "
-                + t.toDisplayString()
-                + ", after: "
-                + entry.description()
-                + ".");
-      }
-    }
   }
 
   private static String describe(List<BigDecimal> thresholds) {

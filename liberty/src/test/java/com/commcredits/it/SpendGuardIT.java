@@ -471,6 +471,88 @@ class SpendGuardIT {
     assertEquals(4, lowBalanceEmails(), "re-armed once the balance was back above");
   }
 
+  @Test
+  void R_GUARD_4_auto_recharge_tops_up_to_the_target_within_the_monthly_cap() throws Exception {
+    brake(null, null);
+    String bad =
+        "{\"enabled\":true,\"mode\":\"TARGET\",\"triggerBelow\":"
+            + money("99.00")
+            + ",\"paymentMethodId\":"
+            + card
+            + "%s}";
+    assertEquals(
+        400, api.put("wallet/auto-recharge", admin, String.format(bad, "")).status(), "no target");
+    assertEquals(
+        400,
+        api.put(
+                "wallet/auto-recharge",
+                admin,
+                String.format(bad, ",\"targetBalance\":" + money("99.00")))
+            .status(),
+        "a target not above the trigger");
+    assertEquals(
+        400,
+        api.put(
+                "wallet/auto-recharge",
+                admin,
+                String.format(
+                    bad,
+                    ",\"targetBalance\":" + money("150.00") + ",\"monthlyCap\":" + money("1E+2")))
+            .status());
+    assertEquals(
+        400,
+        api.put(
+                "wallet/auto-recharge",
+                admin,
+                String.format(bad, ",\"targetBalance\":" + money("150.00"))
+                    .replace("TARGET", "WEEKLY"))
+            .status());
+    ApiClient.Reply saved =
+        api.put(
+            "wallet/auto-recharge",
+            admin,
+            String.format(
+                bad,
+                ",\"targetBalance\":" + money("150.00") + ",\"monthlyCap\":" + money("60.00")));
+    assertEquals(200, saved.status(), saved.body());
+    JsonObject auto = saved.json().getJsonObject("autoRecharge");
+    assertEquals("TARGET", auto.getString("mode"));
+    assertEquals("150.00", auto.getJsonObject("targetBalance").getString("amount"));
+
+    String upn = user("topped");
+    rate(call(upn, 1200)); // 99.40
+    rate(call(upn, 1200)); // 98.80: below the trigger, top up by 51.20 to 150.00
+    assertEquals(
+        0, new BigDecimal("51.20").compareTo(awaitRecharged(1)), "what reaches the target");
+    assertEquals(0, new BigDecimal("150.00").compareTo(balance()));
+    rate(call(upn, 1710 * 60)); // 51.30: 98.70, below again, but the cap leaves 8.80
+    Thread.sleep(3000);
+    assertEquals(
+        1,
+        Fixtures.count(
+            "SELECT COUNT(*) FROM recharge_attempt a JOIN wallet w ON w.id = a.wallet_id WHERE w.organisation_id = ?",
+            org.id()),
+        "the month's cap leaves less than one recharge: none starts");
+  }
+
+  private BigDecimal balance() {
+    return Fixtures.decimal("SELECT balance FROM wallet WHERE organisation_id = ?", org.id());
+  }
+
+  private BigDecimal awaitRecharged(int lots) throws InterruptedException {
+    String sql =
+        "SELECT COUNT(*) FROM funding_lot l JOIN wallet w ON w.id = l.wallet_id "
+            + "WHERE w.organisation_id = ? AND l.source = 'AUTO_RECHARGE'";
+    for (int i = 0; i < 60 && Fixtures.count(sql, org.id()) < lots; i++) {
+      Thread.sleep(500);
+    }
+    assertEquals(lots, Fixtures.count(sql, org.id()));
+    return Fixtures.decimal(
+        "SELECT MAX(l.amount) FROM funding_lot l JOIN wallet w ON w.id = l.wallet_id "
+            + "WHERE w.organisation_id = ? AND l.source = 'AUTO_RECHARGE'",
+        org.id());
+  }
+
   private long lowBalanceEmails() {
     return Fixtures.count(
         "SELECT COUNT(*) FROM notification WHERE organisation_id = ? AND event = 'LOW_BALANCE'",

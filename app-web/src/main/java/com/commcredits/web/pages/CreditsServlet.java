@@ -151,9 +151,16 @@ public class CreditsServlet extends FundingPageServlet {
         new RechargeService.Settings(
             request.getParameter("enabled") != null,
             request.getParameter("rechargeAmount"),
+            null,
             request.getParameter("triggerBelow"),
+            null,
             methodId(request),
-            request.getParameter("rechargePurchaseOrder"));
+            request.getParameter("rechargePurchaseOrder"),
+            request.getParameter("mode"),
+            request.getParameter("targetBalance"),
+            null,
+            request.getParameter("monthlyCap"),
+            null);
     try {
       Retries.call(() -> recharge.save(caller(request), command));
       redirect(request, response, "/billing/credits", views().message("recharge.saved"));
@@ -254,10 +261,21 @@ public class CreditsServlet extends FundingPageServlet {
             : new RechargeService.Settings(
                 settings.enabled(),
                 Money.of(settings.rechargeAmount(), wallet.currency()).toPlainString(),
+                null,
                 Money.of(settings.triggerBelow(), wallet.currency()).toPlainString(),
+                null,
                 settings.paymentMethodId(),
-                settings.purchaseOrder() == null ? "" : settings.purchaseOrder()));
+                settings.purchaseOrder() == null ? "" : settings.purchaseOrder(),
+                settings.mode().name(),
+                plain(settings.targetBalance(), wallet),
+                null,
+                plain(settings.monthlyCap(), wallet),
+                null));
     render(request, response, "billing/credits", model);
+  }
+
+  private static String plain(java.math.BigDecimal amount, Wallet wallet) {
+    return amount == null ? "" : Money.of(amount, wallet.currency()).toPlainString();
   }
 
   /** The period of the charts: the last 90 days of the organisation's calendar, today included. */

@@ -63,11 +63,11 @@ class SpendGuardPagesIT {
     browser.get(base + "users/detail?upn=" + upn);
     assertEquals("None", browser.findElement(By.id("caps-monthly")).getText());
     browser.findElement(By.id("monthly")).sendKeys("25.00");
-    browser.findElement(By.id("internationalMonthly")).sendKeys("5.5");
+    browser.findElement(By.id("internationalMonthly")).sendKeys("5.555");
     browser.findElement(By.cssSelector("#spend-caps button[type=submit]")).click();
     assertTrue(
         browser.findElement(By.cssSelector("#spend-caps .field-error")).isDisplayed(),
-        "5.5 is not a USD amount");
+        "5.555 has more digits than USD");
     browser.findElement(By.id("internationalMonthly")).clear();
     browser.findElement(By.id("internationalMonthly")).sendKeys("5.50");
     browser.findElement(By.cssSelector("#spend-caps button[type=submit]")).click();

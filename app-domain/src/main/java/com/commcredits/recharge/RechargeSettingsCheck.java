@@ -52,11 +52,12 @@ final class RechargeSettingsCheck {
             ? Money.of(limits.minimum(), wallet.currency())
             : money(v, "rechargeAmount", command.rechargeAmount(), wallet);
     Money trigger = money(v, "triggerBelow", command.triggerBelow(), wallet);
+    // read whatever the mode, so a stray hostile value is refused, never saved or thrown
+    Money goal =
+        blank(command.targetBalance())
+            ? null
+            : money(v, "targetBalance", command.targetBalance(), wallet);
     if (target) {
-      Money goal =
-          blank(command.targetBalance())
-              ? null
-              : money(v, "targetBalance", command.targetBalance(), wallet);
       v.check(
           !blank(command.targetBalance()),
           "targetBalance",

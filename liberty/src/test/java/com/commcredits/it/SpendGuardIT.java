@@ -275,8 +275,10 @@ class SpendGuardIT {
     brake(null, null); // this test is about the counters, not the brake
     String upn = user("busy");
     int threads = 8;
-    int batches = 5;
-    int perBatch = 20;
+    // 8 threads queue on the organisation's lock: small batches keep each wait short on a loaded
+    // machine (every batch is one transaction, so the counters are still hit concurrently)
+    int batches = 4;
+    int perBatch = 10;
     AtomicLong seconds = new AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     List<Future<?>> done = new ArrayList<>();

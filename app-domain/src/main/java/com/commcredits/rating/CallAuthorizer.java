@@ -4,6 +4,8 @@ import com.commcredits.catalog.CatalogRepository;
 import com.commcredits.catalog.PoolKind;
 import com.commcredits.catalog.Product;
 import com.commcredits.directory.DirectoryUser;
+import com.commcredits.guard.Allowances;
+import com.commcredits.guard.SpendGuardRepository;
 import com.commcredits.licensing.Capabilities;
 import com.commcredits.pools.PoolService;
 import com.commcredits.shared.Caller;
@@ -37,6 +39,7 @@ public class CallAuthorizer {
   @Inject AuthorizationReads reads;
   @Inject CatalogRepository catalog;
   @Inject RateRepository rates;
+  @Inject SpendGuardRepository guard;
   @Inject Clock clock;
 
   /** Whether {@code call}, placed at {@code at}, may go ahead, who pays and for how long. */
@@ -105,9 +108,26 @@ public class CallAuthorizer {
         credits && rate.isPresent() && canPay(balance)
             ? rate.get().secondsCoveredBy(balance.get())
             : 0;
+    Guarded guarded =
+        walletSeconds > 0
+            ? guarded(
+                caller.organisationId(),
+                user.id(),
+                month,
+                at,
+                !PoolService.isDomestic(country, call.to().country()),
+                rate.get())
+            : Guarded.NONE;
     if (poolSeconds > 0) {
+      long covered = Math.min(walletSeconds, guarded.seconds());
       return new Authorization(
-          true, Authorization.PayerType.POOL, country, poolKind, poolSeconds + walletSeconds, null);
+          true,
+          Authorization.PayerType.POOL,
+          country,
+          poolKind,
+          poolSeconds + covered,
+          null,
+          covered < walletSeconds ? guarded.reason().name() : null);
     }
     if (!credits) {
       return Authorization.refused(
@@ -118,7 +138,50 @@ public class CallAuthorizer {
     if (rate.isEmpty()) {
       return Authorization.refused("No rate applies to this destination.");
     }
-    return walletPays(balance, rate.get(), country);
+    if (guarded.reason() != null && guarded.seconds() < MINUTE) {
+      return Authorization.refused(guarded.reason());
+    }
+    Authorization paid = walletPays(balance, rate.get(), country);
+    if (paid.allowed() && guarded.seconds() < paid.maxDurationSeconds()) {
+      return new Authorization(
+          true,
+          Authorization.PayerType.WALLET,
+          country,
+          null,
+          guarded.seconds(),
+          null,
+          guarded.reason().name());
+    }
+    return paid;
+  }
+
+  private static final long MINUTE = 60;
+
+  /** The seconds the tightest spend guard limit leaves at a rate, and which limit that is. */
+  private record Guarded(long seconds, Allowances.Reason reason) {
+    static final Guarded NONE = new Guarded(Long.MAX_VALUE, null);
+  }
+
+  /**
+   * R-GUARD-2: the caller's monthly caps and, for an international call, the organisation's brake
+   * over the rolling hour and 24 hours; the tightest remainder bounds the call.
+   */
+  private Guarded guarded(
+      long organisationId,
+      long userId,
+      YearMonth month,
+      Instant at,
+      boolean international,
+      Rate rate) {
+    Allowances allowances = guard.allowances(organisationId, userId, month, at);
+    Guarded tightest = Guarded.NONE;
+    for (Allowances.Remaining r : allowances.remaining(international)) {
+      long seconds = rate.secondsCoveredBy(r.amount());
+      if (seconds < tightest.seconds()) {
+        tightest = new Guarded(seconds, r.reason());
+      }
+    }
+    return tightest;
   }
 
   /** Calls that need credits are refused while the balance is zero or below (R-FUND-5). */
@@ -135,6 +198,7 @@ public class CallAuthorizer {
       return Authorization.refused(
           "The Communications Credits balance does not cover the first minute.");
     }
-    return new Authorization(true, Authorization.PayerType.WALLET, country, null, seconds, null);
+    return new Authorization(
+        true, Authorization.PayerType.WALLET, country, null, seconds, null, null);
   }
 }

@@ -4,6 +4,8 @@ import com.commcredits.catalog.CatalogRepository;
 import com.commcredits.catalog.Product;
 import com.commcredits.directory.DirectoryUser;
 import com.commcredits.directory.DirectoryUserRepository;
+import com.commcredits.guard.SpendGuard;
+import com.commcredits.guard.SpendLine;
 import com.commcredits.licensing.LicenceRepository;
 import com.commcredits.money.Money;
 import com.commcredits.organisation.Organisation;
@@ -22,6 +24,7 @@ import com.commcredits.wallet.WalletRepository;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -50,6 +53,7 @@ public class RatingService {
   @Inject WalletRepository wallets;
   @Inject LedgerRepository ledger;
   @Inject PoolService pools;
+  @Inject SpendGuard guard;
   @Inject Clock clock;
 
   /** One result per posted call, in the order posted. */
@@ -68,7 +72,8 @@ public class RatingService {
                 .map(PostedCall::callId)
                 .filter(Objects::nonNull)
                 .collect(Collectors.toSet()));
-    CallRater rater = rater(org, calls, seen.keySet());
+    Map<String, DirectoryUser> callers = callers(org, calls, seen.keySet());
+    CallRater rater = rater(org, callers);
     RatingResult[] results = new RatingResult[calls.size()];
     List<Pending> accepted = new ArrayList<>();
     List<Integer> duplicates = new ArrayList<>();
@@ -95,6 +100,8 @@ public class RatingService {
       }
     }
     rater.commitPools();
+    // counted before the charge, whose watchers (auto-recharge) must see a brake this batch trips
+    guard.count(org, spendLines(org, accepted, callers));
     List<ChargeResult> charged = charge(org, accepted);
     records.addAll(accepted.stream().map(Pending::record).toList());
     for (int p = 0, c = 0; p < accepted.size(); p++) {
@@ -113,19 +120,45 @@ public class RatingService {
   private record Pending(int index, FinishedCall call, CallRecord record, Money price) {}
 
   /**
-   * Reads what the batch needs once: the callers and their licences, the rate card, the wallet, and
-   * the pools (locked on first use and counted in memory).
+   * The spend guard's view of the accepted calls (R-GUARD-2): who placed each, in which month, what
+   * the wallet was charged, and whether it was an international call a user placed.
    */
-  private CallRater rater(Organisation org, List<? extends PostedCall> calls, Set<String> seen) {
-    Map<String, DirectoryUser> callers =
-        users.findByUpns(
-            org.id(),
-            calls.stream()
-                .filter(c -> c instanceof FinishedCall && !seen.contains(c.callId()))
-                .map(c -> ((FinishedCall) c).call().userUpn())
-                .filter(Objects::nonNull)
-                .map(DirectoryUser::normaliseUpn)
-                .collect(Collectors.toSet()));
+  private static List<SpendLine> spendLines(
+      Organisation org, List<Pending> accepted, Map<String, DirectoryUser> callers) {
+    List<SpendLine> lines = new ArrayList<>(accepted.size());
+    for (Pending p : accepted) {
+      CallRecord r = p.record();
+      DirectoryUser user = r.userUpn() == null ? null : callers.get(r.userUpn());
+      lines.add(
+          new SpendLine(
+              user == null ? null : user.id(),
+              YearMonth.from(p.call().start().atZone(org.timeZone())),
+              p.call().end(),
+              p.price().amount(),
+              r.tollFreeNumber() == null && !r.domestic(),
+              p.call().durationSeconds()));
+    }
+    return lines;
+  }
+
+  /** The batch's callers, read once. */
+  private Map<String, DirectoryUser> callers(
+      Organisation org, List<? extends PostedCall> calls, Set<String> seen) {
+    return users.findByUpns(
+        org.id(),
+        calls.stream()
+            .filter(c -> c instanceof FinishedCall && !seen.contains(c.callId()))
+            .map(c -> ((FinishedCall) c).call().userUpn())
+            .filter(Objects::nonNull)
+            .map(DirectoryUser::normaliseUpn)
+            .collect(Collectors.toSet()));
+  }
+
+  /**
+   * Reads what the batch needs once: the callers' licences, the rate card, the wallet, and the
+   * pools (locked on first use and counted in memory).
+   */
+  private CallRater rater(Organisation org, Map<String, DirectoryUser> callers) {
     Map<Long, Set<String>> skus =
         callers.isEmpty()
             ? Map.of()

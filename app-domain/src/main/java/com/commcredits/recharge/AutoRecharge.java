@@ -2,6 +2,8 @@ package com.commcredits.recharge;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
@@ -21,6 +23,12 @@ public class AutoRecharge {
   /** At most this many recharges start per wallet in any 24 hours (R-RECH-3). */
   public static final int MAX_PER_DAY = 5;
 
+  /** FIXED adds the recharge amount; TARGET adds what brings the balance to the target. */
+  public enum Mode {
+    FIXED,
+    TARGET
+  }
+
   /** Why no recharge starts now (R-RECH-2, R-RECH-3). */
   public enum Hold {
     /** Auto-recharge is turned off. */
@@ -34,7 +42,9 @@ public class AutoRecharge {
     /** Five started in the last 24 hours. */
     DAILY_LIMIT,
     /** The last attempt failed and its back-off has not passed. */
-    BACKING_OFF
+    BACKING_OFF,
+    /** The month's cap on recharged money leaves less than the smallest funding. */
+    MONTHLY_CAP
   }
 
   /**
@@ -69,6 +79,16 @@ public class AutoRecharge {
 
   @Column(name = "purchase_order")
   private String purchaseOrder;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "mode", nullable = false)
+  private Mode mode = Mode.FIXED;
+
+  @Column(name = "target_balance")
+  private BigDecimal targetBalance;
+
+  @Column(name = "monthly_cap")
+  private BigDecimal monthlyCap;
 
   @Column(name = "consecutive_failures", nullable = false)
   private int consecutiveFailures;
@@ -105,6 +125,32 @@ public class AutoRecharge {
       this.suspendedAt = null;
       this.consecutiveFailures = 0;
     }
+  }
+
+  /** Top up to a target, and a cap on what a month recharges (null: none). */
+  public void changeTarget(Mode newMode, BigDecimal target, BigDecimal cap) {
+    this.mode = newMode;
+    this.targetBalance = newMode == Mode.TARGET ? target : null;
+    this.monthlyCap = cap;
+  }
+
+  /**
+   * What one recharge adds to a wallet holding {@code balance} (R-GUARD-4): the fixed amount, or
+   * what brings the balance to the target, kept within the funding limits, and then within what the
+   * month's cap leaves; empty when the cap leaves less than the smallest funding.
+   */
+  public Optional<BigDecimal> amountFor(
+      BigDecimal balance, BigDecimal minimum, BigDecimal maximum, BigDecimal rechargedThisMonth) {
+    BigDecimal amount = mode == Mode.TARGET ? targetBalance.subtract(balance) : rechargeAmount;
+    amount = amount.max(minimum).min(maximum);
+    if (monthlyCap != null) {
+      BigDecimal left = monthlyCap.subtract(rechargedThisMonth);
+      if (left.compareTo(minimum) < 0) {
+        return Optional.empty();
+      }
+      amount = amount.min(left);
+    }
+    return Optional.of(amount);
   }
 
   /** Counts a failed recharge; true when this failure suspended auto-recharge. */
@@ -193,9 +239,23 @@ public class AutoRecharge {
     return suspendedAt;
   }
 
+  public Mode mode() {
+    return mode;
+  }
+
+  public BigDecimal targetBalance() {
+    return targetBalance;
+  }
+
+  public BigDecimal monthlyCap() {
+    return monthlyCap;
+  }
+
   public String describe() {
     return "enabled="
         + enabled
+        + (mode == Mode.TARGET ? ", mode=TARGET, target=" + targetBalance : "")
+        + (monthlyCap == null ? "" : ", monthlyCap=" + monthlyCap)
         + ", amount="
         + rechargeAmount
         + ", below="

@@ -63,9 +63,14 @@ public class RechargeAttempt {
   }
 
   public RechargeAttempt(AutoRecharge settings, Instant createdAt) {
+    this(settings, settings.rechargeAmount(), createdAt);
+  }
+
+  /** An attempt for an amount decided at its start (a top-up to a target, a month's cap). */
+  public RechargeAttempt(AutoRecharge settings, java.math.BigDecimal amount, Instant createdAt) {
     this.walletId = settings.walletId();
     this.status = Status.PENDING.name();
-    this.amount = settings.rechargeAmount();
+    this.amount = amount;
     this.paymentMethodId = settings.paymentMethodId();
     this.purchaseOrder = settings.purchaseOrder();
     this.createdAt = createdAt;

@@ -22,6 +22,9 @@ public interface RechargeRepository {
 
   RechargeAttempt add(RechargeAttempt attempt);
 
+  /** Money of the attempts created since {@code since} that succeeded or are still in flight. */
+  java.math.BigDecimal rechargedSince(long walletId, Instant since);
+
   /** The attempt's wallet by a plain read (no lock), to lock in order before the attempt. */
   Optional<Long> walletOfAttempt(long attemptId);
 

@@ -72,7 +72,12 @@ public class RechargeService implements BalanceWatcher {
   public void validate(Caller caller, Settings command) {
     caller.require(Permission.MANAGE_BILLING);
     var currency = organisations.find(caller.organisationId()).orElseThrow().currency();
-    check(caller, command, new Wallet(caller.organisationId(), currency, clock.instant()))
+    RechargeSettingsCheck.check(
+            caller,
+            command,
+            new Wallet(caller.organisationId(), currency, clock.instant()),
+            limits,
+            payment)
         .throwIfInvalid();
   }
 
@@ -85,12 +90,14 @@ public class RechargeService implements BalanceWatcher {
     if (new Validator() // refused before the lock (R-FUND-11), with every other error of the form
         .plainAmount("rechargeAmount", command.rechargeAmount())
         .plainAmount("triggerBelow", command.triggerBelow())
+        .plainAmount("targetBalance", command.targetBalance())
+        .plainAmount("monthlyCap", command.monthlyCap())
         .hasErrors()) {
       validate(caller, command);
     }
     Wallet wallet = locks.forOrganisation(caller.organisationId());
-    check(caller, command, wallet).throwIfInvalid();
-    Money amount = Money.parse(command.rechargeAmount(), wallet.currency());
+    RechargeSettingsCheck.check(caller, command, wallet, limits, payment).throwIfInvalid();
+    Money amount = RechargeSettingsCheck.rechargeAmount(command, wallet, limits);
     Money trigger = Money.parse(command.triggerBelow(), wallet.currency());
     String po = PaymentChoice.purchaseOrder(command.purchaseOrder());
     long methodId = command.paymentMethodId();
@@ -101,6 +108,10 @@ public class RechargeService implements BalanceWatcher {
     String before = settings.rechargeAmount() == null ? null : settings.describe();
     settings.change(
         command.enabled(), amount.amount(), trigger.amount(), methodId, po, clock.instant());
+    settings.changeTarget(
+        command.modeOrFixed(),
+        RechargeSettingsCheck.optional(command.targetBalance(), wallet),
+        RechargeSettingsCheck.optional(command.monthlyCap(), wallet));
     audit.record(
         caller,
         AuditAction.AUTO_RECHARGE_CHANGED,
@@ -113,41 +124,6 @@ public class RechargeService implements BalanceWatcher {
       start(wallet, settings);
     }
     return settings;
-  }
-
-  private Validator check(Caller caller, Settings command, Wallet wallet) {
-    Validator v = new Validator();
-    String currency = wallet.currency().name();
-    v.check(
-        command.rechargeCurrency() == null || currency.equals(command.rechargeCurrency()),
-        "rechargeAmount.currency",
-        "The wallet is in " + currency + ".");
-    v.check(
-        command.triggerCurrency() == null || currency.equals(command.triggerCurrency()),
-        "triggerBelow.currency",
-        "The wallet is in " + currency + ".");
-    Money amount = money(v, "rechargeAmount", command.rechargeAmount(), wallet);
-    Money trigger = money(v, "triggerBelow", command.triggerBelow(), wallet);
-    if (amount != null) {
-      v.check(
-          limits.allows(amount),
-          "rechargeAmount",
-          "Recharge with " + limits.limits(wallet.currency(), " to ") + ".");
-    }
-    if (trigger != null) {
-      v.check(!trigger.isNegative(), "triggerBelow", "The trigger must be 0 or more.");
-    }
-    payment.check(v, caller.organisationId(), command.paymentMethodId(), command.purchaseOrder());
-    return v;
-  }
-
-  private static Money money(Validator v, String field, String text, Wallet wallet) {
-    try {
-      return Money.parse(text, wallet.currency());
-    } catch (IllegalArgumentException e) {
-      v.check(false, field, e.getMessage());
-      return null;
-    }
   }
 
   /**
@@ -198,7 +174,31 @@ public class RechargeService implements BalanceWatcher {
     if (settings.hold(wallet.balance().amount(), now, history(wallet.id())).isPresent()) {
       return;
     }
-    RechargeAttempt attempt = recharges.add(new RechargeAttempt(settings, now));
+    // R-GUARD-4: the fixed amount or the top-up to the target, within the funding limits and
+    // what the month's cap leaves (months of the organisation's calendar)
+    Instant monthStart =
+        organisations
+            .find(wallet.organisationId())
+            .map(
+                o ->
+                    now.atZone(o.timeZone())
+                        .withDayOfMonth(1)
+                        .toLocalDate()
+                        .atStartOfDay(o.timeZone())
+                        .toInstant())
+            .orElse(now);
+    Optional<java.math.BigDecimal> amount =
+        settings.amountFor(
+            wallet.balance().amount(),
+            limits.minimum(),
+            limits.maximum(),
+            settings.monthlyCap() == null
+                ? java.math.BigDecimal.ZERO
+                : recharges.rechargedSince(wallet.id(), monthStart));
+    if (amount.isEmpty()) {
+      return;
+    }
+    RechargeAttempt attempt = recharges.add(new RechargeAttempt(settings, amount.get(), now));
     long id = attempt.id();
     transactions.registerInterposedSynchronization(
         new Synchronization() {
@@ -250,7 +250,36 @@ public class RechargeService implements BalanceWatcher {
       String triggerBelow,
       String triggerCurrency,
       Long paymentMethodId,
-      String purchaseOrder) {
+      String purchaseOrder,
+      String mode,
+      String targetBalance,
+      String targetCurrency,
+      String monthlyCap,
+      String monthlyCapCurrency) {
+    /** Fixed-amount settings as the API sent them before top-up to a target existed. */
+    public Settings(
+        boolean enabled,
+        String rechargeAmount,
+        String rechargeCurrency,
+        String triggerBelow,
+        String triggerCurrency,
+        Long paymentMethodId,
+        String purchaseOrder) {
+      this(
+          enabled,
+          rechargeAmount,
+          rechargeCurrency,
+          triggerBelow,
+          triggerCurrency,
+          paymentMethodId,
+          purchaseOrder,
+          null,
+          null,
+          null,
+          null,
+          null);
+    }
+
     /** Settings in the wallet's currency, as the pages send them. */
     public Settings(
         boolean enabled,
@@ -259,6 +288,11 @@ public class RechargeService implements BalanceWatcher {
         Long paymentMethodId,
         String purchaseOrder) {
       this(enabled, rechargeAmount, null, triggerBelow, null, paymentMethodId, purchaseOrder);
+    }
+
+    /** FIXED unless TARGET is asked for. */
+    public AutoRecharge.Mode modeOrFixed() {
+      return "TARGET".equals(mode) ? AutoRecharge.Mode.TARGET : AutoRecharge.Mode.FIXED;
     }
   }
 }

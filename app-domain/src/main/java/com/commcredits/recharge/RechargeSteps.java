@@ -2,6 +2,7 @@ package com.commcredits.recharge;
 
 import com.commcredits.audit.AuditAction;
 import com.commcredits.audit.AuditLog;
+import com.commcredits.guard.SpendGuard;
 import com.commcredits.money.Money;
 import com.commcredits.notification.NotificationEvent;
 import com.commcredits.notification.Notifier;
@@ -28,6 +29,7 @@ public class RechargeSteps {
   @Inject RechargeService service;
   @Inject Notifier notifier;
   @Inject AuditLog audit;
+  @Inject SpendGuard guard;
   @Inject Clock clock;
 
   /** What an attempt pays with. */
@@ -51,6 +53,10 @@ public class RechargeSteps {
     Wallet wallet = locks.wallet(walletId);
     RechargeAttempt attempt = recharges.lockAttempt(attemptId).orElseThrow();
     if (isFinished(attempt)) {
+      return null;
+    }
+    if (guard.brakeHolds(wallet.organisationId())) {
+      // R-GUARD-3: no recharge while the toll-fraud brake holds; the sweep runs it once released
       return null;
     }
     attempt.processing();

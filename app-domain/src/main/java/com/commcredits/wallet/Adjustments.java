@@ -32,6 +32,7 @@ public class Adjustments {
   @Inject WalletSettings settings;
   @Inject BalanceNotices notices;
   @Inject BalanceWatcher watcher;
+  @Inject LowBalanceNotices lowBalance;
   @Inject Zones zones;
   @Inject AuditLog audit;
   @Inject Notifier notifier;
@@ -83,6 +84,7 @@ public class Adjustments {
     ledger.record(movement);
     notices.afterDebit(wallet, before, movement.entry());
     if (!command.isCredit()) {
+      lowBalance.afterDebit(wallet, before, movement.entry());
       watcher.afterDebit(wallet, before);
     }
     String what = (command.isCredit() ? "Credit " : "Debit ") + amount;

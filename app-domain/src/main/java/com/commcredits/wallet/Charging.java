@@ -26,6 +26,7 @@ public class Charging {
   @Inject LedgerRepository ledger;
   @Inject BalanceNotices notices;
   @Inject BalanceWatcher watcher;
+  @Inject LowBalanceNotices lowBalance;
   @Inject Clock clock;
 
   /**
@@ -97,6 +98,7 @@ public class Charging {
           .filter(m -> m.entry().balanceAfter().signum() <= 0)
           .findFirst()
           .ifPresent(m -> notices.afterDebit(wallet, before, m.entry()));
+      lowBalance.afterDebit(wallet, before, movements.get(movements.size() - 1).entry());
       watcher.afterDebit(wallet, before);
     }
     return charges.stream()

@@ -13,6 +13,8 @@
  *   <li>the wallet's funding ({@code funding}) and lots ({@code funding_lot}, soonest expiry first,
  *       then by id);
  *   <li>minute pools ({@code pool_usage}, by key);
+ *   <li>the spend guard's counters ({@code user_month_spend} by user and month, then {@code
+ *       international_spend_minute} by minute), written only by rating under the wallet's lock;
  *   <li>auto-recharge settings ({@code auto_recharge});
  *   <li>the recharge attempt ({@code recharge_attempt});
  *   <li>the organisation's document counter ({@code document_counter}), last: taken only to number

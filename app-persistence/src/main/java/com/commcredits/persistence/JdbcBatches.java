@@ -124,6 +124,33 @@ public class JdbcBatches {
     }
   }
 
+  /** Runs one statement that changes rows; returns how many it changed. */
+  public int update(String sql, Parameters parameters) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      parameters.bind(statement);
+      return statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new PersistenceException("Update failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Inserts one row and returns its generated key. */
+  public long insertReturningKey(String sql, Parameters parameters) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement =
+            connection.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS)) {
+      parameters.bind(statement);
+      statement.executeUpdate();
+      try (ResultSet keys = statement.getGeneratedKeys()) {
+        keys.next();
+        return keys.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new PersistenceException("Insert failed: " + e.getMessage(), e);
+    }
+  }
+
   static String placeholders(int count) {
     return String.join(", ", Collections.nCopies(count, "?"));
   }

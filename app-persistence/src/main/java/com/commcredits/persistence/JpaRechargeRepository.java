@@ -56,6 +56,19 @@ class JpaRechargeRepository implements RechargeRepository {
   }
 
   @Override
+  public java.math.BigDecimal rechargedSince(long walletId, Instant since) {
+    java.math.BigDecimal sum =
+        em.createQuery(
+                "SELECT SUM(a.amount) FROM RechargeAttempt a WHERE a.walletId = :w "
+                    + "AND a.createdAt > :t AND a.status IN ('SUCCEEDED', 'PENDING', 'PROCESSING')",
+                java.math.BigDecimal.class)
+            .setParameter("w", walletId)
+            .setParameter("t", since)
+            .getSingleResult();
+    return sum == null ? java.math.BigDecimal.ZERO : sum;
+  }
+
+  @Override
   public Optional<RechargeAttempt> lastFinished(long walletId) {
     return em.createQuery(
             "SELECT a FROM RechargeAttempt a WHERE a.walletId = :w AND a.finishedAt IS NOT NULL "

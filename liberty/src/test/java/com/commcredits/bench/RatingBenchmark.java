@@ -215,6 +215,16 @@ class RatingBenchmark {
           ApiClient.Reply assigned = api.put("users/" + upn + "/licences/" + sku, admin, "");
           assertEquals(200, assigned.status(), assigned.body());
         }
+        // SPEC "How fast": authorisation is measured with spend caps set (R-GUARD-2); they are
+        // large enough never to refuse, so every request reads and weighs them
+        String currency = Fixtures.currency(org);
+        String cap = "{\"amount\":\"1000000.00\",\"currency\":\"" + currency + "\"}";
+        ApiClient.Reply capped =
+            api.put(
+                "users/" + upn + "/spend-limit",
+                admin,
+                "{\"monthly\":" + cap + ",\"internationalMonthly\":" + cap + "}");
+        assertEquals(200, capped.status(), capped.body());
         upns.add(upn);
       }
     }

@@ -94,7 +94,8 @@ public class CallsResource {
                 a.poolKind() == null ? null : a.poolKind().name())
             : null,
         a.maxDurationSeconds(),
-        a.reason());
+        a.reason(),
+        a.limitedBy());
   }
 
   @POST
@@ -192,7 +193,12 @@ public class CallsResource {
 
   /** The answer of R-RATE-2. */
   public record AuthorizationJson(
-      String callId, boolean allowed, PayerJson payer, long maxDurationSeconds, String reason) {}
+      String callId,
+      boolean allowed,
+      PayerJson payer,
+      long maxDurationSeconds,
+      String reason,
+      String limitedBy) {}
 
   /** Who pays first. */
   public record PayerJson(String type, String country, String poolKind) {}

@@ -117,6 +117,18 @@ public final class JsonInput {
     return new String[] {amount, currency};
   }
 
+  /**
+   * A money object that may be null or absent (then {null, null}): otherwise as {@link
+   * #money(String)}.
+   */
+  public String[] optionalMoney(String field) {
+    JsonValue value = body.get(field);
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return new String[2];
+    }
+    return money(field);
+  }
+
   /** Throws the unknown-field and type errors found so far; call after reading every field. */
   public void done() {
     if (!errors.isEmpty()) {

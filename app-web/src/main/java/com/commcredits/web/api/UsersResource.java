@@ -2,6 +2,7 @@ package com.commcredits.web.api;
 
 import com.commcredits.directory.DirectoryService;
 import com.commcredits.directory.DirectoryUser;
+import com.commcredits.guard.SpendCaps;
 import com.commcredits.licensing.LicensingService;
 import com.commcredits.shared.Page;
 import jakarta.enterprise.context.RequestScoped;
@@ -34,6 +35,7 @@ public class UsersResource {
   @Inject ApiCaller caller;
   @Inject DirectoryService directory;
   @Inject LicensingService licensing;
+  @Inject SpendCaps caps;
 
   @GET
   @Operation(summary = "Users of the directory, searched by name or UPN, a page at a time")
@@ -90,6 +92,28 @@ public class UsersResource {
     return Response.created(uri.getAbsolutePathBuilder().path(user.upn()).build())
         .entity(UserJson.of(user))
         .build();
+  }
+
+  @GET
+  @Path("/{upn}/spend-limit")
+  @Operation(
+      summary =
+          "A user's monthly spend caps (R-GUARD-1) with this month's spend and minutes; Global, "
+              + "Billing and User admins")
+  public SpendGuardJson.UserLimitJson spendLimit(@PathParam("upn") String upn) {
+    return SpendGuardJson.UserLimitJson.of(caps.userGuard(caller.get(), upn));
+  }
+
+  @PUT
+  @Path("/{upn}/spend-limit")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary =
+          "Set a user's monthly caps (R-GUARD-1): {monthly: Money|null, internationalMonthly: "
+              + "Money|null} in the organisation's currency, null is no cap; Global and Billing admins")
+  public SpendGuardJson.UserLimitJson setSpendLimit(@PathParam("upn") String upn, JsonObject body) {
+    return SpendGuardJson.UserLimitJson.of(
+        caps.setLimit(caller.get(), upn, SpendGuardJson.limitInput(body)));
   }
 
   /** A directory user as the API shows it; licences only when read one by one. */

@@ -18,7 +18,6 @@ import com.commcredits.wallet.WalletQueries;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -72,7 +71,12 @@ public class WalletResource {
                         MoneyJson.of(r.triggerBelow(), currency),
                         r.paymentMethodId(),
                         r.purchaseOrder(),
-                        r.isSuspended()))
+                        r.isSuspended(),
+                        r.mode().name(),
+                        r.targetBalance() == null
+                            ? null
+                            : MoneyJson.of(r.targetBalance(), currency),
+                        r.monthlyCap() == null ? null : MoneyJson.of(r.monthlyCap(), currency)))
             .orElse(null);
     Money balance = wallets.balance(wallet); // net of lots past their expiry (R-FUND-10)
     return new WalletJson(
@@ -91,26 +95,12 @@ public class WalletResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary =
-          "Auto-recharge settings (R-RECH-1): {enabled, rechargeAmount, triggerBelow, paymentMethodId, "
-              + "purchaseOrder}; saving with enabled=true also lifts a suspension")
+          "Auto-recharge settings (R-RECH-1, R-GUARD-4): {enabled, rechargeAmount, triggerBelow, "
+              + "paymentMethodId, purchaseOrder, mode: FIXED|TARGET, targetBalance, monthlyCap}; TARGET "
+              + "adds what brings the balance to targetBalance (within the funding limits); monthlyCap "
+              + "bounds the money recharged in a month; saving with enabled=true also lifts a suspension")
   public WalletJson autoRecharge(JsonObject body) {
-    JsonInput in =
-        JsonInput.of(
-            body,
-            Set.of(
-                "enabled", "rechargeAmount", "triggerBelow", "paymentMethodId", "purchaseOrder"));
-    boolean enabled =
-        body != null
-            && body.get("enabled") != null
-            && body.get("enabled").getValueType() == JsonValue.ValueType.TRUE;
-    String[] amount = in.money("rechargeAmount");
-    String[] trigger = in.money("triggerBelow");
-    Long method = in.longValue("paymentMethodId");
-    String po = in.string("purchaseOrder");
-    in.done();
-    var settings =
-        new RechargeService.Settings(
-            enabled, amount[0], amount[1], trigger[0], trigger[1], method, po);
+    var settings = AutoRechargeInput.read(body);
     Retries.call(() -> recharge.save(caller.get(), settings));
     return get();
   }
@@ -204,7 +194,10 @@ public class WalletResource {
       MoneyJson triggerBelow,
       long paymentMethodId,
       String purchaseOrder,
-      boolean suspended) {}
+      boolean suspended,
+      String mode,
+      MoneyJson targetBalance,
+      MoneyJson monthlyCap) {}
 
   /** A funding lot. */
   public record LotJson(

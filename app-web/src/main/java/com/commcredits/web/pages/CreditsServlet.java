@@ -1,6 +1,5 @@
 package com.commcredits.web.pages;
 
-import com.commcredits.money.Money;
 import com.commcredits.payment.PaymentMethod;
 import com.commcredits.payment.PaymentMethodService;
 import com.commcredits.rating.UsageFilter;
@@ -22,6 +21,7 @@ import com.commcredits.wallet.FundingOutcome;
 import com.commcredits.wallet.FundingService;
 import com.commcredits.wallet.FundingStatus;
 import com.commcredits.wallet.LedgerEntry;
+import com.commcredits.wallet.LowBalanceAlerts;
 import com.commcredits.wallet.RunwayForecast;
 import com.commcredits.wallet.Wallet;
 import com.commcredits.wallet.WalletQueries;
@@ -61,6 +61,7 @@ public class CreditsServlet extends FundingPageServlet {
   @Inject Clock clock;
   @Inject ReconciliationService reconciliation;
   @Inject RunwayAlerts runway;
+  @Inject LowBalanceAlerts lowBalance;
 
   @Override
   protected Permission permission() {
@@ -159,13 +160,7 @@ public class CreditsServlet extends FundingPageServlet {
   private void saveRecharge(
       HttpServletRequest request, HttpServletResponse response, Map<String, Object> model)
       throws IOException {
-    var command =
-        new RechargeService.Settings(
-            request.getParameter("enabled") != null,
-            request.getParameter("rechargeAmount"),
-            request.getParameter("triggerBelow"),
-            methodId(request),
-            request.getParameter("rechargePurchaseOrder"));
+    var command = RechargeForm.from(request);
     try {
       Retries.call(() -> recharge.save(caller(request), command));
       redirect(request, response, "/billing/credits", views().message("recharge.saved"));
@@ -230,6 +225,7 @@ public class CreditsServlet extends FundingPageServlet {
             .findFirst()
             .or(() -> recent.stream().findFirst());
     model.put("wallet", wallet);
+    model.put("lowBalanceAlerts", lowBalance.thresholds(caller)); // R-GUARD-4
     model.put("balance", wallets.balance(wallet)); // net of lots past their expiry (R-FUND-10)
     var lots = wallets.lots(caller);
     model.put("lots", lots);
@@ -265,16 +261,7 @@ public class CreditsServlet extends FundingPageServlet {
     var settings = recharge.settings(caller).orElse(null);
     model.put("recharge", settings);
     model.put("attempts", recharge.recentAttempts(caller));
-    model.putIfAbsent(
-        "rechargeForm",
-        settings == null
-            ? new RechargeService.Settings(false, "100.00", "50.00", null, "")
-            : new RechargeService.Settings(
-                settings.enabled(),
-                Money.of(settings.rechargeAmount(), wallet.currency()).toPlainString(),
-                Money.of(settings.triggerBelow(), wallet.currency()).toPlainString(),
-                settings.paymentMethodId(),
-                settings.purchaseOrder() == null ? "" : settings.purchaseOrder()));
+    model.putIfAbsent("rechargeForm", RechargeForm.of(settings, wallet));
     render(request, response, "billing/credits", model);
   }
 

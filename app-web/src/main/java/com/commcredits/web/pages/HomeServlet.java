@@ -1,6 +1,7 @@
 package com.commcredits.web.pages;
 
 import com.commcredits.dispute.Disputes;
+import com.commcredits.guard.SpendGuard;
 import com.commcredits.money.Money;
 import com.commcredits.organisation.OrganisationService;
 import com.commcredits.pools.PoolService;
@@ -58,6 +59,7 @@ public class HomeServlet extends PageServlet {
   @Inject RechargeService recharge;
   @Inject ReconciliationService reconciliation;
   @Inject Disputes disputes;
+  @Inject SpendGuard guard;
   @Inject Clock clock;
 
   /** One thing that needs attention: what it is, and the page where it is dealt with. */
@@ -105,6 +107,8 @@ public class HomeServlet extends PageServlet {
         model.put("recharge", rechargeCard(caller));
         model.put("reconciliation", reconciliation.lastCheck(caller));
       }
+      guard.tripAlert(caller).ifPresent(a -> model.put("brake", a)); // R-GUARD-3
+      model.put("spendGuard", guard.brake(caller));
       model.put("disputes", disputes.openCount(caller.organisationId()));
     }
     if (caller.can(Permission.VIEW_REPORTS)) {
@@ -125,7 +129,7 @@ public class HomeServlet extends PageServlet {
       model.put("poolsMonth", MONTH.format(month));
     }
     model.put("attention", attention);
-    model.putIfAbsent("spendGuard", null); // issue 16 fills this card
+    model.putIfAbsent("spendGuard", null); // only billing roles see the brake
     model.putIfAbsent("disputes", null); // only billing roles see open disputes
     render(request, response, "home", model);
   }

@@ -2,7 +2,9 @@ package com.commcredits.web.pages;
 
 import com.commcredits.directory.DirectoryService;
 import com.commcredits.directory.DirectoryUser;
+import com.commcredits.guard.SpendCaps;
 import com.commcredits.licensing.LicensingService;
+import com.commcredits.money.Money;
 import com.commcredits.shared.Permission;
 import com.commcredits.shared.ValidationException;
 import com.commcredits.subscription.SubscriptionService;
@@ -20,7 +22,8 @@ import java.util.Set;
 
 /**
  * Users > Active users > a user: edit name and usage location, block or unblock, delete (only
- * without licences), and Product licences with one toggle per product (R-ORG-2, R-LIC-1, R-LIC-2).
+ * without licences), Product licences with one toggle per product (R-ORG-2, R-LIC-1, R-LIC-2), and
+ * the user's monthly spend caps beside this month's spend (R-GUARD-1).
  */
 @WebServlet("/users/detail")
 public class UserDetailServlet extends PageServlet {
@@ -29,6 +32,7 @@ public class UserDetailServlet extends PageServlet {
   @Inject DirectoryService directory;
   @Inject LicensingService licensing;
   @Inject SubscriptionService subscriptions;
+  @Inject SpendCaps caps;
 
   @Override
   protected Permission permission() {
@@ -82,6 +86,21 @@ public class UserDetailServlet extends PageServlet {
           licensing.change(caller(request), List.of(upn), toggles);
           redirect(request, response, back, views().message("userDetail.licencesSaved"));
         }
+        case "spendCaps" -> {
+          model.put(
+              "capsForm",
+              new CapsForm(
+                  request.getParameter("monthly"), request.getParameter("internationalMonthly")));
+          caps.setLimit(
+              caller(request),
+              upn,
+              new SpendCaps.LimitInput(
+                  request.getParameter("monthly"),
+                  null,
+                  request.getParameter("internationalMonthly"),
+                  null));
+          redirect(request, response, back, views().message("userDetail.capsSaved"));
+        }
         case "block", "unblock" -> {
           directory.setBlocked(caller(request), upn, "block".equals(action));
           redirect(
@@ -104,6 +123,13 @@ public class UserDetailServlet extends PageServlet {
     }
   }
 
+  /** The spend caps form as typed (blank: no cap). */
+  public record CapsForm(String monthly, String internationalMonthly) {}
+
+  private static String plain(java.math.BigDecimal amount, String currency) {
+    return amount == null ? "" : Money.of(amount, currency).toPlainString();
+  }
+
   private void show(
       HttpServletRequest request,
       HttpServletResponse response,
@@ -115,6 +141,16 @@ public class UserDetailServlet extends PageServlet {
     model.put("held", held);
     model.put("products", subscriptions.catalog());
     model.put("usage", licensing.usage(caller(request).organisationId()));
+    if (SpendCaps.mayRead(caller(request))) {
+      SpendCaps.UserGuard guard = caps.userGuard(caller(request), user.upn());
+      model.put("guard", guard);
+      model.put("maySetCaps", SpendCaps.maySet(caller(request)));
+      model.putIfAbsent(
+          "capsForm",
+          new CapsForm(
+              plain(guard.limit().monthly(), guard.currency()),
+              plain(guard.limit().internationalMonthly(), guard.currency())));
+    }
     render(request, response, "users/detail", model);
   }
 }

@@ -3,6 +3,7 @@ package com.commcredits.web.pages;
 import com.commcredits.directory.DirectoryService;
 import com.commcredits.directory.DirectoryUser;
 import com.commcredits.directory.UserSort;
+import com.commcredits.guard.SpendCaps;
 import com.commcredits.licensing.LicensingService;
 import com.commcredits.shared.Page;
 import com.commcredits.shared.Permission;
@@ -25,6 +26,7 @@ public class UsersServlet extends PageServlet {
   @Inject DirectoryService directory;
   @Inject LicensingService licensing;
   @Inject SubscriptionService subscriptions;
+  @Inject SpendCaps caps;
 
   @Override
   protected Permission permission() {
@@ -80,6 +82,14 @@ public class UsersServlet extends PageServlet {
         licensing.licencesOf(
             caller(request), users.items().stream().map(DirectoryUser::id).toList()));
     model.put("products", subscriptions.catalog());
+    if (SpendCaps.mayRead(caller(request))) {
+      Map<Long, SpendCaps.UserGuard> caps = this.caps.userGuards(caller(request), users.items());
+      model.put("caps", caps);
+      model.put("maySetCaps", SpendCaps.maySet(caller(request)));
+      model.put(
+          "capsCurrency",
+          caps.values().stream().findFirst().map(SpendCaps.UserGuard::currency).orElse(""));
+    }
     model.put("q", query == null ? "" : query);
     render(request, response, "users/list", model);
   }

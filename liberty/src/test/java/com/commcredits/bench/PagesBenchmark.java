@@ -331,8 +331,8 @@ class PagesBenchmark {
     long spacingMillis = Duration.ofDays(365).minusHours(2).toMillis() / CALLS;
     String run = UUID.randomUUID().toString().substring(0, 8);
     Map<YearMonth, Long> poolMinutes = new TreeMap<>();
-    Map<LocalDate, long[]> callsPerDay = new TreeMap<>();
-    Map<LocalDate, BigDecimal> spendPerDay = new TreeMap<>();
+    Map<LocalDateTime, long[]> callsPerHour = new TreeMap<>();
+    Map<LocalDateTime, BigDecimal> spendPerHour = new TreeMap<>();
     try (Connection c = raw()) {
       List<long[]> lots = new ArrayList<>(); // id, remaining in ten-thousandths
       List<BigDecimal> remaining = new ArrayList<>();
@@ -372,15 +372,16 @@ class PagesBenchmark {
             int seconds = 30 + (n * 37) % 600;
             Instant start = first.plusMillis(n * spacingMillis);
             Instant end = start.plusSeconds(seconds);
-            LocalDate day = start.atZone(ZONE).toLocalDate();
-            callsPerDay.computeIfAbsent(day, d -> new long[1])[0]++;
+            LocalDateTime hour =
+                LocalDateTime.ofInstant(start.truncatedTo(ChronoUnit.HOURS), ZoneOffset.UTC);
+            callsPerHour.computeIfAbsent(hour, h -> new long[1])[0]++;
             if (domestic) {
               poolMinutes.merge(
                   YearMonth.from(start.atZone(ZONE)), (long) (seconds + 59) / 60, Long::sum);
             } else {
               BigDecimal charge = PER_MINUTE.multiply(BigDecimal.valueOf((seconds + 59) / 60));
               balance = balance.subtract(charge);
-              spendPerDay.merge(day, charge, BigDecimal::add);
+              spendPerHour.merge(hour, charge, BigDecimal::add);
               entries.setLong(1, tenant.wallet());
               entries.setBigDecimal(2, charge.negate());
               entries.setBigDecimal(3, balance);
@@ -488,30 +489,33 @@ class PagesBenchmark {
         }
         pools.executeBatch();
       }
-      seedDaily(c, tenant, callsPerDay, spendPerDay);
+      seedHourly(c, tenant, callsPerHour, spendPerHour);
       c.commit();
     }
   }
 
   /**
-   * The daily spend rows rating keeps beside the call records (one per organisation, day of its
-   * calendar and call kind), when the schema has them.
+   * The spend rows rating keeps beside the call records (one per organisation, hour (UTC) and call
+   * kind), when the schema has them.
    */
-  private static void seedDaily(
-      Connection c, Tenant tenant, Map<LocalDate, long[]> calls, Map<LocalDate, BigDecimal> spend)
+  private static void seedHourly(
+      Connection c,
+      Tenant tenant,
+      Map<LocalDateTime, long[]> calls,
+      Map<LocalDateTime, BigDecimal> spend)
       throws Exception {
-    try (ResultSet t = c.getMetaData().getTables(null, null, "call_spend_daily", null)) {
+    try (ResultSet t = c.getMetaData().getTables(null, null, "call_spend_hourly", null)) {
       if (!t.next()) {
         return;
       }
     }
     try (PreparedStatement daily =
         c.prepareStatement(
-            "INSERT INTO call_spend_daily (organisation_id, day, kind, calls, charge) "
+            "INSERT INTO call_spend_hourly (organisation_id, hour, kind, calls, charge) "
                 + "VALUES (?, ?, 'OUTBOUND', ?, ?)")) {
       for (var e : calls.entrySet()) {
         daily.setLong(1, tenant.org().id());
-        daily.setObject(2, e.getKey());
+        daily.setTimestamp(2, Timestamp.valueOf(e.getKey()));
         daily.setLong(3, e.getValue()[0]);
         daily.setBigDecimal(4, spend.getOrDefault(e.getKey(), BigDecimal.ZERO));
         daily.addBatch();

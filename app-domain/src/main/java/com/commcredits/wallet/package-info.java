@@ -13,7 +13,9 @@
  *       then by id);
  *   <li>minute pools ({@code pool_usage}, by key);
  *   <li>auto-recharge settings ({@code auto_recharge});
- *   <li>the recharge attempt ({@code recharge_attempt}).
+ *   <li>the recharge attempt ({@code recharge_attempt});
+ *   <li>the hourly spend rows ({@code call_spend_hourly}, by key), written last by rating with the
+ *       batch's call records, only under the organisation's lock (so never contended).
  * </ol>
  *
  * {@link com.commcredits.wallet.WalletLocks} takes the first two and then expires the wallet's due

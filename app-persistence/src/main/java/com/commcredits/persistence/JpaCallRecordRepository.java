@@ -35,6 +35,7 @@ class JpaCallRecordRepository implements CallRecordRepository {
 
   @Inject JdbcBatches batches;
   @Inject JdbcCallSpend spend;
+  @Inject JdbcCallRecordIds ids;
 
   @Override
   public Map<String, CallRecord> existing(long organisationId, Collection<String> callIds) {
@@ -117,30 +118,14 @@ class JpaCallRecordRepository implements CallRecordRepository {
    * an export of a year reads each row once, never sorting the period), then those rows.
    */
   @Override
-  public List<CallRecord> search(long organisationId, UsageFilter filter, long afterId, int limit) {
-    List<Long> ids = new ArrayList<>(limit);
-    batches.each(
-        "SELECT id FROM call_record FORCE INDEX (PRIMARY) WHERE id > ? AND organisation_id = ?"
-            + " AND start_at >= ? AND start_at < ?"
-            + (filter.userUpn() == null ? "" : " AND user_upn = ?")
-            + (filter.kind() == null ? "" : " AND kind = ?")
-            + " ORDER BY id LIMIT ?",
-        ps -> {
-          int p = 1;
-          ps.setLong(p++, afterId);
-          ps.setLong(p++, organisationId);
-          ps.setTimestamp(p++, UtcTimestamps.of(filter.from()));
-          ps.setTimestamp(p++, UtcTimestamps.of(filter.to()));
-          if (filter.userUpn() != null) {
-            ps.setString(p++, filter.userUpn());
-          }
-          if (filter.kind() != null) {
-            ps.setString(p++, filter.kind().name());
-          }
-          ps.setInt(p, limit);
-        },
-        row -> ids.add(row.getLong(1)));
-    return byIds(ids);
+  public List<CallRecord> search(
+      long organisationId, UsageFilter filter, long afterId, long upToId, int limit) {
+    return byIds(ids.after(organisationId, filter, afterId, upToId, limit));
+  }
+
+  @Override
+  public long[] idRange(long organisationId, UsageFilter filter) {
+    return ids.range(organisationId, filter);
   }
 
   /** The records of these ids, in their order. */
@@ -162,33 +147,7 @@ class JpaCallRecordRepository implements CallRecordRepository {
    */
   @Override
   public List<CallRecord> latest(long organisationId, UsageFilter filter, int offset, int limit) {
-    List<Long> ids = new ArrayList<>(limit);
-    batches.each(
-        "SELECT id FROM call_record FORCE INDEX ("
-            + (filter.userUpn() == null
-                ? "ix_call_record_org_start"
-                : "ix_call_record_org_user_start")
-            + ") WHERE organisation_id = ?"
-            + (filter.userUpn() == null ? "" : " AND user_upn = ?")
-            + " AND start_at >= ? AND start_at < ?"
-            + (filter.kind() == null ? "" : " AND kind = ?")
-            + " ORDER BY start_at DESC, id DESC LIMIT ? OFFSET ?",
-        ps -> {
-          int p = 1;
-          ps.setLong(p++, organisationId);
-          if (filter.userUpn() != null) {
-            ps.setString(p++, filter.userUpn());
-          }
-          ps.setTimestamp(p++, UtcTimestamps.of(filter.from()));
-          ps.setTimestamp(p++, UtcTimestamps.of(filter.to()));
-          if (filter.kind() != null) {
-            ps.setString(p++, filter.kind().name());
-          }
-          ps.setInt(p++, limit);
-          ps.setInt(p, offset);
-        },
-        row -> ids.add(row.getLong(1)));
-    return byIds(ids);
+    return byIds(ids.page(organisationId, filter, offset, limit));
   }
 
   /**

@@ -123,8 +123,17 @@ class PagesBenchmark {
     page(pages, web, "Users", "users");
     page(pages, web, "User detail", "users/detail?upn=" + upn);
     page(pages, web, "Credits", "billing/credits");
-    page(pages, web, "Credits, transactions page 20", "billing/credits?page=20");
-    page(pages, web, "Credits, transactions page 4,000", "billing/credits?page=4000");
+    // deep pages by their cursor, as the Older link gives it: the entry just before the page
+    page(
+        pages,
+        web,
+        "Credits, transactions 20 pages deep",
+        "billing/credits?before=" + cursor(big, 500));
+    page(
+        pages,
+        web,
+        "Credits, transactions 4,000 pages deep",
+        "billing/credits?before=" + cursor(big, 100_000));
     page(pages, web, "Credits, transactions one month", "billing/credits?" + month);
     page(pages, web, "PSTN usage, default (30 days)", "reports/pstn-usage");
     page(pages, web, "PSTN usage, page 500", "reports/pstn-usage?page=500");
@@ -156,6 +165,12 @@ class PagesBenchmark {
     api(pages, api, key, "API transactions size=100", "wallet/transactions?size=100");
     api(pages, api, key, "API transactions page=50", "wallet/transactions?size=100&page=50");
     api(pages, api, key, "API transactions page=5000", "wallet/transactions?size=100&page=5000");
+    api(
+        pages,
+        api,
+        key,
+        "API transactions 5,000 pages deep (before=cursor)",
+        "wallet/transactions?size=100&before=" + cursor(big, 500_000));
     api(pages, api, key, "API transactions one month", "wallet/transactions?size=100&" + month);
     api(pages, api, key, "API users", "users?size=100");
     api(pages, api, key, "API notifications", "notifications");
@@ -227,6 +242,14 @@ class PagesBenchmark {
                 big.wallet(),
                 big.wallet())
             .signum());
+  }
+
+  /** The id of the ledger entry {@code skip} entries from the newest (a deep page's cursor). */
+  private static long cursor(Tenant tenant, int skip) {
+    return Fixtures.count(
+        "SELECT id FROM ledger_entry WHERE wallet_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?",
+        tenant.wallet(),
+        skip - 1);
   }
 
   private static void page(

@@ -14,9 +14,15 @@ public interface CallRecordRepository {
   /** The records already rated under these call ids. */
   Map<String, CallRecord> existing(long organisationId, Collection<String> callIds);
 
+  /**
+   * Writes one record and adds it to the hourly spend totals (calls, charges per hour and kind).
+   */
   void add(CallRecord record);
 
-  /** Writes many records at once (batched inserts), for rating a batch. */
+  /**
+   * Writes many records at once (batched inserts), for rating a batch, and adds them to the hourly
+   * spend totals (one upsert per hour and kind); the caller holds the organisation's lock.
+   */
   void addAll(List<CallRecord> records);
 
   /**

@@ -54,6 +54,7 @@ class JpaCallRecordRepository implements CallRecordRepository {
   @Override
   public void add(CallRecord record) {
     em.persist(record);
+    spend.add(List.of(record));
   }
 
   @Override

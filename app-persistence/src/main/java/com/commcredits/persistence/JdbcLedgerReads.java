@@ -1,5 +1,6 @@
 package com.commcredits.persistence;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
@@ -16,6 +17,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * The ledger's reads that must stay cheap at a year of calls (issue 15): keyset and offset pages
@@ -24,6 +26,9 @@ import java.util.Map;
 @ApplicationScoped
 class JdbcLedgerReads {
   @Inject JdbcBatches batches;
+
+  @Resource(lookup = "jdbc/commcredits")
+  DataSource dataSource;
 
   /** Open ends of a period: the whole ledger, read by the (wallet, id) index alone. */
   private static boolean unbounded(Instant from, Instant to) {
@@ -104,7 +109,7 @@ class JdbcLedgerReads {
   Map<LocalDate, BigDecimal> closingBalances(
       long walletId, LocalDate from, LocalDate to, ZoneId zone) {
     Map<LocalDate, BigDecimal> series = new LinkedHashMap<>();
-    try (Connection connection = batches.dataSource.getConnection();
+    try (Connection connection = dataSource.getConnection();
         PreparedStatement statement =
             connection.prepareStatement(
                 "SELECT balance_after FROM ledger_entry WHERE wallet_id = ? AND recorded_at < ? "

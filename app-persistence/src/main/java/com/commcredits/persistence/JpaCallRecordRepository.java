@@ -207,28 +207,29 @@ class JpaCallRecordRepository implements CallRecordRepository {
     }
     // the hourly spend rows when they answer exactly (a year is some 9,000 of them), else the calls
     boolean hourly = JdbcCallSpend.hourly(filter, zone);
-    String time = hourly ? "hour" : "start_at";
-    StringBuilder shift = new StringBuilder("CASE");
+    // qualified: a bare HOUR inside INTERVAL reads as the unit; a CASE needs at least one WHEN
+    String time = hourly ? "x.hour" : "x.start_at";
+    StringBuilder shift = new StringBuilder(changes.isEmpty() ? "" : "CASE");
     for (int i = 0; i < changes.size(); i++) {
       shift.append(" WHEN ").append(time).append(" < ? THEN ?");
     }
-    shift.append(" ELSE ? END");
+    shift.append(changes.isEmpty() ? "?" : " ELSE ? END");
     String sql =
         "SELECT DATE(DATE_ADD("
             + time
             + ", INTERVAL "
             + shift
-            + " SECOND)) AS day, kind, SUM(charge) "
+            + " SECOND)) AS day, x.kind, SUM(x.charge) "
             + "FROM "
-            + (hourly ? "call_spend_hourly" : "call_record")
-            + " WHERE organisation_id = ? AND "
+            + (hourly ? "call_spend_hourly x" : "call_record x")
+            + " WHERE x.organisation_id = ? AND "
             + time
             + " >= ? AND "
             + time
             + " < ?"
-            + (filter.userUpn() == null ? "" : " AND user_upn = ?")
-            + (filter.kind() == null ? "" : " AND kind = ?")
-            + " GROUP BY day, kind";
+            + (filter.userUpn() == null ? "" : " AND x.user_upn = ?")
+            + (filter.kind() == null ? "" : " AND x.kind = ?")
+            + " GROUP BY day, x.kind";
     SortedMap<LocalDate, Map<CallKind, BigDecimal>> result = new TreeMap<>();
     batches.each(
         sql,

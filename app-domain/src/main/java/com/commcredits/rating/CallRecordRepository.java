@@ -14,15 +14,29 @@ public interface CallRecordRepository {
   /** The records already rated under these call ids. */
   Map<String, CallRecord> existing(long organisationId, Collection<String> callIds);
 
+  /**
+   * Writes one record and adds it to the hourly spend totals (calls, charges per hour and kind).
+   */
   void add(CallRecord record);
 
-  /** Writes many records at once (batched inserts), for rating a batch. */
+  /**
+   * Writes many records at once (batched inserts), for rating a batch, and adds them to the hourly
+   * spend totals (one upsert per hour and kind); the caller holds the organisation's lock.
+   */
   void addAll(List<CallRecord> records);
 
   /**
-   * Records of the filter after the given id (keyset paging in id order), at most {@code limit}.
+   * Records of the filter after {@code afterId} and up to {@code upToId} (keyset paging in id
+   * order), at most {@code limit}.
    */
-  List<CallRecord> search(long organisationId, UsageFilter filter, long afterId, int limit);
+  List<CallRecord> search(
+      long organisationId, UsageFilter filter, long afterId, long upToId, int limit);
+
+  /**
+   * The lowest and highest id among the filter's records (from an index), or null when it has none:
+   * the bounds an export walks between.
+   */
+  long[] idRange(long organisationId, UsageFilter filter);
 
   /** A page of the filter's records, newest call first. */
   List<CallRecord> latest(long organisationId, UsageFilter filter, int offset, int limit);

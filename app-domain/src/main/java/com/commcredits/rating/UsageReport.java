@@ -96,10 +96,15 @@ public class UsageReport {
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public void forEach(Caller caller, UsageFilter filter, Consumer<Row> sink) {
     caller.require(Permission.VIEW_REPORTS);
-    long after = 0;
+    // walk the ids between the period's first and last record only, however large the table
+    long[] range = records.idRange(caller.organisationId(), filter);
+    if (range == null) {
+      return;
+    }
+    long after = range[0] - 1;
     List<CallRecord> chunk;
     do {
-      chunk = records.search(caller.organisationId(), filter, after, CHUNK);
+      chunk = records.search(caller.organisationId(), filter, after, range[1], CHUNK);
       rows(chunk).forEach(sink);
       if (!chunk.isEmpty()) {
         after = chunk.get(chunk.size() - 1).id();

@@ -1,5 +1,6 @@
 package com.commcredits.reconciliation;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -45,4 +46,20 @@ public interface CrossCheckRepository {
   Marks marks(Marks since, Instant at);
 
   void saveMarks(long runId, Marks marks);
+
+  /**
+   * An hour (UTC) of one organisation's calls of one kind whose hourly spend row (issue 15) is not
+   * what the call records sum to: their count and charges, and the row's (null when there is none).
+   */
+  record HourlySpendDiff(
+      long organisationId,
+      Instant hour,
+      String kind,
+      long calls,
+      BigDecimal charge,
+      Long rowCalls,
+      BigDecimal rowCharge) {}
+
+  /** The hourly spend rows that differ from the call records, for DAILY_TOTAL_MISMATCH. */
+  List<HourlySpendDiff> hourlySpendDiffs();
 }

@@ -23,5 +23,10 @@ public enum FindingKind {
   /** An EA billing line's amount is not its funding's. */
   EA_LINE_MISMATCH,
   /** A month's pool usage is not the pool minutes of its calls. */
-  POOL_MISMATCH
+  POOL_MISMATCH,
+  /**
+   * The hourly spend totals the charts and the usage report read (calls and charges per hour and
+   * call kind) are not what the call records sum to.
+   */
+  DAILY_TOTAL_MISMATCH
 }

@@ -175,9 +175,35 @@ public class RunSteps {
                     + " pool is not the pool minutes of its calls."));
       }
     }
+    findings.addAll(hourlySpend(runId));
     runs.addFindings(findings);
     crossCheckReads.saveMarks(runId, marks);
     return findings.size();
+  }
+
+  /** The hourly spend totals against the call records they sum (issue 15). */
+  private List<Finding> hourlySpend(long runId) {
+    return crossCheckReads.hourlySpendDiffs().stream()
+        .map(
+            d ->
+                Finding.of(
+                    runId,
+                    FindingKind.DAILY_TOTAL_MISMATCH,
+                    d.organisationId(),
+                    null,
+                    "spend:" + d.hour() + ":" + d.kind(),
+                    d.charge(),
+                    d.rowCharge(),
+                    "The spend total of the hour "
+                        + d.hour()
+                        + " for "
+                        + d.kind()
+                        + " calls ("
+                        + (d.rowCalls() == null ? "no row" : d.rowCalls() + " calls")
+                        + ") is not what its "
+                        + d.calls()
+                        + " call records sum to."))
+        .toList();
   }
 
   /** Step 5: the report; a run with findings emails the operator's billing contacts. */

@@ -20,6 +20,11 @@ public record Page<T>(List<T> items, int page, int size, long total) {
     return page > 0;
   }
 
+  /** For a fragment that draws either kind of pager ({@link Keyset} answers true). */
+  public boolean keyset() {
+    return false;
+  }
+
   /** Checks a requested page and size, naming the parameter that is wrong. */
   public static void validate(int page, int size, int maxSize) {
     new Validator()

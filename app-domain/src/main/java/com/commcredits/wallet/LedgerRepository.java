@@ -45,6 +45,26 @@ public interface LedgerRepository {
   Page<LedgerEntry> entries(long walletId, Instant from, Instant to, int page, int size);
 
   /**
+   * Up to {@code limit} entries of the period by keyset, newest first: those just older than {@code
+   * beforeId}, or (with {@code afterId}) those just newer than it, or the newest. Either id may be
+   * null.
+   */
+  List<LedgerEntry> entriesAround(
+      long walletId, Instant from, Instant to, Long beforeId, Long afterId, int limit);
+
+  /**
+   * Entries of the period newest first from an offset, reading the skipped ones from the index only
+   * (the API's {@code page}; a cursor is cheaper still).
+   */
+  List<LedgerEntry> entriesAt(long walletId, Instant from, Instant to, int offset, int limit);
+
+  /** Whether the period has an entry older than {@code beforeId} or newer than {@code afterId}. */
+  boolean anyBeyond(long walletId, Instant from, Instant to, Long beforeId, Long afterId);
+
+  /** The entries of the period, counted up to {@code cap + 1} (so "more than cap" is known). */
+  long countUpTo(long walletId, Instant from, Instant to, int cap);
+
+  /**
    * The balance at the end of each day of the range, in the zone given (days without entries carry
    * over).
    */

@@ -2,6 +2,7 @@ package com.commcredits.wallet;
 
 import com.commcredits.money.Money;
 import com.commcredits.shared.Caller;
+import com.commcredits.shared.Keyset;
 import com.commcredits.shared.NotFoundException;
 import com.commcredits.shared.Page;
 import com.commcredits.shared.Permission;
@@ -78,6 +79,89 @@ public class WalletQueries {
             ? Instant.parse("9999-01-01T00:00:00Z")
             : to.plusDays(1).atStartOfDay(zone).toInstant();
     return ledger.entries(wallet.id(), start, end, page, size);
+  }
+
+  /**
+   * A page of the transactions by keyset, newest first (R-REP-3): the newest, those older than
+   * {@code before}, or those newer than {@code after} (entry ids); a deep page costs what the first
+   * does. The total is exact up to {@link Keyset#COUNT_CAP}, then "more than".
+   */
+  public Keyset<LedgerEntry> transactions(
+      Caller caller, LocalDate from, LocalDate to, Long before, Long after, int size) {
+    Wallet wallet = get(caller);
+    Page.validate(0, size, 1000);
+    Instant[] period = period(caller, from, to);
+    Long beforeId = before;
+    Long afterId = before == null ? after : null;
+    List<LedgerEntry> items =
+        ledger.entriesAround(wallet.id(), period[0], period[1], beforeId, afterId, size + 1);
+    boolean more = items.size() > size;
+    if (more) {
+      // the extra one shows a page lies further in the direction of travel
+      items = afterId == null ? items.subList(0, size) : items.subList(1, items.size());
+    }
+    Long newer;
+    Long older;
+    if (items.isEmpty()) {
+      newer = null;
+      older = null;
+    } else if (afterId == null) {
+      older = more ? items.get(items.size() - 1).id() : null;
+      newer =
+          beforeId != null
+                  && ledger.anyBeyond(wallet.id(), period[0], period[1], null, items.get(0).id())
+              ? items.get(0).id()
+              : null;
+    } else {
+      newer = more ? items.get(0).id() : null;
+      older =
+          ledger.anyBeyond(
+                  wallet.id(), period[0], period[1], items.get(items.size() - 1).id(), null)
+              ? items.get(items.size() - 1).id()
+              : null;
+    }
+    long counted = ledger.countUpTo(wallet.id(), period[0], period[1], Keyset.COUNT_CAP);
+    return new Keyset<>(
+        items, newer, older, Math.min(counted, Keyset.COUNT_CAP), counted > Keyset.COUNT_CAP);
+  }
+
+  /**
+   * An offset page of the transactions for the API's {@code page}, the skipped entries read from an
+   * index only; the total as in {@link #transactions(Caller, LocalDate, LocalDate, Long, Long,
+   * int)} (capped, {@link Keyset#totalCapped}).
+   */
+  public Keyset<LedgerEntry> transactionsAt(
+      Caller caller, LocalDate from, LocalDate to, int page, int size) {
+    Wallet wallet = get(caller);
+    Page.validate(page, size, 1000);
+    Instant[] period = period(caller, from, to);
+    List<LedgerEntry> items =
+        ledger.entriesAt(wallet.id(), period[0], period[1], page * size, size + 1);
+    boolean more = items.size() > size;
+    if (more) {
+      items = items.subList(0, size);
+    }
+    Long older = more ? items.get(items.size() - 1).id() : null;
+    Long newer = page > 0 && !items.isEmpty() ? items.get(0).id() : null;
+    long counted = ledger.countUpTo(wallet.id(), period[0], period[1], Keyset.COUNT_CAP);
+    return new Keyset<>(
+        items, newer, older, Math.min(counted, Keyset.COUNT_CAP), counted > Keyset.COUNT_CAP);
+  }
+
+  private Instant[] period(Caller caller, LocalDate from, LocalDate to) {
+    new Validator()
+        .check(
+            from == null || to == null || !from.isAfter(to),
+            "from",
+            "The start date must not be after the end date.")
+        .throwIfInvalid();
+    ZoneId zone = zones.of(caller.organisationId());
+    return new Instant[] {
+      from == null ? Instant.EPOCH : from.atStartOfDay(zone).toInstant(),
+      to == null
+          ? Instant.parse("9999-01-01T00:00:00Z")
+          : to.plusDays(1).atStartOfDay(zone).toInstant()
+    };
   }
 
   /** The closing balance of each of the last {@code days} days, for the chart. */

@@ -17,6 +17,8 @@
  *       international_spend_minute} by minute), written only by rating under the wallet's lock;
  *   <li>auto-recharge settings ({@code auto_recharge});
  *   <li>the recharge attempt ({@code recharge_attempt});
+ *   <li>the hourly spend rows ({@code call_spend_hourly}, by key), written last by rating with the
+ *       batch's call records, only under the organisation's lock (so never contended).
  *   <li>the organisation's document counter ({@code document_counter}), last: taken only to number
  *       the receipt or credit note of the money movement in the same transaction, so a number is
  *       never skipped (a rollback gives it back) nor shared.

@@ -281,4 +281,19 @@ class JdbcCrossCheckRepository implements CrossCheckRepository {
         m.lot(),
         runId);
   }
+
+  @Override // DAILY_TOTAL_MISMATCH (issue 15)
+  public List<HourlySpendDiff> hourlySpendDiffs() {
+    return sql.list(
+        ReconciliationSql.HOURLY_SPEND_DIFFS,
+        rs ->
+            new HourlySpendDiff(
+                rs.getLong("organisation_id"),
+                ReconciliationSql.instant(rs, "hour"),
+                rs.getString("kind"),
+                rs.getLong("calls"),
+                rs.getBigDecimal("charge"),
+                rs.getInt("has_row") == 1 ? rs.getLong("row_calls") : null,
+                rs.getInt("has_row") == 1 ? rs.getBigDecimal("row_charge") : null));
+  }
 }

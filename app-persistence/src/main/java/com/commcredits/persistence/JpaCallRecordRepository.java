@@ -22,6 +22,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -33,6 +34,8 @@ class JpaCallRecordRepository implements CallRecordRepository {
   EntityManager em;
 
   @Inject JdbcBatches batches;
+  @Inject JdbcCallSpend spend;
+  @Inject JdbcCallRecordIds ids;
 
   @Override
   public Map<String, CallRecord> existing(long organisationId, Collection<String> callIds) {
@@ -51,6 +54,7 @@ class JpaCallRecordRepository implements CallRecordRepository {
   @Override
   public void add(CallRecord record) {
     em.persist(record);
+    spend.add(List.of(record));
   }
 
   @Override
@@ -90,6 +94,7 @@ class JpaCallRecordRepository implements CallRecordRepository {
           }
           ps.setTimestamp(23, UtcTimestamps.of(r.ratedAt()));
         });
+    spend.add(rows);
   }
 
   private static String where(UsageFilter f) {
@@ -109,36 +114,58 @@ class JpaCallRecordRepository implements CallRecordRepository {
     return q;
   }
 
+  /**
+   * The chunk's ids in id order over the primary key (a chunk stops after {@code limit} matches, so
+   * an export of a year reads each row once, never sorting the period), then those rows.
+   */
   @Override
-  public List<CallRecord> search(long organisationId, UsageFilter filter, long afterId, int limit) {
-    return bind(
-            em.createQuery(
-                "SELECT c FROM CallRecord c" + where(filter) + " AND c.id > :after ORDER BY c.id",
-                CallRecord.class),
-            organisationId,
-            filter)
-        .setParameter("after", afterId)
-        .setMaxResults(limit)
-        .getResultList();
+  public List<CallRecord> search(
+      long organisationId, UsageFilter filter, long afterId, long upToId, int limit) {
+    // an export reads outside any transaction, where the persistence context lives as long as the
+    // export: without this every row read so far stays in it and the heap grows with the rows
+    // (a year ran out of heap at 714,000 rows)
+    if (!em.isJoinedToTransaction()) {
+      em.clear();
+    }
+    return byIds(ids.after(organisationId, filter, afterId, upToId, limit));
   }
 
+  @Override
+  public long[] idRange(long organisationId, UsageFilter filter) {
+    return ids.range(organisationId, filter);
+  }
+
+  /** The records of these ids, in their order. */
+  private List<CallRecord> byIds(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, CallRecord> byId =
+        em.createQuery("SELECT c FROM CallRecord c WHERE c.id IN :ids", CallRecord.class)
+            .setParameter("ids", ids)
+            .getResultStream()
+            .collect(Collectors.toMap(CallRecord::id, Function.identity()));
+    return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+  }
+
+  /**
+   * The page's ids first, from the index alone (organisation, [user,] start, id: a deep page skips
+   * index entries, not rows), then those rows.
+   */
   @Override
   public List<CallRecord> latest(long organisationId, UsageFilter filter, int offset, int limit) {
-    return bind(
-            em.createQuery(
-                "SELECT c FROM CallRecord c"
-                    + where(filter)
-                    + " ORDER BY c.startAt DESC, c.id DESC",
-                CallRecord.class),
-            organisationId,
-            filter)
-        .setFirstResult(offset)
-        .setMaxResults(limit)
-        .getResultList();
+    return byIds(ids.page(organisationId, filter, offset, limit));
   }
 
+  /**
+   * Without a user, the sum of the hourly spend rows (a few thousand for a year, exact); with one,
+   * a count over the organisation-user-start index.
+   */
   @Override
   public long count(long organisationId, UsageFilter filter) {
+    if (JdbcCallSpend.hourly(filter, null)) {
+      return spend.count(organisationId, filter);
+    }
     return bind(
             em.createQuery("SELECT COUNT(c) FROM CallRecord c" + where(filter), Long.class),
             organisationId,
@@ -184,19 +211,31 @@ class JpaCallRecordRepository implements CallRecordRepository {
       changes.add(t.getInstant());
       offsets.add(t.getOffsetAfter().getTotalSeconds());
     }
-    StringBuilder shift = new StringBuilder("CASE");
+    // the hourly spend rows when they answer exactly (a year is some 9,000 of them), else the calls
+    boolean hourly = JdbcCallSpend.hourly(filter, zone);
+    // qualified: a bare HOUR inside INTERVAL reads as the unit; a CASE needs at least one WHEN
+    String time = hourly ? "x.hour" : "x.start_at";
+    StringBuilder shift = new StringBuilder(changes.isEmpty() ? "" : "CASE");
     for (int i = 0; i < changes.size(); i++) {
-      shift.append(" WHEN start_at < ? THEN ?");
+      shift.append(" WHEN ").append(time).append(" < ? THEN ?");
     }
-    shift.append(" ELSE ? END");
+    shift.append(changes.isEmpty() ? "?" : " ELSE ? END");
     String sql =
-        "SELECT DATE(DATE_ADD(start_at, INTERVAL "
+        "SELECT DATE(DATE_ADD("
+            + time
+            + ", INTERVAL "
             + shift
-            + " SECOND)) AS day, kind, SUM(charge) "
-            + "FROM call_record WHERE organisation_id = ? AND start_at >= ? AND start_at < ?"
-            + (filter.userUpn() == null ? "" : " AND user_upn = ?")
-            + (filter.kind() == null ? "" : " AND kind = ?")
-            + " GROUP BY day, kind";
+            + " SECOND)) AS day, x.kind, SUM(x.charge) "
+            + "FROM "
+            + (hourly ? "call_spend_hourly x" : "call_record x")
+            + " WHERE x.organisation_id = ? AND "
+            + time
+            + " >= ? AND "
+            + time
+            + " < ?"
+            + (filter.userUpn() == null ? "" : " AND x.user_upn = ?")
+            + (filter.kind() == null ? "" : " AND x.kind = ?")
+            + " GROUP BY day, x.kind";
     SortedMap<LocalDate, Map<CallKind, BigDecimal>> result = new TreeMap<>();
     batches.each(
         sql,

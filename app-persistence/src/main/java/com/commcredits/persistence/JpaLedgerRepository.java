@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,8 +19,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -31,6 +30,7 @@ class JpaLedgerRepository implements LedgerRepository {
   EntityManager em;
 
   @Inject JdbcBatches batches;
+  @Inject JdbcLedgerReads reads;
 
   @Override
   public Optional<LedgerEntry> entryByKey(long walletId, String idempotencyKey) {
@@ -198,48 +198,45 @@ class JpaLedgerRepository implements LedgerRepository {
     return new Page<>(items, page, size, total);
   }
 
+  /** The entries of these ids, in their order. */
+  private List<LedgerEntry> byIds(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, LedgerEntry> byId =
+        em.createQuery("SELECT e FROM LedgerEntry e WHERE e.id IN :ids", LedgerEntry.class)
+            .setParameter("ids", ids)
+            .getResultStream()
+            .collect(Collectors.toMap(LedgerEntry::id, Function.identity()));
+    return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+  }
+
+  @Override
+  public List<LedgerEntry> entriesAround(
+      long walletId, Instant from, Instant to, Long beforeId, Long afterId, int limit) {
+    return byIds(reads.ids(walletId, from, to, beforeId, afterId, 0, limit));
+  }
+
+  @Override
+  public List<LedgerEntry> entriesAt(
+      long walletId, Instant from, Instant to, int offset, int limit) {
+    return byIds(reads.ids(walletId, from, to, null, null, offset, limit));
+  }
+
+  @Override
+  public boolean anyBeyond(long walletId, Instant from, Instant to, Long beforeId, Long afterId) {
+    return !reads.ids(walletId, from, to, beforeId, afterId, 0, 1).isEmpty();
+  }
+
+  @Override
+  public long countUpTo(long walletId, Instant from, Instant to, int cap) {
+    return reads.countUpTo(walletId, from, to, cap);
+  }
+
   @Override
   public Map<LocalDate, BigDecimal> closingBalances(
       long walletId, LocalDate from, LocalDate to, ZoneId zone) {
-    Instant start = from.atStartOfDay(zone).toInstant();
-    Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
-    // the zone's offset now stands in for the day boundaries of the whole range: a chart, not a
-    // statement
-    int offsetSeconds = zone.getRules().getOffset(end).getTotalSeconds();
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT DATE(e.recorded_at + INTERVAL ? SECOND), e.balance_after FROM ledger_entry e WHERE e.id IN ("
-                    + " SELECT MAX(x.id) FROM ledger_entry x WHERE x.wallet_id = ? AND x.recorded_at >= ? AND x.recorded_at < ?"
-                    + " GROUP BY DATE(x.recorded_at + INTERVAL ? SECOND))")
-            .setParameter(1, offsetSeconds)
-            .setParameter(2, walletId)
-            .setParameter(3, UtcTimestamps.of(start))
-            .setParameter(4, UtcTimestamps.of(end))
-            .setParameter(5, offsetSeconds)
-            .getResultList();
-    Map<LocalDate, BigDecimal> closing = new TreeMap<>();
-    for (Object[] row : rows) {
-      closing.put(toLocalDate(row[0]), (BigDecimal) row[1]);
-    }
-    BigDecimal opening =
-        em.createQuery(
-                "SELECT e.balanceAfter FROM LedgerEntry e WHERE e.walletId = :w "
-                    + "AND e.recordedAt < :start ORDER BY e.id DESC",
-                BigDecimal.class)
-            .setParameter("w", walletId)
-            .setParameter("start", start)
-            .setMaxResults(1)
-            .getResultStream()
-            .findFirst()
-            .orElse(BigDecimal.ZERO);
-    Map<LocalDate, BigDecimal> series = new LinkedHashMap<>();
-    BigDecimal last = opening;
-    for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-      last = closing.getOrDefault(day, last);
-      series.put(day, last);
-    }
-    return series;
+    return reads.closingBalances(walletId, from, to, zone);
   }
 
   @Override
@@ -253,15 +250,5 @@ class JpaLedgerRepository implements LedgerRepository {
             .setParameter(3, UtcTimestamps.of(to))
             .getSingleResult();
     return sum instanceof BigDecimal d ? d : new BigDecimal(sum.toString());
-  }
-
-  private static LocalDate toLocalDate(Object value) {
-    if (value instanceof Date d) {
-      return d.toLocalDate();
-    }
-    if (value instanceof LocalDate d) {
-      return d;
-    }
-    return LocalDate.parse(value.toString());
   }
 }

@@ -47,6 +47,24 @@ class ReconciliationSql {
     }
   }
 
+  /**
+   * One pass over the call records grouped by organisation, hour (UTC) and kind, beside the hourly
+   * spend rows (V23): the groups whose count or charges differ, a missing row on either side
+   * included.
+   */
+  static final String HOURLY_SPEND_DIFFS =
+      "SELECT organisation_id, hour, kind, SUM(calls) AS calls, SUM(charge) AS charge, "
+          + "SUM(row_calls) AS row_calls, SUM(row_charge) AS row_charge, MAX(has_row) AS has_row "
+          + "FROM (SELECT organisation_id, "
+          + "CAST(DATE_FORMAT(start_at, '%Y-%m-%d %H:00:00') AS DATETIME) AS hour, kind, "
+          + "COUNT(*) AS calls, SUM(charge) AS charge, 0 AS row_calls, 0 AS row_charge, 0 AS has_row "
+          + "FROM call_record GROUP BY organisation_id, "
+          + "CAST(DATE_FORMAT(start_at, '%Y-%m-%d %H:00:00') AS DATETIME), kind "
+          + "UNION ALL SELECT organisation_id, hour, kind, 0, 0, calls, charge, 1 "
+          + "FROM call_spend_hourly) x GROUP BY organisation_id, hour, kind "
+          + "HAVING SUM(calls) <> SUM(row_calls) OR SUM(charge) <> SUM(row_charge) "
+          + "ORDER BY organisation_id, hour, kind";
+
   static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
     PreparedStatement ps = c.prepareStatement(sql);
     for (int i = 0; i < args.length; i++) {

@@ -193,6 +193,20 @@ class ReconciliationIT {
     return reconciliation.findings(operator, runId, null, orgId, 0, 1000);
   }
 
+  /** The hour (UTC) a call record started in, as the hourly spend finding names it. */
+  private String hourOf(long callRecordId) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT DATE_FORMAT(start_at, '%Y-%m-%dT%H:00:00Z') FROM call_record WHERE id = ?")) {
+      ps.setLong(1, callRecordId);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getString(1);
+      }
+    }
+  }
+
   private static Set<String> described(List<Finding> findings) {
     return findings.stream()
         .map(
@@ -326,7 +340,13 @@ class ReconciliationIT {
                 + "|25.0000|null",
             "PAYMENT_WITHOUT_LOT|" + calls.orgId() + "|" + cw + "|funding:" + ea + "|40.0000|null",
             "EA_LINE_MISSING|" + calls.orgId() + "|" + cw + "|funding:" + ea + "|40.0000|null",
-            "POOL_MISMATCH|" + calls.orgId() + "|null|pool:US:DOMESTIC:2026-01|0|7"),
+            "POOL_MISMATCH|" + calls.orgId() + "|null|pool:US:DOMESTIC:2026-01|0|7",
+            // the call was written without the hourly spend row rating keeps beside it
+            "DAILY_TOTAL_MISMATCH|"
+                + calls.orgId()
+                + "|null|spend:"
+                + hourOf(call)
+                + ":OUTBOUND|1.5000|null"),
         described(findings(operator, run.id(), calls.orgId())));
 
     for (int i = 0; i < all.size(); i++) {

@@ -385,4 +385,27 @@ class WalletApiIT {
     assertEquals(0, olderAfter.add(new BigDecimal("11.00")).compareTo(newestAfter));
     assertEquals(400, api.get("wallet/transactions?from=yesterday", admin).status());
   }
+
+  @Test
+  void R_REP_3_transactions_page_by_cursor_newer_and_older() throws Exception {
+    long agreement = ea(admin, "87654322");
+    for (String amount : List.of("10.00", "11.00", "12.00")) {
+      fund(UUID.randomUUID().toString(), body(amount, "USD", agreement, null));
+    }
+    JsonObject first = api.get("wallet/transactions?size=2", admin).json();
+    assertEquals(2, first.getJsonArray("items").size());
+    assertFalse(first.containsKey("newer") && !first.isNull("newer"), "nothing newer");
+    long older = first.getJsonNumber("older").longValue();
+    long lastOnFirst = first.getJsonArray("items").getJsonObject(1).getJsonNumber("id").longValue();
+    assertEquals(lastOnFirst, older, "the older cursor is the last entry shown");
+    JsonObject second = api.get("wallet/transactions?size=2&before=" + older, admin).json();
+    long firstOnSecond =
+        second.getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
+    assertTrue(firstOnSecond < older, "older entries, newest first");
+    long newer = second.getJsonNumber("newer").longValue();
+    JsonObject back = api.get("wallet/transactions?size=2&after=" + newer, admin).json();
+    assertEquals(first.getJsonArray("items"), back.getJsonArray("items"), "back to the first page");
+    assertFalse(back.getBoolean("totalIsLowerBound"));
+    assertEquals(400, api.get("wallet/transactions?before=abc", admin).status());
+  }
 }

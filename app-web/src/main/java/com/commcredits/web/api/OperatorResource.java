@@ -75,7 +75,7 @@ public class OperatorResource {
     return new TenantJson(
         OrganisationJson.of(tenant.organisation()),
         tenant.wallet() == null ? null : MoneyJson.of(tenant.wallet().balance()),
-        tenant.recent().items().stream().map(WalletResource.EntryJson::of).toList(),
+        tenant.recent().items().stream().map(EntryJson::of).toList(),
         tenant.agreements().stream().map(AgreementJson::of).toList());
   }
 
@@ -108,7 +108,7 @@ public class OperatorResource {
                     operator,
                     organisationId,
                     new Adjustments.Adjustment(direction, amount[0], amount[1], reason, key)));
-    return Response.status(201).entity(WalletResource.EntryJson.of(entry)).build();
+    return Response.status(201).entity(EntryJson.of(entry)).build();
   }
 
   @POST
@@ -138,7 +138,7 @@ public class OperatorResource {
     Reversals.Refund refund =
         Retries.call(() -> desk.refundCall(operator, organisationId, callId, reason, key));
     return Response.status(refund.repeated() ? 200 : 201)
-        .entity(WalletResource.EntryJson.of(refund.entry()))
+        .entity(EntryJson.of(refund.entry()))
         .build();
   }
 
@@ -202,7 +202,7 @@ public class OperatorResource {
   public record TenantJson(
       OrganisationJson organisation,
       MoneyJson balance,
-      List<WalletResource.EntryJson> entries,
+      List<EntryJson> entries,
       List<AgreementJson> eaAgreements) {}
 
   /** A registered Enterprise Agreement. */

@@ -27,4 +27,17 @@ final class QueryParams {
       throw ValidationException.of(name, "'" + name + "' must be a whole number.");
     }
   }
+
+  /** An id (a cursor): a whole number of at least 1. */
+  static long id(String name, String value) {
+    try {
+      long id = Long.parseLong(value.strip());
+      if (id >= 1) {
+        return id;
+      }
+    } catch (NumberFormatException e) {
+      // the problem below
+    }
+    throw ValidationException.of(name, "'" + name + "' must be an id from a previous answer.");
+  }
 }

@@ -3,7 +3,7 @@ package com.commcredits.web.api;
 import com.commcredits.money.Money;
 import com.commcredits.recharge.RechargeService;
 import com.commcredits.shared.FieldError;
-import com.commcredits.shared.Page;
+import com.commcredits.shared.Keyset;
 import com.commcredits.shared.Retries;
 import com.commcredits.shared.ValidationException;
 import com.commcredits.wallet.AddFunds;
@@ -156,24 +156,52 @@ public class WalletResource {
   @Operation(
       summary =
           "Ledger entries, newest first, with the balance after each; from/to are dates (YYYY-MM-DD) "
-              + "of the organisation's calendar")
+              + "of the organisation's calendar. Page with the cursors: `before` = the answer's "
+              + "`older` (the next, older page), `after` = its `newer`; every page costs the same. "
+              + "`page` (an offset of `size` entries) still works but a deep one reads all the "
+              + "entries it skips. `total` is exact up to 10,000; above, it is 10,000 and "
+              + "`totalIsLowerBound` is true.")
   public TransactionsJson transactions(
       @QueryParam("from") String from,
       @QueryParam("to") String to,
-      @QueryParam("page") @DefaultValue("0") String page,
-      @QueryParam("size") @DefaultValue("100") String size) {
-    Page<LedgerEntry> entries =
-        wallets.transactions(
-            caller.get(),
-            QueryParams.date("from", from),
-            QueryParams.date("to", to),
-            QueryParams.integer("page", page),
-            QueryParams.integer("size", size));
+      @Parameter(description = "offset page (0 first); prefer the before/after cursors")
+          @QueryParam("page")
+          @DefaultValue("0")
+          String page,
+      @QueryParam("size") @DefaultValue("100") String size,
+      @Parameter(description = "entries older than this id: the `older` of the previous answer")
+          @QueryParam("before")
+          String before,
+      @Parameter(description = "entries newer than this id: the `newer` of the previous answer")
+          @QueryParam("after")
+          String after) {
+    int pageNumber = QueryParams.integer("page", page);
+    int pageSize = QueryParams.integer("size", size);
+    Long beforeId = before == null || before.isBlank() ? null : QueryParams.id("before", before);
+    Long afterId = after == null || after.isBlank() ? null : QueryParams.id("after", after);
+    Keyset<LedgerEntry> entries =
+        pageNumber > 0 && beforeId == null && afterId == null
+            ? wallets.transactionsAt(
+                caller.get(),
+                QueryParams.date("from", from),
+                QueryParams.date("to", to),
+                pageNumber,
+                pageSize)
+            : wallets.transactions(
+                caller.get(),
+                QueryParams.date("from", from),
+                QueryParams.date("to", to),
+                beforeId,
+                afterId,
+                pageSize);
     return new TransactionsJson(
         entries.items().stream().map(EntryJson::of).toList(),
-        entries.page(),
-        entries.size(),
-        entries.total());
+        beforeId == null && afterId == null ? pageNumber : null,
+        pageSize,
+        entries.total(),
+        entries.totalCapped(),
+        entries.newer(),
+        entries.older());
   }
 
   /** The wallet as the API shows it. */
@@ -251,32 +279,4 @@ public class WalletResource {
           f.resolvedAt());
     }
   }
-
-  /** A ledger entry. */
-  public record EntryJson(
-      long id,
-      String type,
-      MoneyJson amount,
-      MoneyJson balanceAfter,
-      Instant occurredAt,
-      Instant recordedAt,
-      String description,
-      String reference,
-      Long reversesEntryId) {
-    static EntryJson of(LedgerEntry e) {
-      return new EntryJson(
-          e.id(),
-          e.type().name(),
-          MoneyJson.of(e.amount(), e.currency()),
-          MoneyJson.of(e.balanceAfter(), e.currency()),
-          e.occurredAt(),
-          e.recordedAt(),
-          e.description(),
-          e.reference(),
-          e.reversesEntryId());
-    }
-  }
-
-  /** A page of ledger entries. */
-  public record TransactionsJson(List<EntryJson> items, int page, int size, long total) {}
 }

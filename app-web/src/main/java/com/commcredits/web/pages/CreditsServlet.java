@@ -10,7 +10,7 @@ import com.commcredits.reconciliation.ReconciliationService;
 import com.commcredits.shared.Caller;
 import com.commcredits.shared.ConflictException;
 import com.commcredits.shared.Dates;
-import com.commcredits.shared.Page;
+import com.commcredits.shared.Keyset;
 import com.commcredits.shared.Permission;
 import com.commcredits.shared.Retries;
 import com.commcredits.shared.ValidationException;
@@ -205,16 +205,18 @@ public class CreditsServlet extends FundingPageServlet {
       throws IOException {
     Caller caller = caller(request);
     Wallet wallet = wallets.get(caller);
-    int page = Math.max(0, intParameter(request, "page", 0));
+    // keyset pages (newer/older by entry id): a deep page costs what the first does
+    Long before = cursor(request, "before");
+    Long after = cursor(request, "after");
     @SuppressWarnings("unchecked")
     Map<String, String> filterErrors =
         new LinkedHashMap<>((Map<String, String>) model.getOrDefault("filterErrors", Map.of()));
-    Page<LedgerEntry> entries;
+    Keyset<LedgerEntry> entries;
     try {
-      entries = wallets.transactions(caller, from, to, page, PAGE_SIZE);
+      entries = wallets.transactions(caller, from, to, before, after, PAGE_SIZE);
     } catch (ValidationException e) {
       e.errors().forEach(error -> filterErrors.putIfAbsent(error.field(), error.message()));
-      entries = wallets.transactions(caller, null, null, 0, PAGE_SIZE);
+      entries = wallets.transactions(caller, null, null, null, null, PAGE_SIZE);
     }
     List<PaymentMethod> paymentMethods = methods.list(caller);
     List<Funding> recent = wallets.recentFundings(caller, 10);
@@ -263,6 +265,16 @@ public class CreditsServlet extends FundingPageServlet {
     model.put("attempts", recharge.recentAttempts(caller));
     model.putIfAbsent("rechargeForm", RechargeForm.of(settings, wallet));
     render(request, response, "billing/credits", model);
+  }
+
+  /** An entry id from the pager's links; anything else is no cursor (the newest page). */
+  private static Long cursor(HttpServletRequest request, String name) {
+    try {
+      String value = request.getParameter(name);
+      return value == null || value.isBlank() ? null : Long.valueOf(value.strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   /** The period of the charts: the last 90 days of the organisation's calendar, today included. */

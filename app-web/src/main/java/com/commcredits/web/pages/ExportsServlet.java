@@ -11,6 +11,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -24,6 +26,7 @@ public class ExportsServlet extends PageServlet {
 
   @Inject UsageReport report;
   @Inject ExportJobs jobs;
+  @Inject Clock clock;
 
   @Override
   protected Permission permission() {
@@ -89,10 +92,25 @@ public class ExportsServlet extends PageServlet {
     }
     Map<String, Object> model = model(request);
     model.put("job", job);
+    model.put("secondsLeft", secondsLeft(job));
     if (job.status() == ExportJobs.Status.RUNNING) {
       response.setHeader("Refresh", "1");
     }
     response.setHeader("Cache-Control", "no-store");
     render(request, response, "reports/export", model);
+  }
+
+  /**
+   * The time left of a running export at the pace so far (rows written since it started), in whole
+   * seconds; null until it has written a row, and once it is no longer running.
+   */
+  private Long secondsLeft(ExportJobs.Job job) {
+    long written = job.written();
+    if (job.status() != ExportJobs.Status.RUNNING || written == 0) {
+      return null;
+    }
+    long elapsedMillis = Duration.between(job.startedAt(), clock.instant()).toMillis();
+    long left = Math.max(0, job.total() - written);
+    return (elapsedMillis * left / written + 999) / 1000;
   }
 }

@@ -2,8 +2,8 @@ package com.commcredits.web.pages;
 
 import com.commcredits.money.Money;
 import com.commcredits.shared.Caller;
+import com.commcredits.shared.Keyset;
 import com.commcredits.shared.NotFoundException;
-import com.commcredits.shared.Page;
 import com.commcredits.wallet.LedgerEntry;
 import com.commcredits.wallet.WalletQueries;
 import com.commcredits.web.view.Views;
@@ -39,10 +39,12 @@ final class TransactionsCsv {
               v.message("credits.col.balance"),
               v.message("credits.col.currency"),
               v.message("credits.col.id")));
-      int page = 0;
-      Page<LedgerEntry> chunk;
+      // keyset chunks: each read costs the same however far into the ledger it is
+      Long before = null;
+      Keyset<LedgerEntry> chunk;
       do {
-        chunk = wallets.transactions(caller, from, to, page++, 1000);
+        chunk = wallets.transactions(caller, from, to, before, null, 1000);
+        before = chunk.older();
         for (LedgerEntry e : chunk.items()) {
           csv.row(
               List.of(
@@ -55,7 +57,7 @@ final class TransactionsCsv {
                   e.currency(),
                   e.id()));
         }
-      } while (chunk.hasNext());
+      } while (before != null);
     } catch (NotFoundException e) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
     }

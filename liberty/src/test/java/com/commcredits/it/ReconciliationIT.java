@@ -27,6 +27,7 @@ import com.commcredits.wallet.FundingService;
 import com.commcredits.wallet.Wallet;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -517,8 +518,21 @@ class ReconciliationIT {
     }
   }
 
+  /**
+   * The hourly spend row rating writes with a call (issue 15), so that a test's injected call shows
+   * only the drift it is about, not also a DAILY_TOTAL_MISMATCH.
+   */
+  private void hourlySpend(Tenant t, String start, String charge) throws SQLException {
+    sql(
+        "INSERT INTO call_spend_hourly (organisation_id, hour, kind, calls, charge) VALUES (?, "
+            + "DATE_FORMAT(?, '%Y-%m-%d %H:00:00'), 'OUTBOUND', 1, ?) ON DUPLICATE KEY UPDATE "
+            + "calls = calls + 1, charge = charge + VALUES(charge)",
+        t.orgId(), start, new BigDecimal(charge));
+  }
+
   /** A rated call record without a ledger charge (written {@code rated} ago, starting at start). */
   private long callWithoutCharge(Tenant t, String rated, String start) throws SQLException {
+    hourlySpend(t, start, "1.5");
     return sql(
         "INSERT INTO call_record (organisation_id, call_id, kind, from_number, to_number, "
             + "destination_country, domestic, start_at, end_at, duration_seconds, pool_minutes, "
@@ -535,6 +549,7 @@ class ReconciliationIT {
 
   /** A domestic call paid by the pool (no pool_usage row is written with it). */
   private long poolCall(Tenant t, String rated, String start, int minutes) throws SQLException {
+    hourlySpend(t, start, "0");
     return sql(
         "INSERT INTO call_record (organisation_id, call_id, kind, from_number, to_number, "
             + "destination_country, domestic, user_location, pool_kind, start_at, end_at, "

@@ -266,6 +266,19 @@ class MessageBundleTest {
   }
 
   @Test
+  void no_line_is_a_merge_conflict_marker() throws IOException {
+    // a marker line parses as a key without a value, so the bundle loads and the page shows nothing
+    List<String> markers = new ArrayList<>();
+    List<String> lines = Files.readAllLines(BUNDLE);
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).matches("(<{7}|={7}|>{7})( .*)?")) {
+        markers.add((i + 1) + ": " + lines.get(i));
+      }
+    }
+    assertEquals(List.of(), markers, "an unresolved merge");
+  }
+
+  @Test
   void every_message_is_a_valid_MessageFormat_pattern_with_doubled_apostrophes() {
     List<String> broken = new ArrayList<>();
     for (String key : new TreeSet<>(messages.stringPropertyNames())) {

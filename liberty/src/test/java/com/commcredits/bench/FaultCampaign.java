@@ -791,7 +791,7 @@ class FaultCampaign {
                           "POST",
                           "wallet/fundings",
                           admin,
-                          "{\"amount\":" + money("10.00") + ",\"paymentMethodId\":" + card + "}",
+                          "{\"amount\":" + money("25.00") + ",\"paymentMethodId\":" + card + "}",
                           key);
                   if (a.ok()) {
                     fundingsAnswered.incrementAndGet();

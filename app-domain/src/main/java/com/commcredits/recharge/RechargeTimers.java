@@ -36,6 +36,15 @@ public class RechargeTimers {
       persistent = false,
       info = "auto-recharge sweep")
   public void sweep() {
+    try {
+      sweepOnce();
+    } catch (RuntimeException e) {
+      // a failed callback would hold this timer for Liberty's 300 s retry interval
+      LOG.log(Level.WARNING, "Auto-recharge sweep failed; the next minute's sweep tries again", e);
+    }
+  }
+
+  private void sweepOnce() {
     for (Long attempt : recharges.stalledAttempts(clock.instant().minus(Duration.ofSeconds(30)))) {
       try {
         processor.process(attempt);

@@ -64,6 +64,11 @@ public class WalletTimers {
       persistent = false,
       info = "settle pending payments")
   public void settlePendingPayments() {
-    fundings.resolvePending(Duration.ofSeconds(30));
+    try {
+      fundings.resolvePending(Duration.ofSeconds(30));
+    } catch (RuntimeException e) {
+      // a failed callback would hold this timer for Liberty's 300 s retry interval
+      LOG.log(Level.WARNING, "Settlement run failed; the next minute's run tries again", e);
+    }
   }
 }

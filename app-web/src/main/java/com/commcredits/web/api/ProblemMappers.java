@@ -140,6 +140,14 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
               || (sql.getSQLState() != null && sql.getSQLState().startsWith("08")))) {
         return true;
       }
+      // the pool purged a stale connection under a running request (its statement closed by
+      // the server, not by our code, which closes with try-with-resources): found by the fault
+      // campaign right after the database came back
+      if (t instanceof SQLException sql
+          && sql.getMessage() != null
+          && sql.getMessage().startsWith("No operations allowed after")) {
+        return true;
+      }
       String type = t.getClass().getSimpleName();
       if (type.equals("CommunicationsException")
           || type.equals("ConnectionWaitTimeoutException")

@@ -25,6 +25,11 @@ class DatabaseUnreachableTest {
     assertTrue(
         ProblemMappers.databaseUnreachable(
             new SQLTransientConnectionException("pool wait timed out")));
+    assertTrue(
+        ProblemMappers.databaseUnreachable(
+            new PersistenceException(
+                "Batched insert failed",
+                new SQLException("No operations allowed after statement closed.", "S1009"))));
     assertFalse(
         ProblemMappers.databaseUnreachable(
             new PersistenceException(new SQLException("bad", "42000"))));

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.function.Function;
 
 /**
  * A rated call (R-RATE-3): what the platform reported, the pool minutes it used and what the wallet
@@ -98,6 +99,46 @@ public class CallRecord {
 
   static CallRecord blank() {
     return new CallRecord();
+  }
+
+  /**
+   * A record read without JPA, not managed (an export reads a year of calls by JDBC in constant
+   * memory, issue 15): {@code column} answers each column's value by its name (numbers, booleans as
+   * Boolean or a number, strings, BigDecimal, Instant).
+   */
+  public static CallRecord read(Function<String, Object> column) {
+    CallRecord c = new CallRecord();
+    c.id = number(column.apply("id")).longValue();
+    c.organisationId = number(column.apply("organisation_id")).longValue();
+    c.callId = (String) column.apply("call_id");
+    c.kind = CallKind.valueOf((String) column.apply("kind"));
+    c.userUpn = (String) column.apply("user_upn");
+    c.userName = (String) column.apply("user_name");
+    c.userLocation = (String) column.apply("user_location");
+    c.tollFreeNumber = (String) column.apply("toll_free_number");
+    c.fromNumber = (String) column.apply("from_number");
+    c.toNumber = (String) column.apply("to_number");
+    c.destinationCountry = (String) column.apply("destination_country");
+    Object domestic = column.apply("domestic");
+    c.domestic = domestic instanceof Boolean b ? b : number(domestic).intValue() != 0;
+    c.startAt = (Instant) column.apply("start_at");
+    c.endAt = (Instant) column.apply("end_at");
+    c.durationSeconds = number(column.apply("duration_seconds")).intValue();
+    c.poolKind = (String) column.apply("pool_kind");
+    c.poolMinutes = number(column.apply("pool_minutes")).intValue();
+    c.walletSeconds = number(column.apply("wallet_seconds")).intValue();
+    c.ratePrefix = (String) column.apply("rate_prefix");
+    c.connectionFee = (BigDecimal) column.apply("connection_fee");
+    c.charge = (BigDecimal) column.apply("charge");
+    c.currency = (String) column.apply("currency");
+    Object entry = column.apply("ledger_entry_id");
+    c.ledgerEntryId = entry == null ? null : number(entry).longValue();
+    c.ratedAt = (Instant) column.apply("rated_at");
+    return c;
+  }
+
+  private static Number number(Object value) {
+    return (Number) value;
   }
 
   public long organisationId() {

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The ids of the usage report's pages and export chunks, read from an index before the rows (issue
- * 15): a deep page skips index entries, not rows, and an export walks only the period's ids.
+ * 15): a deep page skips index entries, not rows, and an export walks only the period's id range.
  */
 @ApplicationScoped
 class JdbcCallRecordIds {
@@ -43,35 +43,6 @@ class JdbcCallRecordIds {
           }
           ps.setInt(p++, limit);
           ps.setInt(p, offset);
-        },
-        row -> ids.add(row.getLong(1)));
-    return ids;
-  }
-
-  /** A chunk in id order over the primary key, stopping after {@code limit} matches. */
-  List<Long> after(long organisationId, UsageFilter filter, long afterId, long upToId, int limit) {
-    List<Long> ids = new ArrayList<>(limit);
-    batches.each(
-        "SELECT id FROM call_record FORCE INDEX (PRIMARY) WHERE id > ? AND id <= ?"
-            + " AND organisation_id = ?"
-            + " AND start_at >= ? AND start_at < ?"
-            + (filter.userUpn() == null ? "" : " AND user_upn = ?")
-            + (filter.kind() == null ? "" : " AND kind = ?")
-            + " ORDER BY id LIMIT ?",
-        ps -> {
-          int p = 1;
-          ps.setLong(p++, afterId);
-          ps.setLong(p++, upToId);
-          ps.setLong(p++, organisationId);
-          ps.setTimestamp(p++, UtcTimestamps.of(filter.from()));
-          ps.setTimestamp(p++, UtcTimestamps.of(filter.to()));
-          if (filter.userUpn() != null) {
-            ps.setString(p++, filter.userUpn());
-          }
-          if (filter.kind() != null) {
-            ps.setString(p++, filter.kind().name());
-          }
-          ps.setInt(p, limit);
         },
         row -> ids.add(row.getLong(1)));
     return ids;

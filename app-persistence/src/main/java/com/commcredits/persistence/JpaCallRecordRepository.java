@@ -19,7 +19,6 @@ import java.time.zone.ZoneOffsetTransition;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,6 +35,7 @@ class JpaCallRecordRepository implements CallRecordRepository {
   @Inject JdbcBatches batches;
   @Inject JdbcCallSpend spend;
   @Inject JdbcCallRecordIds ids;
+  @Inject JdbcCallRecordExport export;
 
   @Override
   public Map<String, CallRecord> existing(long organisationId, Collection<String> callIds) {
@@ -115,19 +115,14 @@ class JpaCallRecordRepository implements CallRecordRepository {
   }
 
   /**
-   * The chunk's ids in id order over the primary key (a chunk stops after {@code limit} matches, so
-   * an export of a year reads each row once, never sorting the period), then those rows.
+   * The chunk in id order over the primary key (a chunk stops after {@code limit} matches, so an
+   * export of a year reads each row once, never sorting the period), read by JDBC as unmanaged
+   * records in one query: nothing stays in a persistence context between chunks.
    */
   @Override
   public List<CallRecord> search(
       long organisationId, UsageFilter filter, long afterId, long upToId, int limit) {
-    // an export reads outside any transaction, where the persistence context lives as long as the
-    // export: without this every row read so far stays in it and the heap grows with the rows
-    // (a year ran out of heap at 714,000 rows)
-    if (!em.isJoinedToTransaction()) {
-      em.clear();
-    }
-    return byIds(ids.after(organisationId, filter, afterId, upToId, limit));
+    return export.after(organisationId, filter, afterId, upToId, limit);
   }
 
   @Override
@@ -173,24 +168,10 @@ class JpaCallRecordRepository implements CallRecordRepository {
         .getSingleResult();
   }
 
+  /** By JDBC over the entry index: an export asks for a year of them, a chunk at a time. */
   @Override
   public Map<Long, List<ChargeResult.LotPayment>> funding(Collection<Long> entryIds) {
-    Map<Long, List<ChargeResult.LotPayment>> result = new HashMap<>();
-    if (entryIds.isEmpty()) {
-      return result;
-    }
-    for (Object[] row :
-        em.createQuery(
-                "SELECT a.entryId, a.lotId, a.amount FROM LotAllocation a WHERE a.entryId IN :ids "
-                    + "ORDER BY a.id",
-                Object[].class)
-            .setParameter("ids", entryIds)
-            .getResultList()) {
-      result
-          .computeIfAbsent((Long) row[0], k -> new ArrayList<>())
-          .add(new ChargeResult.LotPayment((Long) row[1], (BigDecimal) row[2]));
-    }
-    return result;
+    return export.funding(entryIds);
   }
 
   /**

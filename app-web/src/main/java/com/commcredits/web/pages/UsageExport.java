@@ -130,7 +130,10 @@ public final class UsageExport {
     xlsx(report, caller, filter, out, () -> {});
   }
 
-  /** Excel of the filter's rows, flushed every 1,000 rows; {@code progress} runs after each row. */
+  /**
+   * Excel of the filter's rows through fastexcel's streaming writer: rows are flushed every 1,000
+   * and text is written inline, so memory stays constant; {@code progress} runs after each row.
+   */
   public static void xlsx(
       UsageReport report, Caller caller, UsageFilter filter, OutputStream out, Runnable progress)
       throws IOException {
@@ -151,7 +154,9 @@ public final class UsageExport {
             if (v instanceof Number n) {
               sheet.value(r[0], c, n);
             } else {
-              sheet.value(r[0], c, v == null ? "" : v.toString());
+              // inline, not the workbook's shared strings: those are kept in memory until the end,
+              // and a year has millions of distinct call ids and times
+              sheet.inlineString(r[0], c, v == null ? "" : v.toString());
             }
           }
           if (r[0] % 1000 == 0) {

@@ -3,7 +3,6 @@ package com.commcredits.wallet;
 import com.commcredits.money.Money;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -146,7 +145,7 @@ public final class RunwayForecast {
     } else if (perSecond.signum() > 0) {
       days = t.divideToIntegralValue(DAY).intValueExact();
       depletesOn =
-          now.plusSeconds(t.setScale(0, RoundingMode.DOWN).longValueExact())
+          now.plusSeconds(t.toBigInteger().longValueExact()) // whole seconds, t > 0
               .atZone(zone)
               .toLocalDate();
     }

@@ -1,6 +1,7 @@
 package com.commcredits.web.pages;
 
 import com.commcredits.guard.SpendGuard;
+import com.commcredits.money.Money;
 import com.commcredits.shared.Permission;
 import com.commcredits.shared.ValidationException;
 import jakarta.inject.Inject;
@@ -37,8 +38,8 @@ public class SpendControlsServlet extends PageServlet {
     model.put(
         "form",
         new ControlsForm(
-            plain(view.controls().internationalPerHour()),
-            plain(view.controls().internationalPerDay())));
+            plain(view.controls().internationalPerHour(), view.currency()),
+            plain(view.controls().internationalPerDay(), view.currency())));
     show(request, response, model, view);
   }
 
@@ -82,9 +83,7 @@ public class SpendControlsServlet extends PageServlet {
     return s == null || s.isBlank();
   }
 
-  private static String plain(java.math.BigDecimal amount) {
-    return amount == null
-        ? ""
-        : amount.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString();
+  private static String plain(java.math.BigDecimal amount, String currency) {
+    return amount == null ? "" : Money.of(amount, currency).toPlainString();
   }
 }

@@ -558,6 +558,23 @@ class OperatorIT {
     return m.group(1);
   }
 
+  /** The operator page's credit form for a tenant, as the browser posts it. */
+  private static Map<String, String> credit(String org, String amount, String reason, String key) {
+    return Map.of(
+        "action",
+        "adjust",
+        "org",
+        org,
+        "direction",
+        "CREDIT",
+        "adjustAmount",
+        amount,
+        "adjustReason",
+        reason,
+        "idempotencyKey",
+        key);
+  }
+
   @Test
   void
       R_FUND_12_the_operators_page_finds_a_tenant_and_adjusts_refunds_and_registers_with_errors_beside_the_fields()
@@ -582,58 +599,17 @@ class OperatorIT {
 
     String org = String.valueOf(tenant.id());
     HttpResponse<String> noReason =
-        ops.post(
-            "settings/operator",
-            Map.of(
-                "action",
-                "adjust",
-                "org",
-                org,
-                "direction",
-                "CREDIT",
-                "adjustAmount",
-                "20.00",
-                "adjustReason",
-                "",
-                "idempotencyKey",
-                formKey(page, "adjust")));
+        ops.post("settings/operator", credit(org, "20.00", "", formKey(page, "adjust")));
     assertEquals(400, noReason.statusCode());
     assertTrue(noReason.body().contains("id=\"adjustReason-error\""), "beside the reason");
     HttpResponse<String> badAmount =
-        ops.post(
-            "settings/operator",
-            Map.of(
-                "action",
-                "adjust",
-                "org",
-                org,
-                "direction",
-                "CREDIT",
-                "adjustAmount",
-                "-3",
-                "adjustReason",
-                "Typo",
-                "idempotencyKey",
-                formKey(page, "adjust")));
+        ops.post("settings/operator", credit(org, "-3", "Typo", formKey(page, "adjust")));
     assertEquals(400, badAmount.statusCode());
     assertTrue(badAmount.body().contains("id=\"adjustAmount-error\""), "beside the amount");
     assertBalance("0.00", tenant);
 
     String key = formKey(page, "adjust");
-    Map<String, String> credit =
-        Map.of(
-            "action",
-            "adjust",
-            "org",
-            org,
-            "direction",
-            "CREDIT",
-            "adjustAmount",
-            "20.00",
-            "adjustReason",
-            "Welcome <b>credit</b>",
-            "idempotencyKey",
-            key);
+    Map<String, String> credit = credit(org, "20.00", "Welcome <b>credit</b>", key);
     assertEquals(302, ops.post("settings/operator", credit).statusCode());
     assertEquals(302, ops.post("settings/operator", credit).statusCode(), "sent twice");
     assertBalance("20.00", tenant);

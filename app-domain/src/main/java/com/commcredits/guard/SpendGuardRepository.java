@@ -11,9 +11,6 @@ import java.util.Map;
  * lock order in the wallet package), so adding to them never loses an update.
  */
 public interface SpendGuardRepository {
-  /** Everything authorisation needs for one call, in one round trip; no lock. */
-  Allowances allowances(long organisationId, Long userId, YearMonth month, Instant at);
-
   UserSpendLimit limit(long userId);
 
   Map<Long, UserSpendLimit> limits(long organisationId, Collection<Long> userIds);

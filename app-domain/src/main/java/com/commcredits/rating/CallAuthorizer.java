@@ -5,7 +5,6 @@ import com.commcredits.catalog.PoolKind;
 import com.commcredits.catalog.Product;
 import com.commcredits.directory.DirectoryUser;
 import com.commcredits.guard.Allowances;
-import com.commcredits.guard.SpendGuardRepository;
 import com.commcredits.licensing.Capabilities;
 import com.commcredits.pools.PoolService;
 import com.commcredits.shared.Caller;
@@ -39,7 +38,6 @@ public class CallAuthorizer {
   @Inject AuthorizationReads reads;
   @Inject CatalogRepository catalog;
   @Inject RateRepository rates;
-  @Inject SpendGuardRepository guard;
   @Inject Clock clock;
 
   /** Whether {@code call}, placed at {@code at}, may go ahead, who pays and for how long. */
@@ -54,7 +52,7 @@ public class CallAuthorizer {
     Instant balanceAt = at.isAfter(now) ? at : now;
     AuthorizationReads.OrganisationFacts org =
         reads
-            .organisation(caller.organisationId(), upn, balanceAt)
+            .organisation(caller.organisationId(), upn, balanceAt, at)
             .orElseThrow(() -> new NotFoundException("The organisation"));
     Optional<BigDecimal> balance = org.walletBalance();
     RatePlan plan = rates.plan(org.currency().name());
@@ -111,10 +109,7 @@ public class CallAuthorizer {
     Guarded guarded =
         walletSeconds > 0
             ? guarded(
-                caller.organisationId(),
-                user.id(),
-                month,
-                at,
+                org.allowances(user),
                 !PoolService.isDomestic(country, call.to().country()),
                 rate.get())
             : Guarded.NONE;
@@ -166,14 +161,7 @@ public class CallAuthorizer {
    * R-GUARD-2: the caller's monthly caps and, for an international call, the organisation's brake
    * over the rolling hour and 24 hours; the tightest remainder bounds the call.
    */
-  private Guarded guarded(
-      long organisationId,
-      long userId,
-      YearMonth month,
-      Instant at,
-      boolean international,
-      Rate rate) {
-    Allowances allowances = guard.allowances(organisationId, userId, month, at);
+  private static Guarded guarded(Allowances allowances, boolean international, Rate rate) {
     Guarded tightest = Guarded.NONE;
     for (Allowances.Remaining r : allowances.remaining(international)) {
       long seconds = rate.secondsCoveredBy(r.amount());

@@ -1,8 +1,5 @@
 package com.commcredits.persistence;
 
-import com.commcredits.guard.Allowances;
-import com.commcredits.guard.BrakeWindow;
-import com.commcredits.guard.SpendControls;
 import com.commcredits.guard.SpendGuard;
 import com.commcredits.guard.SpendGuardRepository;
 import com.commcredits.guard.SpendLine;
@@ -13,7 +10,6 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -29,56 +25,6 @@ import java.util.TreeMap;
 @ApplicationScoped
 class JdbcSpendGuardRepository implements SpendGuardRepository {
   @Inject JdbcBatches jdbc;
-
-  @Override
-  public Allowances allowances(long organisationId, Long userId, YearMonth month, Instant at) {
-    long user = userId == null ? -1 : userId;
-    Timestamp upTo = UtcTimestamps.of(SpendGuard.horizon(at));
-    return jdbc.first(
-            "SELECT l.monthly_cap, l.international_cap, s.spend, s.international_spend, "
-                + "s.call_seconds, s.calls, c.organisation_id, c.international_per_hour, "
-                + "c.international_per_day, "
-                + "(SELECT COALESCE(SUM(b.amount), 0) FROM international_spend_minute b "
-                + "WHERE b.organisation_id = o.id AND b.minute_at > ? AND b.minute_at <= ?), "
-                + "(SELECT COALESCE(SUM(b.amount), 0) FROM international_spend_minute b "
-                + "WHERE b.organisation_id = o.id AND b.minute_at > ? AND b.minute_at <= ?) "
-                + "FROM organisation o "
-                + "LEFT JOIN user_spend_limit l ON l.user_id = ? AND l.organisation_id = o.id "
-                + "LEFT JOIN user_month_spend s ON s.user_id = ? AND s.month = ? "
-                + "LEFT JOIN spend_control c ON c.organisation_id = o.id WHERE o.id = ?",
-            ps -> {
-              ps.setTimestamp(1, UtcTimestamps.of(at.minus(BrakeWindow.HOUR.length())));
-              ps.setTimestamp(2, upTo);
-              ps.setTimestamp(3, UtcTimestamps.of(at.minus(BrakeWindow.DAY.length())));
-              ps.setTimestamp(4, upTo);
-              ps.setLong(5, user);
-              ps.setLong(6, user);
-              ps.setString(7, month.toString());
-              ps.setLong(8, organisationId);
-            },
-            rs -> {
-              UserSpendLimit limit = new UserSpendLimit(rs.getBigDecimal(1), rs.getBigDecimal(2));
-              UserMonthSpend spend =
-                  rs.getBigDecimal(3) == null
-                      ? UserMonthSpend.NONE
-                      : new UserMonthSpend(
-                          rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getLong(5), rs.getLong(6));
-              rs.getLong(7);
-              SpendControls controls =
-                  rs.wasNull()
-                      ? SpendControls.DEFAULT
-                      : new SpendControls(rs.getBigDecimal(8), rs.getBigDecimal(9));
-              return new Allowances(
-                  limit, spend, controls, rs.getBigDecimal(10), rs.getBigDecimal(11));
-            })
-        .orElse(
-            new Allowances(
-                UserSpendLimit.NONE,
-                UserMonthSpend.NONE,
-                SpendControls.DEFAULT,
-                BigDecimal.ZERO,
-                BigDecimal.ZERO));
-  }
 
   @Override
   public UserSpendLimit limit(long userId) {

@@ -11,6 +11,8 @@ import jakarta.json.JsonObject;
 import java.math.BigDecimal;
 import java.net.URL;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,6 +97,11 @@ class SpendGuardIT {
   }
 
   private JsonObject authorize(String upn, String to) {
+    return authorize(upn, to, null);
+  }
+
+  /** Authorises a call placed at {@code at} (now when null). */
+  private JsonObject authorize(String upn, String to, Instant at) {
     ApiClient.Reply reply =
         api.post(
             "calls/authorize",
@@ -105,6 +112,7 @@ class SpendGuardIT {
                 + upn
                 + "\",\"from\":\"+14255550100\",\"to\":\""
                 + to
+                + (at == null ? "" : "\",\"at\":\"" + at)
                 + "\"}");
     assertEquals(200, reply.status(), reply.body());
     return reply.json();
@@ -241,6 +249,24 @@ class SpendGuardIT {
     assertEquals(16, month.getInt("minutes"));
     // a domestic call inside the pool is not the wallet's: the cap does not refuse it
     assertTrue(authorize(upn, "+14255550123").getBoolean("allowed"));
+  }
+
+  @Test
+  void R_GUARD_2_the_month_of_a_cap_is_the_organisations_month_not_the_UTC_one() {
+    // the organisation is in America/Los_Angeles: an hour before its next month starts it is
+    // already the next month in UTC, and the counters of this month still apply
+    String upn = user("zone");
+    assertEquals(200, setLimit(admin, upn, "{\"monthly\":" + money("0.50") + "}").status());
+    rate(call(upn, 16 * 60)); // 0.48 of the 0.50 this month
+    ZoneId zone = ZoneId.of("America/Los_Angeles");
+    Instant nextMonth = YearMonth.now(zone).plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+    JsonObject lastHour = authorize(upn, LONDON, nextMonth.minus(1, ChronoUnit.HOURS));
+    assertFalse(lastHour.getBoolean("allowed"), lastHour.toString());
+    assertEquals("USER_SPEND_LIMIT", lastHour.getString("reason"));
+    JsonObject firstHour = authorize(upn, LONDON, nextMonth.plus(1, ChronoUnit.HOURS));
+    assertTrue(firstHour.getBoolean("allowed"), firstHour.toString());
+    assertEquals(960, firstHour.getJsonNumber("maxDurationSeconds").longValue(), "a new month");
+    assertEquals("USER_SPEND_LIMIT", firstHour.getString("limitedBy"));
   }
 
   @Test

@@ -1,0 +1,79 @@
+package com.commcredits.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * CPU seconds used so far by the server (its {@code /metrics} process CPU time) and by the test
+ * run's MariaDB (its {@code /proc} entry, found by its port; Linux only), so a benchmark can say
+ * what one request costs each of them, not only how long it took.
+ */
+final class ProcessCpu {
+  private static final double CLOCK_TICKS_PER_SECOND = 100.0; // USER_HZ on Linux
+
+  private ProcessCpu() {}
+
+  /** The server JVM's CPU seconds, or NaN when its metrics do not say. */
+  static double server(URI root) {
+    try {
+      String text =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(root.resolve("/metrics")).build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      return text.lines()
+          .filter(l -> l.startsWith("cpu_processCpuTime_seconds"))
+          .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+          .findFirst()
+          .orElse(Double.NaN);
+    } catch (IOException e) {
+      return Double.NaN;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Double.NaN;
+    }
+  }
+
+  /** The CPU seconds of the mariadbd listening on {@code port}, or NaN when it is not found. */
+  static double database(int port) {
+    return pidOf("mariadbd", "--port=" + port).map(ProcessCpu::seconds).orElse(Double.NaN);
+  }
+
+  private static Optional<Path> pidOf(String program, String argument) {
+    try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+      return processes
+          .filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+          .filter(
+              p -> {
+                try {
+                  String cmd = Files.readString(p.resolve("cmdline")).replace('\0', ' ');
+                  return cmd.contains(program) && cmd.contains(argument + " ");
+                } catch (IOException e) {
+                  return false;
+                }
+              })
+          .findFirst();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static double seconds(Path process) {
+    try {
+      String stat = Files.readString(process.resolve("stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // after the command: state is field 0, utime field 11, stime field 12
+      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / CLOCK_TICKS_PER_SECOND;
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
+  }
+}

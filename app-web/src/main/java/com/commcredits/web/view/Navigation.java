@@ -62,6 +62,8 @@ public final class Navigation {
                       "/billing/payment-methods",
                       Permission.MANAGE_BILLING),
                   new Item(
+                      "nav.billing.spendCaps", "/billing/spend-caps", Permission.MANAGE_BILLING),
+                  new Item(
                       "nav.billing.statements", "/billing/statements", Permission.MANAGE_BILLING))),
           new Section(
               "nav.reports", List.of(new Item("nav.reports", "/reports", Permission.VIEW_REPORTS))),

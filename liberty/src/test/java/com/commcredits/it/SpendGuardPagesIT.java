@@ -9,6 +9,9 @@ import com.commcredits.shared.Role;
 import java.math.BigDecimal;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -362,5 +365,63 @@ class SpendGuardPagesIT {
     assertEquals(403, reader.get("billing/spend-caps").statusCode());
     assertEquals(403, reader.get("billing/spend-caps/user?upn=" + upn).statusCode());
     assertEquals(403, reader.get("billing/spend-caps?export=csv").statusCode());
+  }
+
+  @Test
+  void R_GUARD_1_spend_caps_per_user_pages_and_exports_thousands_of_users() throws Exception {
+    int many = 3_000;
+    String month = YearMonth.now(ZoneId.of("America/Los_Angeles")).toString();
+    try (Connection c = Fixtures.connect()) {
+      c.setAutoCommit(false);
+      try (PreparedStatement user =
+          c.prepareStatement(
+              "INSERT INTO directory_user (organisation_id, display_name, upn, usage_location, "
+                  + "state, created_at) VALUES (?, ?, ?, 'US', 'ACTIVE', ?)")) {
+        for (int i = 0; i < many; i++) {
+          user.setLong(1, org.id());
+          user.setString(2, String.format("Zz User %04d", i));
+          user.setString(3, String.format("zz%04d@%s", i, org.domain()));
+          user.setTimestamp(4, Timestamp.from(Instant.now()));
+          user.addBatch();
+        }
+        user.executeBatch();
+      }
+      try (PreparedStatement limits =
+              c.prepareStatement(
+                  "INSERT INTO user_spend_limit (user_id, organisation_id, monthly_cap, "
+                      + "international_cap, updated_at) SELECT id, organisation_id, 30.0000, "
+                      + "NULL, NOW(6) FROM directory_user WHERE organisation_id = ?");
+          PreparedStatement spends =
+              c.prepareStatement(
+                  "INSERT INTO user_month_spend (user_id, month, organisation_id, spend, "
+                      + "international_spend, call_seconds, calls) SELECT id, ?, organisation_id, "
+                      + "1.0000, 0.0000, 60, 1 FROM directory_user WHERE organisation_id = ?")) {
+        limits.setLong(1, org.id());
+        limits.executeUpdate();
+        spends.setString(1, month);
+        spends.setLong(2, org.id());
+        spends.executeUpdate();
+      }
+      c.commit();
+    }
+
+    WebSession web = new WebSession(base.toURI()).signedIn(org.email(Role.BILLING_ADMIN));
+    web.get("billing/spend-caps");
+    long start = System.nanoTime();
+    HttpResponse<String> last = web.get("billing/spend-caps?page=60");
+    long pageMillis = (System.nanoTime() - start) / 1_000_000;
+    assertEquals(200, last.statusCode());
+    assertTrue(last.body().contains("zz2999@" + org.domain()), "the last of 3,001 users, by name");
+    assertTrue(last.body().contains("Page 61 of 61 ("), "50 a page");
+    start = System.nanoTime();
+    HttpResponse<String> csv = web.get("billing/spend-caps?export=csv");
+    long csvMillis = (System.nanoTime() - start) / 1_000_000;
+    assertEquals(200, csv.statusCode());
+    assertEquals(1 + many + 1, csv.body().lines().count(), "a header and every user");
+    assertTrue(
+        csv.body().contains("Zz User 1234,zz1234@" + org.domain() + ",USD,30.00,,1.00,0.00,1,1"));
+    System.out.printf(
+        "Spend caps per user, %,d users: last page %d ms, CSV %d ms%n",
+        many + 1, pageMillis, csvMillis);
   }
 }

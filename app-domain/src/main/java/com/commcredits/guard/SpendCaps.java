@@ -4,11 +4,13 @@ import com.commcredits.audit.AuditAction;
 import com.commcredits.audit.AuditLog;
 import com.commcredits.directory.DirectoryUser;
 import com.commcredits.directory.DirectoryUserRepository;
+import com.commcredits.directory.UserSort;
 import com.commcredits.money.SupportedCurrency;
 import com.commcredits.organisation.Organisation;
 import com.commcredits.organisation.OrganisationRepository;
 import com.commcredits.shared.Caller;
 import com.commcredits.shared.NotFoundException;
+import com.commcredits.shared.Page;
 import com.commcredits.shared.Validator;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -55,6 +57,22 @@ public class SpendCaps {
     Organisation org = organisation(caller);
     return new UserGuard(
         user, guard.limit(user.id()), guard.spend(user.id(), thisMonth(org)), currency(org));
+  }
+
+  /**
+   * One page of the organisation's users by name (a search on name or UPN), each with caps and this
+   * month's spend (Billing > Spend caps, R-GUARD-1): a bounded page of at most {@link #MAX_BULK},
+   * read in a fixed number of queries whatever its size.
+   */
+  public Page<UserGuard> list(Caller caller, String query, int page, int size) {
+    requireRead(caller);
+    Page.validate(page, size, MAX_BULK);
+    Page<DirectoryUser> found =
+        users.search(
+            caller.organisationId(), query == null ? "" : query.strip(), UserSort.NAME, page, size);
+    Map<Long, UserGuard> guards = userGuards(caller, found.items());
+    return new Page<>(
+        found.items().stream().map(u -> guards.get(u.id())).toList(), page, size, found.total());
   }
 
   /** Caps and this month's spend of many users at once (Active users). */

@@ -156,6 +156,7 @@ class PagesBenchmark {
     page(pages, web, "Products & services", "billing/products");
     page(pages, web, "Payment methods", "billing/payment-methods");
     page(pages, web, "EA statements", "billing/statements");
+    page(pages, web, "Spend caps per user", "billing/spend-caps");
     page(pages, web, "Message center", "messages");
     page(pages, web, "Audit log", "settings/audit");
     page(pages, web, "Admins", "settings/admins");

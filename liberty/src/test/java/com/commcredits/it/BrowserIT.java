@@ -85,6 +85,7 @@ class BrowserIT {
             "Products & services",
             "Subscriptions",
             "Payment methods",
+            "Spend caps",
             "EA statements",
             "Reports",
             "Message center",

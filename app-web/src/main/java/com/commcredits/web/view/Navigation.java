@@ -61,6 +61,10 @@ public final class Navigation {
                       "nav.billing.paymentMethods",
                       "/billing/payment-methods",
                       Permission.MANAGE_BILLING),
+                  // those who set caps; User admins, who only read them, reach the page from
+                  // Active users (the page itself lets in every reader of caps)
+                  new Item(
+                      "nav.billing.spendCaps", "/billing/spend-caps", Permission.MANAGE_BILLING),
                   new Item(
                       "nav.billing.statements", "/billing/statements", Permission.MANAGE_BILLING))),
           new Section(

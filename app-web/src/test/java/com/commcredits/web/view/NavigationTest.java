@@ -34,6 +34,12 @@ class NavigationTest {
   }
 
   @Test
+  void spend_caps_stays_active_on_a_users_caps() {
+    assertEquals(List.of("nav.billing.spendCaps"), activeOn("/billing/spend-caps"));
+    assertEquals(List.of("nav.billing.spendCaps"), activeOn("/billing/spend-caps/user"));
+  }
+
+  @Test
   void a_path_that_only_starts_alike_is_not_active() {
     assertEquals(List.of(), activeOn("/billing/productsx"));
     assertEquals(List.of(), activeOn("/billing/credits-old"));

@@ -7,95 +7,78 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
- * Liberty's persistent EJB timers as the shared database holds them ({@code EJBTIMER_TASK} and
- * {@code EJBTIMER_PART} in the timer schema, server.xml's {@code databaseStore}): each task belongs
- * to a partition, one per server ({@code LSERVER}), and carries its next run ({@code NEXTEXEC}, ms
- * since the epoch) and its last start ({@code PREVSTART}).
+ * Liberty's persistent EJB timers as the shared database holds them ({@code EJBTIMER_TASK} in the
+ * timer schema, server.xml's {@code databaseStore}). With failover ({@code missedTaskThreshold}) a
+ * task belongs to no server: {@code PARTN} is a claim's expiry (ms since the epoch; -1 never
+ * claimed). A server polling every {@code pollInterval} claims the tasks due before its next poll,
+ * writing {@code PARTN = max(now, NEXTEXEC) + missedTaskThreshold}, and runs them at {@code
+ * NEXTEXEC}; a claim that expires unrun (its server died) is taken by the next server to poll.
  */
 final class TimerTasks {
   private static final String SCHEMA =
       System.getProperty("fault.timerSchema", "commcredits_timers");
 
+  /** server.xml's missedTaskThreshold. */
+  static final long MISSED_TASK_MILLIS = Long.getLong("fault.missedTaskMillis", 100_000);
+
   private TimerTasks() {}
 
-  record Task(long id, String name, long nextExec, long partition, String server, Long prevStart) {}
-
-  record Run(String server, long startedMillis) {}
+  record Task(long id, String name, long nextExec, long claim, Long prevStart) {}
 
   static List<Task> all() throws SQLException {
     List<Task> tasks = new ArrayList<>();
     try (var c = Fixtures.connect();
         var ps =
             c.prepareStatement(
-                "SELECT t.ID, t.INAME, t.NEXTEXEC, t.PARTN, p.LSERVER, t.PREVSTART FROM "
+                "SELECT ID, INAME, NEXTEXEC, PARTN, PREVSTART FROM "
                     + SCHEMA
-                    + ".EJBTIMER_TASK t LEFT JOIN "
-                    + SCHEMA
-                    + ".EJBTIMER_PART p ON p.ID = t.PARTN ORDER BY t.ID");
+                    + ".EJBTIMER_TASK ORDER BY ID");
         var rs = ps.executeQuery()) {
       while (rs.next()) {
-        long prev = rs.getLong(6);
+        long prev = rs.getLong(5);
         tasks.add(
             new Task(
                 rs.getLong(1),
                 rs.getString(2),
                 rs.getLong(3),
                 rs.getLong(4),
-                rs.getString(5),
                 rs.wasNull() ? null : prev));
       }
     }
     return tasks;
   }
 
-  /** The server whose partition holds the most timers ("" when there are none). */
-  static String owner(List<Task> tasks) {
-    Map<String, Long> perServer =
-        tasks.stream()
-            .filter(t -> t.server() != null)
-            .collect(Collectors.groupingBy(Task::server, Collectors.counting()));
-    return perServer.entrySet().stream()
-        .max(Map.Entry.comparingByValue())
-        .map(Map.Entry::getKey)
-        .orElse("");
+  /**
+   * The timer to make due: the hourly runway check (RechargeTimers' only persistent timer, harmless
+   * to run at any time) when it can be told by name, else the timer due soonest.
+   */
+  static Task pick(List<Task> tasks) {
+    if (tasks.isEmpty()) {
+      throw new AssertionError("no persistent timer in " + SCHEMA + ".EJBTIMER_TASK");
+    }
+    return tasks.stream()
+        .filter(t -> String.valueOf(t.name()).contains("RechargeTimers"))
+        .findFirst()
+        .orElseGet(
+            () -> tasks.stream().min(Comparator.comparingLong(Task::nextExec)).orElseThrow());
   }
 
   /**
-   * The timer to make due: the hourly runway check when it can be told by name (harmless to run at
-   * any time), else the server's timer due soonest.
+   * Makes the timer due at {@code millis} and claimed, as Liberty writes a claim, by a server that
+   * then died: the worst case, where the others must wait for the claim to expire.
    */
-  static Task pick(List<Task> tasks, String server) {
-    List<Task> mine =
-        tasks.stream().filter(t -> server.equalsIgnoreCase(String.valueOf(t.server()))).toList();
-    List<Task> from = mine.isEmpty() ? tasks : mine;
-    if (from.isEmpty()) {
-      throw new AssertionError("no persistent timer in " + SCHEMA + ".EJBTIMER_TASK");
-    }
-    Function<String, Task> named =
-        part ->
-            from.stream()
-                .filter(t -> String.valueOf(t.name()).toLowerCase().contains(part))
-                .findFirst()
-                .orElse(null);
-    Task runway = named.apply("runway");
-    return runway != null
-        ? runway
-        : from.stream().min(Comparator.comparingLong(Task::nextExec)).orElseThrow();
-  }
-
-  /** Makes the timer due at {@code millis} (its server is dead: no one holds it in memory). */
-  static void makeDue(Task task, long millis) {
+  static void claimedByTheDead(Task task, long millis) {
     Fixtures.update(
-        "UPDATE " + SCHEMA + ".EJBTIMER_TASK SET NEXTEXEC = ? WHERE ID = ?", millis, task.id());
+        "UPDATE " + SCHEMA + ".EJBTIMER_TASK SET NEXTEXEC = ?, PARTN = ? WHERE ID = ?",
+        millis,
+        millis + MISSED_TASK_MILLIS,
+        task.id());
   }
 
   /** Waits until the timer has run after {@code dueMillis}: its next run moved past it. */
-  static Run awaitRun(Task task, long dueMillis, Duration limit) throws Exception {
+  static long awaitRun(Task task, long dueMillis, Duration limit) throws Exception {
     Instant deadline = Instant.now().plus(limit);
     while (Instant.now().isBefore(deadline)) {
       Task now =
@@ -104,12 +87,10 @@ final class TimerTasks {
               .findFirst()
               .orElseThrow(AssertionError::new);
       if (now.nextExec() > dueMillis) {
-        long started =
-            now.prevStart() != null && now.prevStart() >= dueMillis
-                ? now.prevStart()
-                : System.currentTimeMillis();
         System.out.println("FaultCampaign: timer after failover " + now);
-        return new Run(now.server(), started);
+        return now.prevStart() != null && now.prevStart() >= dueMillis
+            ? now.prevStart()
+            : System.currentTimeMillis();
       }
       Thread.sleep(1000);
     }

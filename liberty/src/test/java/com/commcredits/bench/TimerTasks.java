@@ -38,13 +38,9 @@ final class TimerTasks {
         var rs = ps.executeQuery()) {
       while (rs.next()) {
         long prev = rs.getLong(5);
+        Long prevStart = rs.wasNull() ? null : prev;
         tasks.add(
-            new Task(
-                rs.getLong(1),
-                rs.getString(2),
-                rs.getLong(3),
-                rs.getLong(4),
-                rs.wasNull() ? null : prev));
+            new Task(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), prevStart));
       }
     }
     return tasks;

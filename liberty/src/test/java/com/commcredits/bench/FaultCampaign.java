@@ -14,9 +14,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,21 +36,21 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 14's fault campaign against real processes: a Liberty server of its own started with {@code
  * wlp/bin/server run} (not Arquillian's), on the test run's embedded MariaDB. Run like the
- * benchmarks: {@code -Dit.test=FaultCampaign} (README, "Fault campaign"). Implemented: fault 1,
- * kill -9 mid-rating ({@code fault.kills} times). Prints {@code RESULT <fault> ...} lines and a
- * table.
+ * benchmarks: {@code -Dit.test=FaultCampaign} (README, "Fault campaign"). Faults 1 to 6 of the
+ * issue, picked with {@code fault.only}; fault 2 (two servers) is {@link TwoServersFault}. Prints
+ * {@code RESULT <fault> ...} lines and a table.
  */
 class FaultCampaign {
-  private static final int PORT = Integer.getInteger("fault.http.port", 9281);
+  static final int PORT = Integer.getInteger("fault.http.port", 9281);
   private static final int HTTPS_PORT = Integer.getInteger("fault.https.port", 9282);
   private static final int KILLS = Integer.getInteger("fault.kills", 3);
   private static final int THREADS = 2;
   private static final int BATCH = 1000;
   private static final int BATCHES_PER_THREAD = Integer.getInteger("fault.batches", 12);
-  private static final List<String> RESULTS = new ArrayList<>();
-  private static final List<String> ROWS = new ArrayList<>();
+  static final List<String> RESULTS = new ArrayList<>();
+  static final List<String> ROWS = new ArrayList<>();
 
-  private static Process server;
+  static Process server;
 
   private final URI root = URI.create("http://localhost:" + PORT + "/");
   private final HttpClient http =
@@ -62,56 +59,12 @@ class FaultCampaign {
           .connectTimeout(Duration.ofSeconds(2))
           .build();
 
-  /** The Liberty directory and this campaign's server, made from the test server's directory. */
-  private static Path serverDir() throws IOException {
-    Path testServer = Path.of(System.getProperty("wlp.server.dir"));
-    Path dir = testServer.resolveSibling(System.getProperty("it.server.name") + "Fault");
-    try (var files = Files.walk(testServer)) {
-      for (Path source : (Iterable<Path>) files::iterator) {
-        Path relative = testServer.relativize(source);
-        String first = relative.getNameCount() == 0 ? "" : relative.getName(0).toString();
-        if (List.of("logs", "workarea", "resources", "apps", "dropins").contains(first)) {
-          continue;
-        }
-        Path target = dir.resolve(relative.toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
-    Path overrides = dir.resolve("configDropins/overrides");
-    Files.createDirectories(overrides);
-    Files.deleteIfExists(overrides.resolve("arquillian.xml"));
-    Files.writeString(
-        overrides.resolve("application.xml"),
-        "<server><webApplication id=\"commcredits\" location=\""
-            + Path.of(System.getProperty("app.war")).toAbsolutePath()
-            + "\" contextRoot=\"/\"/></server>");
-    return dir;
+  static Process start() throws IOException {
+    return FaultServers.start("Fault", PORT, HTTPS_PORT);
   }
 
-  private static Process start() throws IOException {
-    Path dir = serverDir();
-    Path wlp = dir.getParent().getParent().getParent();
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                wlp.resolve("bin/server").toString(), "run", dir.getFileName().toString())
-            .redirectErrorStream(true)
-            .redirectOutput(
-                ProcessBuilder.Redirect.appendTo(dir.resolveSibling("fault-console.log").toFile()));
-    Map<String, String> env = builder.environment(); // the test JVM's: DB_*, SMTP_* of this run
-    env.put("HTTP_PORT", String.valueOf(PORT));
-    env.put("HTTPS_PORT", String.valueOf(HTTPS_PORT));
-    return builder.start();
-  }
-
-  /** kill -9 of the server's Java process (bin/server run's child) and the script. */
-  private static void kill(Process process) throws InterruptedException {
-    process.descendants().forEach(ProcessHandle::destroyForcibly);
-    process.destroyForcibly();
-    process.waitFor(30, TimeUnit.SECONDS);
+  static void kill(Process process) throws InterruptedException {
+    FaultServers.kill(process);
   }
 
   @AfterAll
@@ -119,36 +72,19 @@ class FaultCampaign {
     if (server != null && server.isAlive()) {
       kill(server);
     }
+    TwoServersFault.stop();
   }
 
   /** Seconds until /health/ready answers 200. */
   private double awaitReady() throws Exception {
-    long started = System.nanoTime();
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        HttpResponse<String> r =
-            http.send(
-                HttpRequest.newBuilder(root.resolve("health/ready"))
-                    .timeout(Duration.ofSeconds(5))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 200) {
-          return (System.nanoTime() - started) / 1e9;
-        }
-      } catch (IOException notYet) {
-        // starting
-      }
-      Thread.sleep(500);
-    }
-    throw new IllegalStateException("the server did not become ready in 5 minutes");
+    return FaultServers.awaitReady(http, root);
   }
 
   private static String batch(String run, int thread, int b, String upn, Instant start) {
     return batch(run, thread, b, upn, start, BATCH);
   }
 
-  private static String batch(String run, int thread, int b, String upn, Instant start, int size) {
+  static String batch(String run, int thread, int b, String upn, Instant start, int size) {
     StringBuilder body = new StringBuilder(size * 260).append('[');
     for (int i = 0; i < size; i++) {
       int n = b * size + i;
@@ -237,7 +173,7 @@ class FaultCampaign {
   }
 
   /** Drift: a FULL reconciliation through the API; its findings. */
-  private long drift(ApiClient api) throws Exception {
+  static long drift(ApiClient api) throws Exception {
     String key = Fixtures.operator().key(Role.GLOBAL_ADMIN);
     Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
     ApiClient.Reply started;
@@ -269,11 +205,12 @@ class FaultCampaign {
     List<String> failed = new ArrayList<>();
     Map<String, Fault> faults = new java.util.LinkedHashMap<>();
     faults.put("1", this::killMidRating);
+    faults.put("2", a -> new TwoServersFault().run());
     faults.put("3", this::databaseRestart);
     faults.put("6", this::hotWallet);
     faults.put("4", this::mailOutage);
     faults.put("5", this::gatewayTimeoutsDuringKill);
-    List<String> only = List.of(System.getProperty("fault.only", "1,3,6,4,5").split(","));
+    List<String> only = List.of(System.getProperty("fault.only", "1,2,3,6,4,5").split(","));
     long campaignStart = System.nanoTime();
     for (Map.Entry<String, Fault> entry : faults.entrySet()) {
       if (!only.contains(entry.getKey())) {
@@ -406,7 +343,7 @@ class FaultCampaign {
   }
 
   /** An organisation with callers' licences and 50,000.00 USD; returns the caller's UPN. */
-  private static String fundedCaller(ApiClient api, TestOrg org) {
+  static String fundedCaller(ApiClient api, TestOrg org) {
     String upn = api.creditsCaller(org);
     long card = Fixtures.card(org);
     ApiClient.Reply funded =
@@ -550,7 +487,7 @@ class FaultCampaign {
     assertEquals(0, drift, "the reconciliation finds nothing");
   }
 
-  private static void row(
+  static void row(
       String fault,
       long requests,
       String ok,
@@ -644,7 +581,7 @@ class FaultCampaign {
   }
 
   /** R-FUND-6 by SQL: |balance − ledger| + |lots − negative − balance| + lots not allocated. */
-  private static long ledgerMismatches(long wallet) {
+  static long ledgerMismatches(long wallet) {
     java.math.BigDecimal balance =
         Fixtures.decimal("SELECT balance FROM wallet WHERE id = ?", wallet);
     java.math.BigDecimal ledger =
@@ -683,7 +620,7 @@ class FaultCampaign {
     return mismatches;
   }
 
-  private static void await(String what, Duration limit, java.util.function.BooleanSupplier done)
+  static void await(String what, Duration limit, java.util.function.BooleanSupplier done)
       throws InterruptedException {
     Instant deadline = Instant.now().plus(limit);
     while (!done.getAsBoolean()) {
@@ -957,13 +894,13 @@ class FaultCampaign {
   }
 
   /**
-   * Fault 4, mail server down: GreenMail is stopped for {@code fault.mailDownSeconds} (60) while
+   * Fault 4, mail server down: GreenMail is stopped for {@code fault.mailDownSeconds} (120) while
    * the operator makes {@code fault.mails} (20) adjustments of one wallet, each emailed to the
    * organisation's billing contacts (R-NOTIFY-2: written to the outbox with the adjustment);
    * GreenMail starts again and the outbox drains: every notification row SENT, each delivered once.
    */
   private void mailOutage(ApiClient api) throws Exception {
-    int downSeconds = Integer.getInteger("fault.mailDownSeconds", 60);
+    int downSeconds = Integer.getInteger("fault.mailDownSeconds", 120);
     int mails = Integer.getInteger("fault.mails", 20);
     TestOrg org = Fixtures.organisation("FaultMail", "USD");
     Fixtures.wallet(org);

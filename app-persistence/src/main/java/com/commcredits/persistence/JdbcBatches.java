@@ -82,29 +82,105 @@ public class JdbcBatches {
    * each: {@code into} is {@code INSERT INTO table (columns)}, {@code then} what follows the values
    * (an ON DUPLICATE KEY UPDATE clause, or empty). Each value is bound and encoded once, where the
    * driver's rewriting of a batch encodes every value twice (once to size the statements) and
-   * copies the bindings; on rating's hot path that was most of the server's CPU (issue 15). A
-   * statement of a full chunk is kept in the statement cache; one of another size is not, so odd
-   * sizes do not fill it with large statements.
+   * copies the bindings; on rating's hot path that was most of the server's CPU (issue 15).
    */
   public <T> void insertRows(
       String into, String then, int columns, List<T> rows, RowBinder<T> binder) {
     for (List<T> chunk : chunks(rows, BATCH)) {
       try (Connection connection = dataSource.getConnection();
           PreparedStatement statement =
-              connection.prepareStatement(multiRow(into, then, columns, chunk.size()))) {
-        statement.setPoolable(chunk.size() == BATCH);
-        RowValues values = new RowValues(statement);
-        for (T row : chunk) {
-          binder.bind(values, row);
-        }
-        if (values.count() != columns * chunk.size()) {
-          throw new IllegalStateException(
-              values.count() + " values bound for " + chunk.size() + " rows of " + columns);
-        }
+              bound(
+                  connection,
+                  multiRow(into, then, columns, chunk.size()),
+                  columns,
+                  chunk,
+                  binder)) {
         statement.executeUpdate();
       } catch (SQLException e) {
         throw new PersistenceException("Batched insert failed: " + e.getMessage(), e);
       }
+    }
+  }
+
+  /**
+   * As {@link #insertRows}, reading back what {@code returning} names of each inserted row in the
+   * same round trip (MariaDB's INSERT … RETURNING); empty where the server has no RETURNING
+   * (MySQL), for the caller to read them another way.
+   */
+  public <T, K, V> Optional<Map<K, V>> insertRowsReturning(
+      String into,
+      int columns,
+      List<T> rows,
+      RowBinder<T> binder,
+      String returning,
+      RowReader<K, V> reader) {
+    if (!returns()) {
+      insertRows(into, "", columns, rows, binder);
+      return Optional.empty();
+    }
+    Map<K, V> result = new HashMap<>();
+    for (List<T> chunk : chunks(rows, BATCH)) {
+      try (Connection connection = dataSource.getConnection();
+          PreparedStatement statement =
+              bound(
+                  connection,
+                  multiRow(into, "RETURNING " + returning, columns, chunk.size()),
+                  columns,
+                  chunk,
+                  binder)) {
+        statement.execute();
+        try (ResultSet rs = statement.getResultSet()) {
+          while (rs.next()) {
+            Map.Entry<K, V> entry = reader.read(rs);
+            result.put(entry.getKey(), entry.getValue());
+          }
+        }
+      } catch (SQLException e) {
+        throw new PersistenceException("Batched insert failed: " + e.getMessage(), e);
+      }
+    }
+    return Optional.of(result);
+  }
+
+  private volatile Boolean mariaDb;
+
+  /** Whether the server is MariaDB, which has INSERT … RETURNING (10.5 and later). */
+  private boolean returns() {
+    Boolean known = mariaDb;
+    if (known == null) {
+      try (Connection connection = dataSource.getConnection()) {
+        String version = connection.getMetaData().getDatabaseProductVersion();
+        known = version != null && version.contains("MariaDB");
+      } catch (SQLException e) {
+        throw new PersistenceException("Reading the server's version failed: " + e.getMessage(), e);
+      }
+      mariaDb = known;
+    }
+    return known;
+  }
+
+  /**
+   * The statement with the chunk's values bound; a full chunk's statement is kept in the statement
+   * cache, one of another size is not, so odd sizes do not fill it with large statements.
+   */
+  private static <T> PreparedStatement bound(
+      Connection connection, String sql, int columns, List<T> chunk, RowBinder<T> binder)
+      throws SQLException {
+    PreparedStatement statement = connection.prepareStatement(sql);
+    try {
+      statement.setPoolable(chunk.size() == BATCH);
+      RowValues values = new RowValues(statement);
+      for (T row : chunk) {
+        binder.bind(values, row);
+      }
+      if (values.count() != columns * chunk.size()) {
+        throw new IllegalStateException(
+            values.count() + " values bound for " + chunk.size() + " rows of " + columns);
+      }
+      return statement;
+    } catch (SQLException | RuntimeException e) {
+      statement.close();
+      throw e;
     }
   }
 

@@ -118,27 +118,34 @@ class JpaLedgerRepository implements LedgerRepository {
         throw new IllegalArgumentException("One wallet per call");
       }
     }
-    batches.insertRows(
-        "INSERT INTO ledger_entry (wallet_id, entry_type, amount, balance_after, currency, occurred_at, "
-            + "recorded_at, idempotency_key, reference, description, reverses_entry_id, actor)",
-        "",
-        12,
-        entries,
-        (v, e) ->
-            v.add(e.walletId())
-                .add(e.type().name())
-                .add(e.amount())
-                .add(e.balanceAfter())
-                .add(e.currency())
-                .add(e.occurredAt())
-                .add(e.recordedAt())
-                .add(e.idempotencyKey())
-                .add(e.reference())
-                .add(e.description())
-                .add(e.reversesEntryId())
-                .add(e.actor()));
-    // the ids by key, read back rather than inferred from the auto-increment: exact whatever the
-    // lock mode
+    Optional<Map<String, Long>> returned =
+        batches.insertRowsReturning(
+            "INSERT INTO ledger_entry (wallet_id, entry_type, amount, balance_after, currency, "
+                + "occurred_at, recorded_at, idempotency_key, reference, description, "
+                + "reverses_entry_id, actor)",
+            12,
+            entries,
+            (v, e) ->
+                v.add(e.walletId())
+                    .add(e.type().name())
+                    .add(e.amount())
+                    .add(e.balanceAfter())
+                    .add(e.currency())
+                    .add(e.occurredAt())
+                    .add(e.recordedAt())
+                    .add(e.idempotencyKey())
+                    .add(e.reference())
+                    .add(e.description())
+                    .add(e.reversesEntryId())
+                    .add(e.actor()),
+            "idempotency_key, id",
+            rs -> Map.entry(rs.getString(1), rs.getLong(2)));
+    if (returned.isPresent()) {
+      // each row's own id from the insert itself (MariaDB): exact whatever the lock mode
+      return returned.get();
+    }
+    // elsewhere the ids by key, read back rather than inferred from the auto-increment: exact
+    // whatever the lock mode
     Map<String, Long> ids = new HashMap<>();
     for (List<LedgerEntry> chunk : JdbcBatches.chunks(entries, 1000)) {
       ids.putAll(

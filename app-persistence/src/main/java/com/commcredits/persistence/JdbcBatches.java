@@ -78,27 +78,19 @@ public class JdbcBatches {
   }
 
   /**
-   * Inserts the rows with multi-row INSERT statements written here, up to {@value #BATCH} rows
-   * each: {@code into} is {@code INSERT INTO table (columns)}, {@code then} what follows the values
-   * (an ON DUPLICATE KEY UPDATE clause, or empty). Each value is bound and encoded once, where the
-   * driver's rewriting of a batch encodes every value twice (once to size the statements) and
-   * copies the bindings; on rating's hot path that was most of the server's CPU (issue 15).
+   * Inserts the rows with multi-row INSERT statements ({@link MultiRowInsert}): {@code into} is
+   * {@code INSERT INTO table (columns)}, {@code then} what follows the values (an ON DUPLICATE KEY
+   * UPDATE clause, or empty).
    */
   public <T> void insertRows(
       String into, String then, int columns, List<T> rows, RowBinder<T> binder) {
-    for (List<T> chunk : chunks(rows, BATCH)) {
-      try (Connection connection = dataSource.getConnection();
-          PreparedStatement statement =
-              bound(
-                  connection,
-                  multiRow(into, then, columns, chunk.size()),
-                  columns,
-                  chunk,
-                  binder)) {
-        statement.executeUpdate();
-      } catch (SQLException e) {
-        throw new PersistenceException("Batched insert failed: " + e.getMessage(), e);
-      }
+    if (rows.isEmpty()) {
+      return;
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      MultiRowInsert.insert(connection, into, then, columns, rows, binder, null);
+    } catch (SQLException e) {
+      throw new PersistenceException("Batched insert failed: " + e.getMessage(), e);
     }
   }
 
@@ -119,25 +111,25 @@ public class JdbcBatches {
       return Optional.empty();
     }
     Map<K, V> result = new HashMap<>();
-    for (List<T> chunk : chunks(rows, BATCH)) {
-      try (Connection connection = dataSource.getConnection();
-          PreparedStatement statement =
-              bound(
-                  connection,
-                  multiRow(into, "RETURNING " + returning, columns, chunk.size()),
-                  columns,
-                  chunk,
-                  binder)) {
-        statement.execute();
-        try (ResultSet rs = statement.getResultSet()) {
-          while (rs.next()) {
-            Map.Entry<K, V> entry = reader.read(rs);
-            result.put(entry.getKey(), entry.getValue());
-          }
-        }
-      } catch (SQLException e) {
-        throw new PersistenceException("Batched insert failed: " + e.getMessage(), e);
-      }
+    if (rows.isEmpty()) {
+      return Optional.of(result);
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      MultiRowInsert.insert(
+          connection,
+          into,
+          "RETURNING " + returning,
+          columns,
+          rows,
+          binder,
+          rs -> {
+            while (rs.next()) {
+              Map.Entry<K, V> entry = reader.read(rs);
+              result.put(entry.getKey(), entry.getValue());
+            }
+          });
+    } catch (SQLException e) {
+      throw new PersistenceException("Batched insert failed: " + e.getMessage(), e);
     }
     return Optional.of(result);
   }
@@ -157,43 +149,6 @@ public class JdbcBatches {
       mariaDb = known;
     }
     return known;
-  }
-
-  /**
-   * The statement with the chunk's values bound; a full chunk's statement is kept in the statement
-   * cache, one of another size is not, so odd sizes do not fill it with large statements.
-   */
-  private static <T> PreparedStatement bound(
-      Connection connection, String sql, int columns, List<T> chunk, RowBinder<T> binder)
-      throws SQLException {
-    PreparedStatement statement = connection.prepareStatement(sql);
-    try {
-      statement.setPoolable(chunk.size() == BATCH);
-      RowValues values = new RowValues(statement);
-      for (T row : chunk) {
-        binder.bind(values, row);
-      }
-      if (values.count() != columns * chunk.size()) {
-        throw new IllegalStateException(
-            values.count() + " values bound for " + chunk.size() + " rows of " + columns);
-      }
-      return statement;
-    } catch (SQLException | RuntimeException e) {
-      statement.close();
-      throw e;
-    }
-  }
-
-  static String multiRow(String into, String then, int columns, int rows) {
-    String row = "(" + placeholders(columns) + ")";
-    StringBuilder sql =
-        new StringBuilder(into.length() + then.length() + rows * (row.length() + 1) + 9)
-            .append(into)
-            .append(" VALUES ");
-    for (int i = 0; i < rows; i++) {
-      sql.append(i == 0 ? "" : ",").append(row);
-    }
-    return sql.append(then.isEmpty() ? "" : " ").append(then).toString();
   }
 
   /** Runs a query and collects its rows into a map. */

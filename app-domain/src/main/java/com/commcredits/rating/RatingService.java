@@ -64,7 +64,7 @@ public class RatingService {
             .lock(caller.organisationId())
             .orElseThrow(() -> new NotFoundException("The organisation"));
     // the wallet before the pools, as the lock order of the wallet package says
-    wallets.lockForOrganisation(org.id());
+    boolean hasWallet = wallets.lockForOrganisation(org.id()).isPresent();
     Map<String, CallRecord> seen =
         records.existing(
             org.id(),
@@ -73,7 +73,7 @@ public class RatingService {
                 .filter(Objects::nonNull)
                 .collect(Collectors.toSet()));
     Map<String, DirectoryUser> callers = callers(org, calls, seen.keySet());
-    CallRater rater = rater(org, callers);
+    CallRater rater = rater(org, callers, hasWallet);
     RatingResult[] results = new RatingResult[calls.size()];
     List<Pending> accepted = new ArrayList<>();
     List<Integer> duplicates = new ArrayList<>();
@@ -155,10 +155,10 @@ public class RatingService {
   }
 
   /**
-   * Reads what the batch needs once: the callers' licences, the rate card, the wallet, and the
-   * pools (locked on first use and counted in memory).
+   * Reads what the batch needs once: the callers' licences, the rate card and the pools (locked on
+   * first use and counted in memory); whether there is a wallet is known from its lock.
    */
-  private CallRater rater(Organisation org, Map<String, DirectoryUser> callers) {
+  private CallRater rater(Organisation org, Map<String, DirectoryUser> callers, boolean hasWallet) {
     Map<Long, Set<String>> skus =
         callers.isEmpty()
             ? Map.of()
@@ -172,7 +172,7 @@ public class RatingService {
         callers,
         skus,
         budget,
-        wallets.findForOrganisation(org.id()).isPresent(),
+        hasWallet,
         rates,
         clock.instant());
   }
@@ -184,7 +184,7 @@ public class RatingService {
   private List<ChargeResult> charge(Organisation org, List<Pending> accepted) {
     List<Pending> payable = accepted.stream().filter(p -> p.price().isPositive()).toList();
     List<ChargeResult> charged =
-        charging.chargeAll(
+        charging.chargeUnused(
             Caller.system(org.id()),
             payable.stream()
                 .map(

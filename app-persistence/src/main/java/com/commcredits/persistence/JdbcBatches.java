@@ -71,6 +71,86 @@ public class JdbcBatches {
     }
   }
 
+  /** Binds one row's values in column order. */
+  @FunctionalInterface
+  public interface RowBinder<T> {
+    void bind(RowValues values, T row) throws SQLException;
+  }
+
+  /**
+   * Inserts the rows with multi-row INSERT statements ({@link MultiRowInsert}): {@code into} is
+   * {@code INSERT INTO table (columns)}, {@code then} what follows the values (an ON DUPLICATE KEY
+   * UPDATE clause, or empty).
+   */
+  public <T> void insertRows(
+      String into, String then, int columns, List<T> rows, RowBinder<T> binder) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      MultiRowInsert.insert(connection, into, then, columns, rows, binder, null);
+    } catch (SQLException e) {
+      throw new PersistenceException("Batched insert failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * As {@link #insertRows}, reading back what {@code returning} names of each inserted row in the
+   * same round trip (MariaDB's INSERT … RETURNING); empty where the server has no RETURNING
+   * (MySQL), for the caller to read them another way.
+   */
+  public <T, K, V> Optional<Map<K, V>> insertRowsReturning(
+      String into,
+      int columns,
+      List<T> rows,
+      RowBinder<T> binder,
+      String returning,
+      RowReader<K, V> reader) {
+    if (!returns()) {
+      insertRows(into, "", columns, rows, binder);
+      return Optional.empty();
+    }
+    Map<K, V> result = new HashMap<>();
+    if (rows.isEmpty()) {
+      return Optional.of(result);
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      MultiRowInsert.insert(
+          connection,
+          into,
+          "RETURNING " + returning,
+          columns,
+          rows,
+          binder,
+          rs -> {
+            while (rs.next()) {
+              Map.Entry<K, V> entry = reader.read(rs);
+              result.put(entry.getKey(), entry.getValue());
+            }
+          });
+    } catch (SQLException e) {
+      throw new PersistenceException("Batched insert failed: " + e.getMessage(), e);
+    }
+    return Optional.of(result);
+  }
+
+  private volatile Boolean mariaDb;
+
+  /** Whether the server is MariaDB, which has INSERT … RETURNING (10.5 and later). */
+  private boolean returns() {
+    Boolean known = mariaDb;
+    if (known == null) {
+      try (Connection connection = dataSource.getConnection()) {
+        String version = connection.getMetaData().getDatabaseProductVersion();
+        known = version != null && version.contains("MariaDB");
+      } catch (SQLException e) {
+        throw new PersistenceException("Reading the server's version failed: " + e.getMessage(), e);
+      }
+      mariaDb = known;
+    }
+    return known;
+  }
+
   /** Runs a query and collects its rows into a map. */
   public <K, V> Map<K, V> query(String sql, Parameters parameters, RowReader<K, V> reader) {
     Map<K, V> result = new HashMap<>();

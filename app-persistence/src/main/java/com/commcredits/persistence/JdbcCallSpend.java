@@ -40,18 +40,17 @@ class JdbcCallSpend {
       sum[0] = (Long) sum[0] + 1;
       sum[1] = ((BigDecimal) sum[1]).add(r.charge());
     }
-    batches.insert(
-        "INSERT INTO call_spend_hourly (organisation_id, hour, kind, calls, charge) "
-            + "VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE calls = calls + VALUES(calls), "
-            + "charge = charge + VALUES(charge)",
+    batches.insertRows(
+        "INSERT INTO call_spend_hourly (organisation_id, hour, kind, calls, charge)",
+        "ON DUPLICATE KEY UPDATE calls = calls + VALUES(calls), charge = charge + VALUES(charge)",
+        5,
         List.copyOf(sums.entrySet()),
-        (ps, e) -> {
-          ps.setLong(1, e.getKey().organisationId());
-          ps.setTimestamp(2, UtcTimestamps.of(e.getKey().hour()));
-          ps.setString(3, e.getKey().kind());
-          ps.setLong(4, (Long) e.getValue()[0]);
-          ps.setBigDecimal(5, (BigDecimal) e.getValue()[1]);
-        });
+        (v, e) ->
+            v.add(e.getKey().organisationId())
+                .add(e.getKey().hour())
+                .add(e.getKey().kind())
+                .add((long) (Long) e.getValue()[0])
+                .add((BigDecimal) e.getValue()[1]));
   }
 
   /** Rows in key order, so two writers would lock them in the same order. */

@@ -156,30 +156,27 @@ class JdbcSpendGuardRepository implements SpendGuardRepository {
         buckets.merge(SpendGuard.bucket(line.endedAt()), line.charge(), BigDecimal::add);
       }
     }
-    jdbc.insert(
+    jdbc.insertRows(
         "INSERT INTO user_month_spend (user_id, month, organisation_id, spend, international_spend, "
-            + "call_seconds, calls) VALUES (?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
-            + "spend = spend + VALUES(spend), international_spend = international_spend + "
-            + "VALUES(international_spend), call_seconds = call_seconds + VALUES(call_seconds), "
-            + "calls = calls + VALUES(calls)",
+            + "call_seconds, calls)",
+        "ON DUPLICATE KEY UPDATE spend = spend + VALUES(spend), international_spend = "
+            + "international_spend + VALUES(international_spend), call_seconds = call_seconds + "
+            + "VALUES(call_seconds), calls = calls + VALUES(calls)",
+        7,
         new ArrayList<>(users.entrySet()),
-        (ps, e) -> {
-          ps.setLong(1, e.getKey().userId());
-          ps.setString(2, e.getKey().month());
-          ps.setLong(3, organisationId);
-          ps.setBigDecimal(4, e.getValue().spend);
-          ps.setBigDecimal(5, e.getValue().international);
-          ps.setLong(6, e.getValue().seconds);
-          ps.setLong(7, e.getValue().calls);
-        });
-    jdbc.insert(
-        "INSERT INTO international_spend_minute (organisation_id, minute_at, amount) VALUES (?, ?, ?) "
-            + "ON DUPLICATE KEY UPDATE amount = amount + VALUES(amount)",
+        (v, e) ->
+            v.add(e.getKey().userId())
+                .add(e.getKey().month())
+                .add(organisationId)
+                .add(e.getValue().spend)
+                .add(e.getValue().international)
+                .add(e.getValue().seconds)
+                .add(e.getValue().calls));
+    jdbc.insertRows(
+        "INSERT INTO international_spend_minute (organisation_id, minute_at, amount)",
+        "ON DUPLICATE KEY UPDATE amount = amount + VALUES(amount)",
+        3,
         new ArrayList<>(buckets.entrySet()),
-        (ps, e) -> {
-          ps.setLong(1, organisationId);
-          ps.setTimestamp(2, UtcTimestamps.of(e.getKey()));
-          ps.setBigDecimal(3, e.getValue());
-        });
+        (v, e) -> v.add(organisationId).add(e.getKey()).add(e.getValue()));
   }
 }

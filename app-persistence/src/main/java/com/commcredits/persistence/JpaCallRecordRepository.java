@@ -11,7 +11,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.math.BigDecimal;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -59,41 +58,38 @@ class JpaCallRecordRepository implements CallRecordRepository {
 
   @Override
   public void addAll(List<CallRecord> rows) {
-    batches.insert(
+    batches.insertRows(
         "INSERT INTO call_record (organisation_id, call_id, kind, user_upn, user_name, user_location, "
             + "toll_free_number, from_number, to_number, destination_country, domestic, start_at, end_at, duration_seconds, "
             + "pool_kind, pool_minutes, wallet_seconds, rate_prefix, connection_fee, charge, currency, ledger_entry_id, "
-            + "rated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + "rated_at)",
+        "",
+        23,
         rows,
-        (ps, r) -> {
-          ps.setLong(1, r.organisationId());
-          ps.setString(2, r.callId());
-          ps.setString(3, r.kind().name());
-          ps.setString(4, r.userUpn());
-          ps.setString(5, r.userName());
-          ps.setString(6, r.userLocation());
-          ps.setString(7, r.tollFreeNumber());
-          ps.setString(8, r.fromNumber());
-          ps.setString(9, r.toNumber());
-          ps.setString(10, r.destinationCountry());
-          ps.setBoolean(11, r.domestic());
-          ps.setTimestamp(12, UtcTimestamps.of(r.startAt()));
-          ps.setTimestamp(13, UtcTimestamps.of(r.endAt()));
-          ps.setInt(14, r.durationSeconds());
-          ps.setString(15, r.poolKind());
-          ps.setInt(16, r.poolMinutes());
-          ps.setInt(17, r.walletSeconds());
-          ps.setString(18, r.ratePrefix());
-          ps.setBigDecimal(19, r.connectionFee());
-          ps.setBigDecimal(20, r.charge());
-          ps.setString(21, r.currency());
-          if (r.ledgerEntryId() == null) {
-            ps.setNull(22, Types.BIGINT);
-          } else {
-            ps.setLong(22, r.ledgerEntryId());
-          }
-          ps.setTimestamp(23, UtcTimestamps.of(r.ratedAt()));
-        });
+        (v, r) ->
+            v.add(r.organisationId())
+                .add(r.callId())
+                .add(r.kind().name())
+                .add(r.userUpn())
+                .add(r.userName())
+                .add(r.userLocation())
+                .add(r.tollFreeNumber())
+                .add(r.fromNumber())
+                .add(r.toNumber())
+                .add(r.destinationCountry())
+                .add(r.domestic())
+                .add(r.startAt())
+                .add(r.endAt())
+                .add(r.durationSeconds())
+                .add(r.poolKind())
+                .add(r.poolMinutes())
+                .add(r.walletSeconds())
+                .add(r.ratePrefix())
+                .add(r.connectionFee())
+                .add(r.charge())
+                .add(r.currency())
+                .add(r.ledgerEntryId())
+                .add(r.ratedAt()));
     spend.add(rows);
   }
 

@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -114,34 +113,39 @@ class JpaLedgerRepository implements LedgerRepository {
       return Map.of();
     }
     long walletId = entries.get(0).walletId();
-    batches.insert(
-        "INSERT INTO ledger_entry (wallet_id, entry_type, amount, balance_after, currency, occurred_at, "
-            + "recorded_at, idempotency_key, reference, description, reverses_entry_id, actor) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        entries,
-        (ps, e) -> {
-          if (e.walletId() != walletId) {
-            throw new IllegalArgumentException("One wallet per call");
-          }
-          ps.setLong(1, e.walletId());
-          ps.setString(2, e.type().name());
-          ps.setBigDecimal(3, e.amount());
-          ps.setBigDecimal(4, e.balanceAfter());
-          ps.setString(5, e.currency());
-          ps.setTimestamp(6, UtcTimestamps.of(e.occurredAt()));
-          ps.setTimestamp(7, UtcTimestamps.of(e.recordedAt()));
-          ps.setString(8, e.idempotencyKey());
-          ps.setString(9, e.reference());
-          ps.setString(10, e.description());
-          if (e.reversesEntryId() == null) {
-            ps.setNull(11, Types.BIGINT);
-          } else {
-            ps.setLong(11, e.reversesEntryId());
-          }
-          ps.setString(12, e.actor());
-        });
-    // the ids by key, read back rather than inferred from the auto-increment: exact whatever the
-    // lock mode
+    for (LedgerEntry e : entries) {
+      if (e.walletId() != walletId) {
+        throw new IllegalArgumentException("One wallet per call");
+      }
+    }
+    Optional<Map<String, Long>> returned =
+        batches.insertRowsReturning(
+            "INSERT INTO ledger_entry (wallet_id, entry_type, amount, balance_after, currency, "
+                + "occurred_at, recorded_at, idempotency_key, reference, description, "
+                + "reverses_entry_id, actor)",
+            12,
+            entries,
+            (v, e) ->
+                v.add(e.walletId())
+                    .add(e.type().name())
+                    .add(e.amount())
+                    .add(e.balanceAfter())
+                    .add(e.currency())
+                    .add(e.occurredAt())
+                    .add(e.recordedAt())
+                    .add(e.idempotencyKey())
+                    .add(e.reference())
+                    .add(e.description())
+                    .add(e.reversesEntryId())
+                    .add(e.actor()),
+            "idempotency_key, id",
+            rs -> Map.entry(rs.getString(1), rs.getLong(2)));
+    if (returned.isPresent()) {
+      // each row's own id from the insert itself (MariaDB): exact whatever the lock mode
+      return returned.get();
+    }
+    // elsewhere the ids by key, read back rather than inferred from the auto-increment: exact
+    // whatever the lock mode
     Map<String, Long> ids = new HashMap<>();
     for (List<LedgerEntry> chunk : JdbcBatches.chunks(entries, 1000)) {
       ids.putAll(
@@ -162,19 +166,12 @@ class JpaLedgerRepository implements LedgerRepository {
 
   @Override
   public void insertAllocations(List<LotAllocation> allocations) {
-    batches.insert(
-        "INSERT INTO lot_allocation (wallet_id, entry_id, lot_id, amount) VALUES (?, ?, ?, ?)",
+    batches.insertRows(
+        "INSERT INTO lot_allocation (wallet_id, entry_id, lot_id, amount)",
+        "",
+        4,
         allocations,
-        (ps, a) -> {
-          ps.setLong(1, a.walletId());
-          ps.setLong(2, a.entryId());
-          if (a.lotId() == null) {
-            ps.setNull(3, Types.BIGINT);
-          } else {
-            ps.setLong(3, a.lotId());
-          }
-          ps.setBigDecimal(4, a.amount());
-        });
+        (v, a) -> v.add(a.walletId()).add(a.entryId()).add(a.lotId()).add(a.amount()));
   }
 
   @Override

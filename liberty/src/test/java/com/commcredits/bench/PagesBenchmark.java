@@ -137,7 +137,13 @@ class PagesBenchmark {
         "billing/credits?before=" + cursor(big, 100_000));
     page(pages, web, "Credits, transactions one month", "billing/credits?" + month);
     page(pages, web, "PSTN usage, default (30 days)", "reports/pstn-usage");
-    page(pages, web, "PSTN usage, page 500", "reports/pstn-usage?page=500");
+    // the report pages by keyset too (issue 15): page 500 is the Older link's cursor 25,000 calls
+    // in
+    page(
+        pages,
+        web,
+        "PSTN usage, 500 pages deep (before=cursor)",
+        "reports/pstn-usage?before=" + callCursor(big, 25_000));
     page(pages, web, "PSTN usage, one day", "reports/pstn-usage?" + day);
     page(pages, web, "PSTN usage, one month", "reports/pstn-usage?" + month);
     page(pages, web, "PSTN usage, one year", "reports/pstn-usage?" + year);
@@ -149,8 +155,8 @@ class PagesBenchmark {
     page(
         pages,
         web,
-        "PSTN usage, one year, page 1,000",
-        "reports/pstn-usage?" + year + "&page=1000");
+        "PSTN usage, one year, 1,000 pages deep (before=cursor)",
+        "reports/pstn-usage?" + year + "&before=" + callCursor(big, 50_000));
     page(pages, web, "Minute pools", "reports/pools");
     page(pages, web, "Reports", "reports");
     page(pages, web, "Products & services", "billing/products");
@@ -165,7 +171,13 @@ class PagesBenchmark {
     api(pages, api, key, "API wallet", "wallet");
     api(pages, api, key, "API transactions size=100", "wallet/transactions?size=100");
     api(pages, api, key, "API transactions page=50", "wallet/transactions?size=100&page=50");
-    api(pages, api, key, "API transactions page=5000", "wallet/transactions?size=100&page=5000");
+    // an offset page must start within the first 10,000 entries (deeper: 400 naming the cursor)
+    api(
+        pages,
+        api,
+        key,
+        "API transactions page=99 (deepest offset)",
+        "wallet/transactions?size=100&page=99");
     api(
         pages,
         api,
@@ -255,6 +267,15 @@ class PagesBenchmark {
     return Fixtures.count(
         "SELECT id FROM ledger_entry WHERE wallet_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?",
         tenant.wallet(),
+        skip - 1);
+  }
+
+  /** The call a report page's Older link names after {@code skip} calls, newest first. */
+  private static long callCursor(Tenant tenant, int skip) {
+    return Fixtures.count(
+        "SELECT id FROM call_record WHERE organisation_id = ?"
+            + " ORDER BY start_at DESC, id DESC LIMIT 1 OFFSET ?",
+        tenant.org().id(),
         skip - 1);
   }
 

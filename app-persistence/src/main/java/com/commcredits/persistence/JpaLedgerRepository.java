@@ -33,6 +33,7 @@ class JpaLedgerRepository implements LedgerRepository {
 
   @Inject JdbcBatches batches;
   @Inject JdbcLedgerReads reads;
+  @Inject JdbcChargeDays chargeDays;
 
   @Override
   public Optional<LedgerEntry> entryByKey(long walletId, String idempotencyKey) {
@@ -77,6 +78,7 @@ class JpaLedgerRepository implements LedgerRepository {
     }
     em.persist(movement.entry());
     em.flush();
+    chargeDays.add(List.of(movement.entry()));
     for (LotAllocation allocation : movement.allocations()) {
       em.persist(allocation);
     }
@@ -142,6 +144,7 @@ class JpaLedgerRepository implements LedgerRepository {
           }
           ps.setString(12, e.actor());
         });
+    chargeDays.add(entries);
     // the ids by key, read back rather than inferred from the auto-increment: exact whatever the
     // lock mode
     Map<String, Long> ids = new HashMap<>();
@@ -242,9 +245,9 @@ class JpaLedgerRepository implements LedgerRepository {
   }
 
   /**
-   * The whole UTC days inside the period from the daily charges (V39, kept by a trigger), the
-   * partial days at either end from the ledger's covering index (V29): at most two days of entries
-   * instead of the period's. Exact: both read the same committed entries.
+   * The whole UTC days inside the period from the daily charges (V39, written with the entries),
+   * the partial days at either end from the ledger's covering index (V29): at most two days of
+   * entries instead of the period's. Exact: both read the same committed entries.
    */
   @Override
   public BigDecimal chargedBetween(long walletId, Instant from, Instant to) {

@@ -383,6 +383,9 @@ class PagesBenchmark {
     Map<YearMonth, Long> poolMinutes = new TreeMap<>();
     Map<LocalDateTime, long[]> callsPerHour = new TreeMap<>();
     Map<LocalDateTime, BigDecimal> spendPerHour = new TreeMap<>();
+    // the wallet's charges per UTC day of the entries' time, as the ledger's writers keep them
+    // (V39)
+    Map<LocalDate, BigDecimal[]> chargesPerDay = new TreeMap<>();
     try (Connection c = raw()) {
       List<long[]> lots = new ArrayList<>(); // id, remaining in ten-thousandths
       List<BigDecimal> remaining = new ArrayList<>();
@@ -432,6 +435,12 @@ class PagesBenchmark {
               BigDecimal charge = PER_MINUTE.multiply(BigDecimal.valueOf((seconds + 59) / 60));
               balance = balance.subtract(charge);
               spendPerHour.merge(hour, charge, BigDecimal::add);
+              BigDecimal[] day =
+                  chargesPerDay.computeIfAbsent(
+                      LocalDate.ofInstant(end, ZoneOffset.UTC),
+                      d -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+              day[0] = day[0].add(charge);
+              day[1] = day[1].add(BigDecimal.ONE);
               entries.setLong(1, tenant.wallet());
               entries.setBigDecimal(2, charge.negate());
               entries.setBigDecimal(3, balance);
@@ -540,6 +549,7 @@ class PagesBenchmark {
         pools.executeBatch();
       }
       seedHourly(c, tenant, callsPerHour, spendPerHour);
+      seedChargeDays(c, tenant, chargesPerDay);
       c.commit();
     }
   }
@@ -568,6 +578,29 @@ class PagesBenchmark {
         daily.setTimestamp(2, Timestamp.valueOf(e.getKey()));
         daily.setLong(3, e.getValue()[0]);
         daily.setBigDecimal(4, spend.getOrDefault(e.getKey(), BigDecimal.ZERO));
+        daily.addBatch();
+      }
+      daily.executeBatch();
+    }
+  }
+
+  private static void seedChargeDays(Connection c, Tenant tenant, Map<LocalDate, BigDecimal[]> days)
+      throws Exception {
+    try (ResultSet t = c.getMetaData().getTables(null, null, "ledger_charge_daily", null)) {
+      if (!t.next()) {
+        return;
+      }
+    }
+    try (PreparedStatement daily =
+        c.prepareStatement(
+            "INSERT INTO ledger_charge_daily (wallet_id, day, charged, entries) VALUES (?, ?, ?, ?)"
+                + " ON DUPLICATE KEY UPDATE charged = charged + VALUES(charged),"
+                + " entries = entries + VALUES(entries)")) {
+      for (var e : days.entrySet()) {
+        daily.setLong(1, tenant.wallet());
+        daily.setDate(2, java.sql.Date.valueOf(e.getKey()));
+        daily.setBigDecimal(3, e.getValue()[0]);
+        daily.setLong(4, e.getValue()[1].longValueExact());
         daily.addBatch();
       }
       daily.executeBatch();

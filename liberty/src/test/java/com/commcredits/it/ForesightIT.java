@@ -206,7 +206,7 @@ class ForesightIT {
       throws Exception {
     TestOrg org = spending(base, "RunwayDaily", "30.00", 300);
     long wallet = Fixtures.count("SELECT id FROM wallet WHERE organisation_id = ?", org.id());
-    // kept by the ledger's insert trigger (V39), whichever writer inserted the entries
+    // written with the entries by the ledger's writers (V39): a JPA funding and rating's batch
     assertEquals(
         0,
         Fixtures.count(

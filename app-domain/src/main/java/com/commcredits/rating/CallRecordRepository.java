@@ -38,8 +38,13 @@ public interface CallRecordRepository {
    */
   long[] idRange(long organisationId, UsageFilter filter);
 
-  /** A page of the filter's records, newest call first. */
-  List<CallRecord> latest(long organisationId, UsageFilter filter, int offset, int limit);
+  /**
+   * A keyset page of the filter's records, newest call first (by start, then id): the newest, those
+   * after {@code beforeId} in that order (older), or those before {@code afterId} (newer). A cursor
+   * that is not one of the organisation's records reads as none (the newest page).
+   */
+  List<CallRecord> around(
+      long organisationId, UsageFilter filter, Long beforeId, Long afterId, int limit);
 
   long count(long organisationId, UsageFilter filter);
 

@@ -4,6 +4,7 @@ import com.commcredits.money.Money;
 import com.commcredits.organisation.Organisation;
 import com.commcredits.organisation.OrganisationRepository;
 import com.commcredits.shared.Caller;
+import com.commcredits.shared.Keyset;
 import com.commcredits.shared.NotFoundException;
 import com.commcredits.shared.Page;
 import com.commcredits.shared.Permission;
@@ -81,12 +82,38 @@ public class UsageReport {
         kind);
   }
 
-  /** A page for the screen, newest call first, with the total. */
-  public Page<Row> page(Caller caller, UsageFilter filter, int page, int size) {
+  /**
+   * A page for the screen by keyset, newest call first (start, then id): the newest, those older
+   * than the call {@code before} or newer than the call {@code after} (call record ids); a deep
+   * page costs what the first does (issue 15). The total is exact (the hourly spend rows, or one
+   * user's index entries).
+   */
+  public Keyset<Row> page(Caller caller, UsageFilter filter, Long before, Long after, int size) {
     caller.require(Permission.VIEW_REPORTS);
-    Page.validate(page, size, 500);
-    List<CallRecord> calls = records.latest(caller.organisationId(), filter, page * size, size);
-    return new Page<>(rows(calls), page, size, records.count(caller.organisationId(), filter));
+    Page.validate(0, size, 500);
+    long org = caller.organisationId();
+    Long afterId = before == null ? after : null;
+    List<CallRecord> calls = records.around(org, filter, before, afterId, size + 1);
+    boolean more = calls.size() > size;
+    if (more) {
+      // the extra one shows a page lies further in the direction of travel
+      calls = afterId == null ? calls.subList(0, size) : calls.subList(1, calls.size());
+    }
+    Long newer = null;
+    Long older = null;
+    if (!calls.isEmpty()) {
+      long first = calls.get(0).id();
+      long last = calls.get(calls.size() - 1).id();
+      if (afterId == null) {
+        older = more ? last : null;
+        newer =
+            before != null && !records.around(org, filter, null, first, 1).isEmpty() ? first : null;
+      } else {
+        newer = more ? first : null;
+        older = !records.around(org, filter, last, null, 1).isEmpty() ? last : null;
+      }
+    }
+    return new Keyset<>(rows(calls), newer, older, records.count(org, filter), false);
   }
 
   /**

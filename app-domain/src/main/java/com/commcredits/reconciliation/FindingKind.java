@@ -26,7 +26,8 @@ public enum FindingKind {
   POOL_MISMATCH,
   /**
    * The hourly spend totals the charts and the usage report read (calls and charges per hour and
-   * call kind) are not what the call records sum to.
+   * call kind) are not what the call records sum to, or a wallet's daily charges the runway reads
+   * (ledger_charge_daily) are not what its CHARGE entries of that UTC day sum to.
    */
   DAILY_TOTAL_MISMATCH
 }

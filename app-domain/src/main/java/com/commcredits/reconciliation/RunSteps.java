@@ -49,6 +49,7 @@ public class RunSteps {
   @Inject RunRepository runs;
   @Inject WalletCheckRepository walletChecks;
   @Inject CrossCheckRepository crossCheckReads;
+  @Inject LedgerDayChecks ledgerDays;
   @Inject WalletQueries wallets;
   @Inject LotExpiry expiry;
   @Inject ExpiryNotices expiryNotices;
@@ -176,6 +177,7 @@ public class RunSteps {
       }
     }
     findings.addAll(hourlySpend(runId));
+    findings.addAll(ledgerDays(runId));
     runs.addFindings(findings);
     crossCheckReads.saveMarks(runId, marks);
     return findings.size();
@@ -203,6 +205,29 @@ public class RunSteps {
                         + ") is not what its "
                         + d.calls()
                         + " call records sum to."))
+        .toList();
+  }
+
+  /** The wallets' daily charges (read by the runway) against their CHARGE entries (issue 15). */
+  private List<Finding> ledgerDays(long runId) {
+    return ledgerDays.ledgerDayDiffs().stream()
+        .map(
+            d ->
+                Finding.of(
+                    runId,
+                    FindingKind.DAILY_TOTAL_MISMATCH,
+                    d.organisationId(),
+                    d.walletId(),
+                    "charges:" + d.day(),
+                    d.charged(),
+                    d.rowCharged(),
+                    "The daily charges of "
+                        + d.day()
+                        + " ("
+                        + (d.rowEntries() == null ? "no row" : d.rowEntries() + " entries")
+                        + ") are not what its "
+                        + d.entries()
+                        + " CHARGE entries sum to."))
         .toList();
   }
 

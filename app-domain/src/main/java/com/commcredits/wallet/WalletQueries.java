@@ -128,12 +128,21 @@ public class WalletQueries {
   /**
    * An offset page of the transactions for the API's {@code page}, the skipped entries read from an
    * index only; the total as in {@link #transactions(Caller, LocalDate, LocalDate, Long, Long,
-   * int)} (capped, {@link Keyset#totalCapped}).
+   * int)} (capped, {@link Keyset#totalCapped}). An offset reads every entry it skips, so a page
+   * must start within the first {@link Keyset#COUNT_CAP} entries, as far as the total counts
+   * exactly; deeper, the cursor {@code before} answers at the cost of the first page (issue 15).
    */
   public Keyset<LedgerEntry> transactionsAt(
       Caller caller, LocalDate from, LocalDate to, int page, int size) {
     Wallet wallet = get(caller);
     Page.validate(page, size, 1000);
+    new Validator()
+        .check(
+            (long) page * size < Keyset.COUNT_CAP,
+            "page",
+            "A page must start within the first 10,000 entries; page deeper with the cursor"
+                + " 'before' (each answer's 'older').")
+        .throwIfInvalid();
     Instant[] period = period(caller, from, to);
     List<LedgerEntry> items =
         ledger.entriesAt(wallet.id(), period[0], period[1], page * size, size + 1);

@@ -19,6 +19,9 @@
  *   <li>the recharge attempt ({@code recharge_attempt});
  *   <li>the hourly spend rows ({@code call_spend_hourly}, by key), written last by rating with the
  *       batch's call records, only under the organisation's lock (so never contended).
+ *   <li>the wallet's charges per UTC day ({@code ledger_charge_daily}, issue 15), written with the
+ *       ledger's entries by the ledger repository, only under the wallet's lock (so never
+ *       contended, wherever among the later rows a writer takes it).
  *   <li>the organisation's document counter ({@code document_counter}), last: taken only to number
  *       the receipt or credit note of the money movement in the same transaction, so a number is
  *       never skipped (a rollback gives it back) nor shared.

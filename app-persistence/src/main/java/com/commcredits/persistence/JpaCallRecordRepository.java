@@ -140,12 +140,13 @@ class JpaCallRecordRepository implements CallRecordRepository {
   }
 
   /**
-   * The page's ids first, from the index alone (organisation, [user,] start, id: a deep page skips
-   * index entries, not rows), then those rows.
+   * The page's ids first, by a seek on the (organisation, [user,] start, id) index from the
+   * cursor's (start, id): a deep page costs what the first does. Then those rows.
    */
   @Override
-  public List<CallRecord> latest(long organisationId, UsageFilter filter, int offset, int limit) {
-    return byIds(ids.page(organisationId, filter, offset, limit));
+  public List<CallRecord> around(
+      long organisationId, UsageFilter filter, Long beforeId, Long afterId, int limit) {
+    return byIds(ids.around(organisationId, filter, beforeId, afterId, limit));
   }
 
   /**

@@ -137,7 +137,13 @@ class PagesBenchmark {
         "billing/credits?before=" + cursor(big, 100_000));
     page(pages, web, "Credits, transactions one month", "billing/credits?" + month);
     page(pages, web, "PSTN usage, default (30 days)", "reports/pstn-usage");
-    page(pages, web, "PSTN usage, page 500", "reports/pstn-usage?page=500");
+    // the report pages by keyset too (issue 15): page 500 is the Older link's cursor 25,000 calls
+    // in
+    page(
+        pages,
+        web,
+        "PSTN usage, 500 pages deep (before=cursor)",
+        "reports/pstn-usage?before=" + callCursor(big, 25_000));
     page(pages, web, "PSTN usage, one day", "reports/pstn-usage?" + day);
     page(pages, web, "PSTN usage, one month", "reports/pstn-usage?" + month);
     page(pages, web, "PSTN usage, one year", "reports/pstn-usage?" + year);
@@ -149,8 +155,8 @@ class PagesBenchmark {
     page(
         pages,
         web,
-        "PSTN usage, one year, page 1,000",
-        "reports/pstn-usage?" + year + "&page=1000");
+        "PSTN usage, one year, 1,000 pages deep (before=cursor)",
+        "reports/pstn-usage?" + year + "&before=" + callCursor(big, 50_000));
     page(pages, web, "Minute pools", "reports/pools");
     page(pages, web, "Reports", "reports");
     page(pages, web, "Products & services", "billing/products");
@@ -166,7 +172,13 @@ class PagesBenchmark {
     api(pages, api, key, "API wallet", "wallet");
     api(pages, api, key, "API transactions size=100", "wallet/transactions?size=100");
     api(pages, api, key, "API transactions page=50", "wallet/transactions?size=100&page=50");
-    api(pages, api, key, "API transactions page=5000", "wallet/transactions?size=100&page=5000");
+    // an offset page must start within the first 10,000 entries (deeper: 400 naming the cursor)
+    api(
+        pages,
+        api,
+        key,
+        "API transactions page=99 (deepest offset)",
+        "wallet/transactions?size=100&page=99");
     api(
         pages,
         api,
@@ -256,6 +268,15 @@ class PagesBenchmark {
     return Fixtures.count(
         "SELECT id FROM ledger_entry WHERE wallet_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?",
         tenant.wallet(),
+        skip - 1);
+  }
+
+  /** The call a report page's Older link names after {@code skip} calls, newest first. */
+  private static long callCursor(Tenant tenant, int skip) {
+    return Fixtures.count(
+        "SELECT id FROM call_record WHERE organisation_id = ?"
+            + " ORDER BY start_at DESC, id DESC LIMIT 1 OFFSET ?",
+        tenant.org().id(),
         skip - 1);
   }
 
@@ -363,6 +384,9 @@ class PagesBenchmark {
     Map<YearMonth, Long> poolMinutes = new TreeMap<>();
     Map<LocalDateTime, long[]> callsPerHour = new TreeMap<>();
     Map<LocalDateTime, BigDecimal> spendPerHour = new TreeMap<>();
+    // the wallet's charges per UTC day of the entries' time, as the ledger's writers keep them
+    // (V39)
+    Map<LocalDate, BigDecimal[]> chargesPerDay = new TreeMap<>();
     try (Connection c = raw()) {
       List<long[]> lots = new ArrayList<>(); // id, remaining in ten-thousandths
       List<BigDecimal> remaining = new ArrayList<>();
@@ -412,6 +436,12 @@ class PagesBenchmark {
               BigDecimal charge = PER_MINUTE.multiply(BigDecimal.valueOf((seconds + 59) / 60));
               balance = balance.subtract(charge);
               spendPerHour.merge(hour, charge, BigDecimal::add);
+              BigDecimal[] day =
+                  chargesPerDay.computeIfAbsent(
+                      LocalDate.ofInstant(end, ZoneOffset.UTC),
+                      d -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+              day[0] = day[0].add(charge);
+              day[1] = day[1].add(BigDecimal.ONE);
               entries.setLong(1, tenant.wallet());
               entries.setBigDecimal(2, charge.negate());
               entries.setBigDecimal(3, balance);
@@ -520,6 +550,7 @@ class PagesBenchmark {
         pools.executeBatch();
       }
       seedHourly(c, tenant, callsPerHour, spendPerHour);
+      seedChargeDays(c, tenant, chargesPerDay);
       c.commit();
     }
   }
@@ -548,6 +579,29 @@ class PagesBenchmark {
         daily.setTimestamp(2, Timestamp.valueOf(e.getKey()));
         daily.setLong(3, e.getValue()[0]);
         daily.setBigDecimal(4, spend.getOrDefault(e.getKey(), BigDecimal.ZERO));
+        daily.addBatch();
+      }
+      daily.executeBatch();
+    }
+  }
+
+  private static void seedChargeDays(Connection c, Tenant tenant, Map<LocalDate, BigDecimal[]> days)
+      throws Exception {
+    try (ResultSet t = c.getMetaData().getTables(null, null, "ledger_charge_daily", null)) {
+      if (!t.next()) {
+        return;
+      }
+    }
+    try (PreparedStatement daily =
+        c.prepareStatement(
+            "INSERT INTO ledger_charge_daily (wallet_id, day, charged, entries) VALUES (?, ?, ?, ?)"
+                + " ON DUPLICATE KEY UPDATE charged = charged + VALUES(charged),"
+                + " entries = entries + VALUES(entries)")) {
+      for (var e : days.entrySet()) {
+        daily.setLong(1, tenant.wallet());
+        daily.setDate(2, java.sql.Date.valueOf(e.getKey()));
+        daily.setBigDecimal(3, e.getValue()[0]);
+        daily.setLong(4, e.getValue()[1].longValueExact());
         daily.addBatch();
       }
       daily.executeBatch();

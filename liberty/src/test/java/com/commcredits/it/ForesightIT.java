@@ -201,6 +201,33 @@ class ForesightIT {
     }
   }
 
+  @Test
+  void R_SEE_1_the_daily_charges_the_runway_reads_are_the_ledgers_charges_of_each_utc_day()
+      throws Exception {
+    TestOrg org = spending(base, "RunwayDaily", "30.00", 300);
+    long wallet = Fixtures.count("SELECT id FROM wallet WHERE organisation_id = ?", org.id());
+    // written with the entries by the ledger's writers (V39): a JPA funding and rating's batch
+    assertEquals(
+        0,
+        Fixtures.count(
+            "SELECT COUNT(*) FROM (SELECT DATE(occurred_at) AS day, -SUM(amount) AS charged,"
+                + " COUNT(*) AS entries FROM ledger_entry WHERE wallet_id = ? AND entry_type ="
+                + " 'CHARGE' GROUP BY DATE(occurred_at)) l LEFT JOIN ledger_charge_daily d ON"
+                + " d.wallet_id = ? AND d.day = l.day WHERE d.day IS NULL OR d.charged <>"
+                + " l.charged OR d.entries <> l.entries",
+            wallet,
+            wallet),
+        "every day of charges has its row, with the same sum and count");
+    assertEquals(
+        0,
+        charged(org)
+            .compareTo(
+                Fixtures.decimal(
+                    "SELECT COALESCE(SUM(charged), 0) FROM ledger_charge_daily WHERE wallet_id = ?",
+                    wallet)));
+    assertTrue(charged(org).signum() > 0, "something was charged");
+  }
+
   private static HttpResponse<String> save(WebSession session, String days) {
     return session.post("billing/credits", Map.of("action", "runway", "runwayAlertDays", days));
   }

@@ -288,6 +288,11 @@ class ReconciliationIT {
             calls.orgId(),
             UUID.randomUUID().toString(),
             calls.ea());
+    // a day of charges the runway would read that no CHARGE entry of that day sums to (issue 15)
+    sql(
+        "INSERT INTO ledger_charge_daily (wallet_id, day, charged, entries) "
+            + "VALUES (?, '2026-01-02', 2.5, 1)",
+        lots.wallet().id());
     // a pool count without the calls that would have used it
     sql(
         "INSERT INTO pool_usage (organisation_id, country, pool_kind, month, used_minutes) "
@@ -305,6 +310,14 @@ class ReconciliationIT {
 
     assertEquals(Set.of(), described(findings(operator, run.id(), clean.orgId())));
     long lw = lots.wallet().id();
+    Set<String> lotFindings = new TreeSet<>(described(findings(operator, run.id(), lots.orgId())));
+    assertTrue(
+        lotFindings.removeIf(
+            f ->
+                f.startsWith(
+                        "DAILY_TOTAL_MISMATCH|" + lots.orgId() + "|" + lw + "|charges:2026-01-02|")
+                    && f.endsWith("|2.5000")),
+        "the daily charges' drift: " + lotFindings);
     assertEquals(
         Set.of(
             "LOT_MISMATCH|" + lots.orgId() + "|" + lw + "|lot:" + lot + "|90.0000|89.0000",
@@ -315,7 +328,7 @@ class ReconciliationIT {
                 + "|wallet:"
                 + lw
                 + "|90.0000|89.0000"),
-        described(findings(operator, run.id(), lots.orgId())));
+        lotFindings);
     long bw = balance.wallet().id();
     assertEquals(
         Set.of(

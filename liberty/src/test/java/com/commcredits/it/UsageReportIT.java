@@ -176,6 +176,40 @@ class UsageReportIT {
   }
 
   @Test
+  void R_REP_1_the_report_pages_newer_and_older_by_keyset_with_the_exact_total() throws Exception {
+    TestOrg org = Fixtures.organisation("UsagePages", "USD");
+    // u1 and u2 start together (their order is the id's), u3..u120 one second apart after them
+    callsOf(org, 120);
+    WebSession web = new WebSession(base.toURI()).signedIn(org.email(Role.REPORTS_READER));
+    String first = web.get("reports/pstn-usage").body();
+    assertTrue(first.contains(">u120<") && first.contains(">u71<"), "the newest 50");
+    assertTrue(!first.contains(">u70<") && !first.contains("after="), "nothing newer");
+    assertTrue(first.contains("120 in all"), "the exact total");
+    String second = web.get("reports/pstn-usage?before=" + cursor(first, "before")).body();
+    assertTrue(second.contains(">u70<") && second.contains(">u21<") && !second.contains(">u71<"));
+    String third = web.get("reports/pstn-usage?before=" + cursor(second, "before")).body();
+    assertTrue(third.contains(">u20<") && third.contains(">u2<") && third.contains(">u1<"));
+    assertTrue(!third.contains("before="), "the oldest page has no Older link");
+    String back = web.get("reports/pstn-usage?after=" + cursor(third, "after")).body();
+    assertTrue(back.contains(">u70<") && back.contains(">u21<") && !back.contains(">u20<"), back);
+    // another organisation's call as a cursor reads as none: the newest page, nothing of theirs
+    TestOrg other = Fixtures.organisation("UsagePagesOther", "USD");
+    String theirs =
+        new WebSession(base.toURI())
+            .signedIn(other.email(Role.REPORTS_READER))
+            .get("reports/pstn-usage?before=" + cursor(first, "before"))
+            .body();
+    assertTrue(!theirs.contains(">u70<") && !theirs.contains(">u120<"), "nothing of Usage");
+  }
+
+  /** The id a pager link names: {@code before=} (Older) or {@code after=} (Newer). */
+  private static long cursor(String page, String name) {
+    var m = java.util.regex.Pattern.compile(name + "=(\\d+)").matcher(page);
+    assertTrue(m.find(), "a link with " + name + "=");
+    return Long.parseLong(m.group(1));
+  }
+
+  @Test
   void R_REP_1_a_large_export_runs_in_the_background_with_progress_and_only_its_admin_downloads_it()
       throws Exception {
     // the test server runs exports of more than 5 rows in the background (EXPORT_BACKGROUND_ROWS in

@@ -408,4 +408,14 @@ class WalletApiIT {
     assertFalse(back.getBoolean("totalIsLowerBound"));
     assertEquals(400, api.get("wallet/transactions?before=abc", admin).status());
   }
+
+  @Test
+  void R_REP_3_an_offset_page_starts_within_the_first_10000_entries_deeper_the_cursor() {
+    // page 99 of 100 starts at entry 9,900: answered (empty here); page 100 would skip 10,000
+    assertEquals(200, api.get("wallet/transactions?size=100&page=99", admin).status());
+    ApiClient.Reply deep = api.get("wallet/transactions?size=100&page=100", admin);
+    assertEquals(400, deep.status(), deep.body());
+    assertTrue(deep.contentType().startsWith("application/problem+json"), deep.contentType());
+    assertTrue(deep.body().contains("before"), "the problem names the cursor: " + deep.body());
+  }
 }

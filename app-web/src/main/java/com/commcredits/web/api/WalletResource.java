@@ -158,13 +158,17 @@ public class WalletResource {
           "Ledger entries, newest first, with the balance after each; from/to are dates (YYYY-MM-DD) "
               + "of the organisation's calendar. Page with the cursors: `before` = the answer's "
               + "`older` (the next, older page), `after` = its `newer`; every page costs the same. "
-              + "`page` (an offset of `size` entries) still works but a deep one reads all the "
-              + "entries it skips. `total` is exact up to 10,000; above, it is 10,000 and "
+              + "`page` (an offset of `size` entries) works while the page starts within the "
+              + "first 10,000 entries (page × size < 10,000); deeper, it answers 400 naming "
+              + "the cursor `before`. `total` is exact up to 10,000; above, it is 10,000 and "
               + "`totalIsLowerBound` is true.")
   public TransactionsJson transactions(
       @QueryParam("from") String from,
       @QueryParam("to") String to,
-      @Parameter(description = "offset page (0 first); prefer the before/after cursors")
+      @Parameter(
+              description =
+                  "offset page (0 first), starting within the first 10,000 entries; prefer the"
+                      + " before/after cursors")
           @QueryParam("page")
           @DefaultValue("0")
           String page,

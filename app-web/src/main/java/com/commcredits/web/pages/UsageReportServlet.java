@@ -21,9 +21,9 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * Reports > PSTN usage: every rated call with its funding; filters, pages, CSV and Excel export
- * (R-REP-1), and the spend by call type over the period as a chart with its series as CSV
- * (R-REP-3).
+ * Reports > PSTN usage: every rated call with its funding; filters, newer/older pages, CSV and
+ * Excel export (R-REP-1), and the spend by call type over the period as a chart with its series as
+ * CSV (R-REP-3).
  */
 @WebServlet("/reports/pstn-usage")
 public class UsageReportServlet extends PageServlet {
@@ -58,8 +58,10 @@ public class UsageReportServlet extends PageServlet {
       download(report, caller(request), filter, format, response);
       return;
     }
+    // keyset pages (newer/older by call): a deep page costs what the first does (issue 15)
     var rows =
-        report.page(caller(request), filter, Math.max(0, intParameter(request, "page", 0)), 50);
+        report.page(
+            caller(request), filter, cursor(request, "before"), cursor(request, "after"), 50);
     model.put("rows", rows);
     model.put("cells", rows.items().stream().map(UsageExport::values).toList());
     model.put("headers", UsageExport.HEADERS);
@@ -134,6 +136,16 @@ public class UsageReportServlet extends PageServlet {
     return "xlsx".equals(format)
         ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         : "text/csv;charset=UTF-8";
+  }
+
+  /** A call record id from the pager's links; anything else is no cursor (the newest page). */
+  private static Long cursor(HttpServletRequest request, String name) {
+    try {
+      String value = request.getParameter(name);
+      return value == null || value.isBlank() ? null : Long.valueOf(value.strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   private static LocalDate date(HttpServletRequest request, String name) {

@@ -296,17 +296,9 @@ class FaultCampaign {
     pool.shutdown();
 
     long expected = (long) THREADS * BATCHES_PER_THREAD * BATCH;
-    long records =
-        Fixtures.count(
-            "SELECT COUNT(*) FROM call_record WHERE organisation_id = ? AND call_id LIKE ?",
-            org.id(),
-            run + "-%");
-    long distinct =
-        Fixtures.count(
-            "SELECT COUNT(DISTINCT call_id) FROM call_record WHERE organisation_id = ?"
-                + " AND call_id LIKE ?",
-            org.id(),
-            run + "-%");
+    CallCounts counts = CallCounts.of(org.id(), run);
+    long records = counts.records();
+    long distinct = counts.distinct();
     long lost = expected - distinct;
     long doubled = records - distinct;
     long drift = drift(api);
@@ -440,17 +432,9 @@ class FaultCampaign {
     pool.shutdown();
 
     long expected = batches.get() * size;
-    long records =
-        Fixtures.count(
-            "SELECT COUNT(*) FROM call_record WHERE organisation_id = ? AND call_id LIKE ?",
-            org.id(),
-            run + "-%");
-    long distinct =
-        Fixtures.count(
-            "SELECT COUNT(DISTINCT call_id) FROM call_record WHERE organisation_id = ?"
-                + " AND call_id LIKE ?",
-            org.id(),
-            run + "-%");
+    CallCounts counts = CallCounts.of(org.id(), run);
+    long records = counts.records();
+    long distinct = counts.distinct();
     long drift = drift(api);
     double recovery =
         firstOkAfterRestart.get() == 0 ? -1 : (firstOkAfterRestart.get() - restartedAt.get()) / 1e9;
@@ -784,17 +768,9 @@ class FaultCampaign {
                     "SELECT COUNT(*) FROM recharge_attempt WHERE wallet_id = ? AND in_flight = 1",
                     wallet)
                 == 0);
-    long records =
-        Fixtures.count(
-            "SELECT COUNT(*) FROM call_record WHERE organisation_id = ? AND call_id LIKE ?",
-            org.id(),
-            run + "-%");
-    long distinct =
-        Fixtures.count(
-            "SELECT COUNT(DISTINCT call_id) FROM call_record WHERE organisation_id = ?"
-                + " AND call_id LIKE ?",
-            org.id(),
-            run + "-%");
+    CallCounts counts = CallCounts.of(org.id(), run);
+    long records = counts.records();
+    long distinct = counts.distinct();
     long charges =
         Fixtures.count(
             "SELECT COUNT(*) FROM ledger_entry WHERE wallet_id = ? AND entry_type = 'CHARGE'",
@@ -1165,5 +1141,21 @@ class FaultCampaign {
     assertEquals(0, doubled, "nothing twice");
     assertEquals(0, sqlMismatches, "ledger = balance = lots");
     assertEquals(0, drift, "the reconciliation finds nothing");
+  }
+
+  /** The call records a run's ids posted (one per call id), and how many distinct ids they hold. */
+  record CallCounts(long records, long distinct) {
+    static CallCounts of(long organisationId, String run) {
+      return new CallCounts(
+          Fixtures.count(
+              "SELECT COUNT(*) FROM call_record WHERE organisation_id = ? AND call_id LIKE ?",
+              organisationId,
+              run + "-%"),
+          Fixtures.count(
+              "SELECT COUNT(DISTINCT call_id) FROM call_record WHERE organisation_id = ?"
+                  + " AND call_id LIKE ?",
+              organisationId,
+              run + "-%"));
+    }
   }
 }

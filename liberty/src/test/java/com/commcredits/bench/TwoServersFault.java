@@ -193,17 +193,9 @@ final class TwoServersFault {
       double timerSeconds = (ran - killed) / 1000.0; // only the survivor is left to run it
 
       long expected = (long) THREADS * BATCHES_PER_THREAD * BATCH;
-      long records =
-          Fixtures.count(
-              "SELECT COUNT(*) FROM call_record WHERE organisation_id = ? AND call_id LIKE ?",
-              org.id(),
-              run + "-%");
-      long distinct =
-          Fixtures.count(
-              "SELECT COUNT(DISTINCT call_id) FROM call_record WHERE organisation_id = ?"
-                  + " AND call_id LIKE ?",
-              org.id(),
-              run + "-%");
+      FaultCampaign.CallCounts counts = FaultCampaign.CallCounts.of(org.id(), run);
+      long records = counts.records();
+      long distinct = counts.distinct();
       Thread.sleep(10_000); // a second delivery, if any, would come within the sender's next runs
       long[] mail = mailCopies(org);
       long lost = expected - distinct + Math.max(0, mail[1] - mail[0]);

@@ -317,21 +317,15 @@ class PagesBenchmark {
             .getJsonNumber("id")
             .longValue();
     for (int f = 0; f < fundings; f++) {
-      HttpRequest fund =
-          HttpRequest.newBuilder(root.resolve("api/v1/wallet/fundings"))
-              .header("Authorization", "Bearer " + admin)
-              .header("Content-Type", "application/json")
-              .header("Idempotency-Key", UUID.randomUUID().toString())
-              .POST(
-                  HttpRequest.BodyPublishers.ofString(
-                      "{\"amount\":{\"amount\":\"100000.00\",\"currency\":\"USD\"},"
-                          + "\"paymentMethodId\":"
-                          + ea
-                          + "}"))
-              .build();
-      HttpResponse<String> funded =
-          HttpClient.newHttpClient().send(fund, HttpResponse.BodyHandlers.ofString());
-      assertEquals(201, funded.statusCode(), funded.body());
+      ApiClient.Reply funded =
+          api.post(
+              "wallet/fundings",
+              admin,
+              UUID.randomUUID().toString(),
+              "{\"amount\":{\"amount\":\"100000.00\",\"currency\":\"USD\"},\"paymentMethodId\":"
+                  + ea
+                  + "}");
+      assertEquals(201, funded.status(), funded.body());
     }
     List<String> upns = new ArrayList<>();
     for (int u = 0; u < USERS; u++) {

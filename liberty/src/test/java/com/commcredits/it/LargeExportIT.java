@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.commcredits.it.Fixtures.TestOrg;
 import com.commcredits.shared.Role;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -133,22 +131,15 @@ class LargeExportIT {
             .json()
             .getJsonNumber("id")
             .longValue();
-    HttpResponse<String> funded =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(base.toURI().resolve("api/v1/wallet/fundings"))
-                    .header("Authorization", "Bearer " + admin)
-                    .header("Content-Type", "application/json")
-                    .header("Idempotency-Key", "large-" + System.nanoTime())
-                    .POST(
-                        HttpRequest.BodyPublishers.ofString(
-                            "{\"amount\":{\"amount\":\"50.00\",\"currency\":\"USD\"},"
-                                + "\"paymentMethodId\":"
-                                + ea
-                                + "}"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertTrue(funded.statusCode() < 300, funded.body());
+    ApiClient.Reply funded =
+        api.post(
+            "wallet/fundings",
+            admin,
+            "large-" + System.nanoTime(),
+            "{\"amount\":{\"amount\":\"50.00\",\"currency\":\"USD\"},\"paymentMethodId\":"
+                + ea
+                + "}");
+    assertTrue(funded.status() < 300, funded.body());
     Instant start = Instant.now().minusSeconds(2 * 3600);
     for (int batch = 0; batch < CALLS; batch += 1000) {
       StringBuilder calls = new StringBuilder("[");

@@ -1,6 +1,7 @@
 package com.commcredits.web.api;
 
 import com.commcredits.access.ApiKeyService;
+import com.commcredits.access.RecentApiKeys;
 import com.commcredits.shared.Caller;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -22,6 +23,7 @@ public class BearerAuthFilter implements ContainerRequestFilter {
   private static final String PREFIX = "Bearer ";
 
   @Inject ApiKeyService keys;
+  @Inject RecentApiKeys recent;
   @Inject ApiCaller apiCaller;
 
   @Override
@@ -31,7 +33,8 @@ public class BearerAuthFilter implements ContainerRequestFilter {
       request.abortWith(unauthorized("Send an API key: Authorization: Bearer <key>."));
       return;
     }
-    Optional<Caller> caller = keys.authenticate(header.substring(PREFIX.length()).strip());
+    String key = header.substring(PREFIX.length()).strip();
+    Optional<Caller> caller = recent.recall(key).or(() -> keys.authenticate(key));
     if (caller.isEmpty()) {
       request.abortWith(unauthorized("The API key is unknown or has been revoked."));
       return;

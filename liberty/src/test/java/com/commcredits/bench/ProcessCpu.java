@@ -20,6 +20,14 @@ final class ProcessCpu {
 
   private ProcessCpu() {}
 
+  /** This JVM's CPU seconds (a benchmark's load generator). */
+  static double self() {
+    return ((com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime()
+        / 1e9;
+  }
+
   /** The server JVM's CPU seconds, or NaN when its metrics do not say. */
   static double server(URI root) {
     try {

@@ -28,12 +28,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -66,14 +63,22 @@ class RatingBenchmark {
   private static final int WARMUP = Integer.getInteger("bench.warmupBatches", 3);
   private static final int BATCH = 1000;
   private static final int USERS = 100;
-  private static final int AUTH_RATE = Integer.getInteger("bench.authRate", 500);
-  private static final int AUTH_SECONDS = Integer.getInteger("bench.authSeconds", 10);
+
+  /** The rates measured, one after another: SPEC's 500/s and issue 15's 1,000/s by default. */
+  private static final int[] AUTH_RATES =
+      Arrays.stream(System.getProperty("bench.authRates", "500,1000").split(","))
+          .mapToInt(r -> Integer.parseInt(r.strip()))
+          .toArray();
+
+  private static final int AUTH_SECONDS = Integer.getInteger("bench.authSeconds", 20);
+  private static final int AUTH_CONNECTIONS = Integer.getInteger("bench.authConnections", 32);
 
   /**
-   * Untimed seconds at the same rate first, so the server's JIT has compiled the path being
-   * measured.
+   * Untimed seconds at the first rate, so the server's JIT has compiled the path being measured (at
+   * 10 s the server still spent half as much CPU again per request as after 40 s); each further
+   * rate gets a fifth of it.
    */
-  private static final int AUTH_WARMUP_SECONDS = Integer.getInteger("bench.authWarmupSeconds", 10);
+  private static final int AUTH_WARMUP_SECONDS = Integer.getInteger("bench.authWarmupSeconds", 40);
 
   private static final BigDecimal PER_MINUTE = new BigDecimal("0.0300"); // +44 on the USD card
 
@@ -103,8 +108,36 @@ class RatingBenchmark {
         measure("raw JDBC, call records only", t -> rawRecordsOnly(rawTenants.get(t)));
     double[] inTurn =
         authoriseInTurn(root, tenants.get(0), Integer.getInteger("bench.sequential", 2000));
-    long[] latencies = authorise(root, tenants.get(0));
-    double[] cpu = authorisationCpu;
+    List<String> atRates = new ArrayList<>();
+    for (int r = 0; r < AUTH_RATES.length; r++) {
+      int rate = AUTH_RATES[r];
+      int warmup = r == 0 ? AUTH_WARMUP_SECONDS : Math.max(1, AUTH_WARMUP_SECONDS / 5);
+      long[] latencies = authorise(root, tenants.get(0), rate, warmup);
+      double[] cpu = authorisationCpu;
+      atRates.add(
+          String.format(
+              Locale.ROOT,
+              "=== Authorisation at %d requests/s for %d s (after %d s warm-up), %d connections ==="
+                  + "%np50 %.2f ms  p90 %.2f ms  p99 %.2f ms  max %.2f ms  (%d requests)%n"
+                  + "CPU per authorisation in the timed part: server %.3f ms, database %.3f ms,"
+                  + " load generator %.3f ms (server and database %.2f cores at %d/s, this machine"
+                  + " has %d)%n",
+              rate,
+              AUTH_SECONDS,
+              warmup,
+              AUTH_CONNECTIONS,
+              pct(latencies, 50),
+              pct(latencies, 90),
+              pct(latencies, 99),
+              latencies[latencies.length - 1] / 1e6,
+              latencies.length,
+              cpu[0],
+              cpu[1],
+              cpu[2],
+              (cpu[0] + cpu[1]) * rate / 1000,
+              rate,
+              Runtime.getRuntime().availableProcessors()));
+    }
 
     StringBuilder report =
         new StringBuilder("\n=== Rating (batches of 1,000 calls, ")
@@ -134,32 +167,7 @@ class RatingBenchmark {
             "=== Authorisation one after another: mean %.2f ms, p99 %.2f ms ===%n",
             inTurn[0],
             inTurn[1]));
-    report.append(
-        String.format(
-            Locale.ROOT,
-            "=== Authorisation at %d requests/s for %d s (after %d s warm-up) ===%n",
-            AUTH_RATE,
-            AUTH_SECONDS,
-            AUTH_WARMUP_SECONDS));
-    report.append(
-        String.format(
-            Locale.ROOT,
-            "p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  max %.2f ms  (%d requests)%n",
-            pct(latencies, 50),
-            pct(latencies, 90),
-            pct(latencies, 99),
-            latencies[latencies.length - 1] / 1e6,
-            latencies.length));
-    report.append(
-        String.format(
-            Locale.ROOT,
-            "CPU per authorisation in the timed part: server %.3f ms, database %.3f ms"
-                + " (%.2f cores at %d/s, this machine has %d)%n",
-            cpu[0],
-            cpu[1],
-            (cpu[0] + cpu[1]) * AUTH_RATE / 1000,
-            AUTH_RATE,
-            Runtime.getRuntime().availableProcessors()));
+    atRates.forEach(report::append);
     System.out.println(report);
 
     for (Tenant tenant : tenants) {
@@ -503,114 +511,74 @@ class RatingBenchmark {
     return timed;
   }
 
-  /** One request after another on one connection: the service time, without queueing. */
-  private double[] authoriseInTurn(URI root, Tenant tenant, int count) throws Exception {
-    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    long[] took = new long[count];
-    for (int i = 0; i < count; i++) {
-      HttpRequest request =
-          HttpRequest.newBuilder(root.resolve("api/v1/calls/authorize"))
-              .header("Authorization", "Bearer " + tenant.platform())
-              .header("Content-Type", "application/json")
-              .POST(
-                  HttpRequest.BodyPublishers.ofString(
-                      "{\"callId\":\"seq-"
-                          + i
-                          + "\",\"kind\":\"OUTBOUND\",\"userUpn\":\""
-                          + tenant.upns().get(i % USERS)
-                          + "\",\"from\":\"+14255550100\",\"to\":\"+442079460123\"}"))
-              .build();
-      long started = System.nanoTime();
-      HttpResponse<String> reply = client.send(request, HttpResponse.BodyHandlers.ofString());
-      took[i] = System.nanoTime() - started;
-      assertEquals(200, reply.statusCode(), reply.body());
+  private static String authorisation(Tenant tenant, String prefix, int i) {
+    return "{\"callId\":\""
+        + prefix
+        + i
+        + "\",\"kind\":\"OUTBOUND\",\"userUpn\":\""
+        + tenant.upns().get(i % USERS)
+        + "\",\"from\":\"+14255550100\",\"to\":\"+442079460"
+        + String.format("%03d", i % 1000)
+        + "\"}";
+  }
+
+  private static void allowed(KeepAliveLoad.Answer answer) {
+    if (answer.status() != 200 || !answer.body().contains("\"allowed\":true")) {
+      throw new IllegalStateException(
+          "Authorisation answered " + answer.status() + ": " + answer.body());
     }
+  }
+
+  /** One request after another on one connection: the service time, without queueing. */
+  private double[] authoriseInTurn(URI root, Tenant tenant, int count) {
+    long[] took =
+        new KeepAliveLoad(root, "api/v1/calls/authorize", tenant.platform())
+            .inTurn(count, i -> authorisation(tenant, "seq-", i), RatingBenchmark::allowed);
     long[] timed = Arrays.copyOfRange(took, count / 2, count);
-    Arrays.sort(timed);
-    return new double[] {Arrays.stream(timed).average().orElse(0) / 1e6, pct(timed, 99)};
+    return new double[] {
+      Arrays.stream(timed).average().orElse(0) / 1e6, KeepAliveLoad.percentile(timed, 0, 99)
+    };
   }
 
   /**
-   * Open loop at AUTH_RATE per second: each request is due at a fixed time; latency counts from
-   * then.
+   * Open loop at {@code rate} per second over AUTH_CONNECTIONS kept-alive connections (see {@link
+   * KeepAliveLoad}); the warm-up's latencies are left out. Also measures the CPU that the server,
+   * the database and this JVM (the load generator) spent in the timed part.
    */
-  private long[] authorise(URI root, Tenant tenant) throws Exception {
-    HttpClient client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .executor(Executors.newFixedThreadPool(16))
-            .build();
-    int warmup = AUTH_RATE * AUTH_WARMUP_SECONDS;
-    int total = warmup + AUTH_RATE * AUTH_SECONDS;
-    long[] latencies = new long[total];
-    List<CompletableFuture<Void>> all = new ArrayList<>(total);
-    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-    long period = 1_000_000_000L / AUTH_RATE;
-    long origin = System.nanoTime() + 100_000_000L;
-    CompletableFuture<Void> scheduled = new CompletableFuture<>();
-    int[] next = {0};
-    ticker.scheduleAtFixedRate(
-        () -> {
-          long now = System.nanoTime();
-          while (next[0] < total && origin + next[0] * period <= now) {
-            int i = next[0]++;
-            long due = origin + i * period;
-            String body =
-                "{\"callId\":\"auth-"
-                    + i
-                    + "\",\"kind\":\"OUTBOUND\",\"userUpn\":\""
-                    + tenant.upns().get(i % USERS)
-                    + "\",\"from\":\"+14255550100\",\"to\":\"+442079460"
-                    + String.format("%03d", i % 1000)
-                    + "\"}";
-            HttpRequest request =
-                HttpRequest.newBuilder(root.resolve("api/v1/calls/authorize"))
-                    .header("Authorization", "Bearer " + tenant.platform())
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build();
-            all.add(
-                client
-                    .sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                    .thenAccept(
-                        reply -> {
-                          latencies[i] = System.nanoTime() - due;
-                          if (reply.statusCode() != 200
-                              || !reply.body().contains("\"allowed\":true")) {
-                            throw new IllegalStateException(
-                                "Authorisation answered "
-                                    + reply.statusCode()
-                                    + ": "
-                                    + reply.body());
-                          }
-                        }));
-          }
-          if (next[0] >= total) {
-            scheduled.complete(null);
-          }
-        },
-        0,
-        1,
-        TimeUnit.MILLISECONDS);
-    Thread.sleep(AUTH_WARMUP_SECONDS * 1000L + 100);
+  private long[] authorise(URI root, Tenant tenant, int rate, int warmupSeconds) throws Exception {
+    KeepAliveLoad load = new KeepAliveLoad(root, "api/v1/calls/authorize", tenant.platform());
+    load.openLoop(
+        rate,
+        rate * warmupSeconds,
+        AUTH_CONNECTIONS,
+        i -> authorisation(tenant, "warm-", i),
+        RatingBenchmark::allowed);
+    int timedRequests = rate * AUTH_SECONDS;
     double serverBefore = ProcessCpu.server(root);
     double databaseBefore = ProcessCpu.database(TestConfig.dbPort());
-    scheduled.get(AUTH_SECONDS + 60L, TimeUnit.SECONDS);
-    ticker.shutdownNow();
-    CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
-    int timedRequests = AUTH_RATE * AUTH_SECONDS;
+    double clientBefore = ProcessCpu.self();
+    long[] latencies =
+        load.openLoop(
+            rate,
+            timedRequests,
+            AUTH_CONNECTIONS,
+            i -> authorisation(tenant, "auth-" + rate + "-", i),
+            RatingBenchmark::allowed);
     authorisationCpu =
         new double[] {
           (ProcessCpu.server(root) - serverBefore) * 1000 / timedRequests,
-          (ProcessCpu.database(TestConfig.dbPort()) - databaseBefore) * 1000 / timedRequests
+          (ProcessCpu.database(TestConfig.dbPort()) - databaseBefore) * 1000 / timedRequests,
+          (ProcessCpu.self() - clientBefore) * 1000 / timedRequests
         };
-    long[] timed = Arrays.copyOfRange(latencies, warmup, total);
-    Arrays.sort(timed);
-    return timed;
+    Arrays.sort(latencies);
+    return latencies;
   }
 
-  /** Server and database CPU milliseconds per timed authorisation, set by {@link #authorise}. */
-  private double[] authorisationCpu = {Double.NaN, Double.NaN};
+  /**
+   * Server, database and load generator CPU milliseconds per timed authorisation, set by {@link
+   * #authorise}.
+   */
+  private double[] authorisationCpu = {Double.NaN, Double.NaN, Double.NaN};
 
   private static double pct(long[] sorted, int percentile) {
     return sorted[

@@ -30,6 +30,18 @@ final class ProcessCpu {
 
   /** The server JVM's CPU seconds, or NaN when its metrics do not say. */
   static double server(URI root) {
+    return serverMetric(root, "cpu_processCpuTime_seconds");
+  }
+
+  /** The server's garbage collections so far: how many, and their seconds (all collectors). */
+  static double[] serverGc(URI root) {
+    return new double[] {
+      serverMetric(root, "gc_total{"), serverMetric(root, "gc_time_seconds{")
+    };
+  }
+
+  /** The sum of the server's {@code /metrics} lines that start with {@code name}, or NaN. */
+  private static double serverMetric(URI root, String name) {
     try {
       String text =
           HttpClient.newHttpClient()
@@ -38,9 +50,9 @@ final class ProcessCpu {
                   HttpResponse.BodyHandlers.ofString())
               .body();
       return text.lines()
-          .filter(l -> l.startsWith("cpu_processCpuTime_seconds"))
-          .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-          .findFirst()
+          .filter(l -> l.startsWith(name))
+          .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+          .reduce(Double::sum)
           .orElse(Double.NaN);
     } catch (IOException e) {
       return Double.NaN;

@@ -121,7 +121,8 @@ class RatingBenchmark {
                   + "%np50 %.2f ms  p90 %.2f ms  p99 %.2f ms  max %.2f ms  (%d requests)%n"
                   + "CPU per authorisation in the timed part: server %.3f ms, database %.3f ms,"
                   + " load generator %.3f ms (server and database %.2f cores at %d/s, this machine"
-                  + " has %d)%n",
+                  + " has %d); the server's garbage collector ran %.0f times, %.0f ms in all;"
+                  + " %.0f requests over 10 ms, in %.0f of the %d seconds%n",
               rate,
               AUTH_SECONDS,
               warmup,
@@ -136,7 +137,12 @@ class RatingBenchmark {
               cpu[2],
               (cpu[0] + cpu[1]) * rate / 1000,
               rate,
-              Runtime.getRuntime().availableProcessors()));
+              Runtime.getRuntime().availableProcessors(),
+              cpu[3],
+              cpu[4],
+              cpu[5],
+              cpu[6],
+              AUTH_SECONDS));
     }
 
     StringBuilder report =
@@ -557,6 +563,7 @@ class RatingBenchmark {
     double serverBefore = ProcessCpu.server(root);
     double databaseBefore = ProcessCpu.database(TestConfig.dbPort());
     double clientBefore = ProcessCpu.self();
+    double[] gcBefore = ProcessCpu.serverGc(root);
     long[] latencies =
         load.openLoop(
             rate,
@@ -568,17 +575,26 @@ class RatingBenchmark {
         new double[] {
           (ProcessCpu.server(root) - serverBefore) * 1000 / timedRequests,
           (ProcessCpu.database(TestConfig.dbPort()) - databaseBefore) * 1000 / timedRequests,
-          (ProcessCpu.self() - clientBefore) * 1000 / timedRequests
+          (ProcessCpu.self() - clientBefore) * 1000 / timedRequests,
+          ProcessCpu.serverGc(root)[0] - gcBefore[0],
+          (ProcessCpu.serverGc(root)[1] - gcBefore[1]) * 1000,
+          Arrays.stream(latencies).filter(l -> l > 10_000_000L).count(),
+          java.util.stream.IntStream.range(0, latencies.length)
+              .filter(i -> latencies[i] > 10_000_000L)
+              .map(i -> i / rate)
+              .distinct()
+              .count()
         };
     Arrays.sort(latencies);
     return latencies;
   }
 
   /**
-   * Server, database and load generator CPU milliseconds per timed authorisation, set by {@link
-   * #authorise}.
+   * Server, database and load generator CPU milliseconds per timed authorisation; the server's
+   * garbage collections and their milliseconds in that time; the requests over 10 ms and the
+   * seconds they fell in (clustered or spread). Set by {@link #authorise}.
    */
-  private double[] authorisationCpu = {Double.NaN, Double.NaN, Double.NaN};
+  private double[] authorisationCpu = new double[7];
 
   private static double pct(long[] sorted, int percentile) {
     return sorted[

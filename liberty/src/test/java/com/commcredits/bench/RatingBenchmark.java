@@ -46,8 +46,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   <li>Rating: each thread posts batches of 1,000 call records for its own organisation to {@code
  *       POST /api/v1/calls} (a 200 means committed). In the same run, the same threads write the
  *       same rows with raw JDBC batch inserts, one transaction per 1,000 calls: the call records,
- *       their ledger entries and lot allocations, then the lot and wallet updates. Both sides print
- *       calls/s; the ratio is HTTP/raw.
+ *       their ledger entries and lot allocations, then the lot and wallet updates. The sides take
+ *       turns batch by batch (see {@link #inTurns}). Both sides print calls/s; the ratio is
+ *       HTTP/raw.
  *   <li>Authorisation: {@code POST /api/v1/calls/authorize} at a fixed rate (open loop: latency
  *       counts from when each request was due, so a slow answer cannot hide the ones queued behind
  *       it); p50/p90/p99/max.
@@ -102,10 +103,21 @@ class RatingBenchmark {
       rawTenants.add(tenant(api, root, "BenchRaw" + t, false));
     }
 
-    double http = measure("HTTP POST /calls", t -> postBatches(root, tenants.get(t)));
-    double raw = measure("raw JDBC", t -> rawBatches(rawTenants.get(t)));
-    double rawRecordsOnly =
-        measure("raw JDBC, call records only", t -> rawRecordsOnly(rawTenants.get(t)));
+    List<Side> httpSides = new ArrayList<>();
+    List<Side> rawSides = new ArrayList<>();
+    List<Side> recordsOnlySides = new ArrayList<>();
+    for (int t = 0; t < THREADS; t++) {
+      httpSides.add(http(root, tenants.get(t)));
+      rawSides.add(new RawSide(rawTenants.get(t)));
+      recordsOnlySides.add(new RecordsOnlySide(rawTenants.get(t)));
+    }
+    double[] rates =
+        inTurns(
+            List.of("HTTP POST /calls", "raw JDBC", "raw JDBC, call records only"),
+            List.of(httpSides, rawSides, recordsOnlySides));
+    double http = rates[0];
+    double raw = rates[1];
+    double rawRecordsOnly = rates[2];
     double[] inTurn =
         authoriseInTurn(root, tenants.get(0), Integer.getInteger("bench.sequential", 2000));
     List<String> atRates = new ArrayList<>();
@@ -260,31 +272,46 @@ class RatingBenchmark {
         upns);
   }
 
-  @FunctionalInterface
-  private interface Work {
-    /** Runs thread {@code t}'s batches; returns the nanoseconds its timed batches took. */
-    long run(int t) throws Exception;
-  }
-
-  /** Runs every thread's work at once; calls per second over the timed batches, wall clock. */
-  private double measure(String what, Work work) throws Exception {
+  /**
+   * Calls per second of each side, measured in turns: batch {@code b} of every thread on the first
+   * side, then batch {@code b} on the second, and so on, so that a change in the machine's load
+   * (other builds, the database flushing) falls on every side alike instead of on whichever ran in
+   * that minute. Per side, the wall-clock time of its timed turns is summed.
+   */
+  private static double[] inTurns(List<String> names, List<List<Side>> sides) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    long[] took = new long[sides.size()];
     try {
-      List<Future<Long>> done = new ArrayList<>();
-      for (int t = 0; t < THREADS; t++) {
-        int thread = t;
-        done.add(pool.submit(() -> work.run(thread)));
+      for (int b = 0; b < BATCHES; b++) {
+        for (int s = 0; s < sides.size(); s++) {
+          int batch = b;
+          List<Future<Long>> done = new ArrayList<>();
+          long started = System.nanoTime();
+          for (Side side : sides.get(s)) {
+            done.add(pool.submit(() -> side.batch(batch)));
+          }
+          for (Future<Long> f : done) {
+            f.get();
+          }
+          if (b >= WARMUP) {
+            took[s] += System.nanoTime() - started;
+          }
+        }
       }
-      long slowest = 0;
-      for (Future<Long> f : done) {
-        slowest = Math.max(slowest, f.get());
-      }
-      double perSecond = (double) THREADS * (BATCHES - WARMUP) * BATCH / (slowest / 1e9);
-      System.out.printf(Locale.ROOT, "%s: %,.0f calls/s%n", what, perSecond);
-      return perSecond;
     } finally {
       pool.shutdownNow();
+      for (List<Side> side : sides) {
+        for (Side thread : side) {
+          thread.close();
+        }
+      }
     }
+    double[] perSecond = new double[sides.size()];
+    for (int s = 0; s < sides.size(); s++) {
+      perSecond[s] = (double) THREADS * (BATCHES - WARMUP) * BATCH / (took[s] / 1e9);
+      System.out.printf(Locale.ROOT, "%s: %,.0f calls/s%n", names.get(s), perSecond[s]);
+    }
+    return perSecond;
   }
 
   /**
@@ -314,11 +341,20 @@ class RatingBenchmark {
         + "}";
   }
 
-  private long postBatches(URI root, Tenant tenant) throws Exception {
+  /** One thread's share of one side of the comparison: writes batch {@code b}, timed. */
+  private interface Side extends AutoCloseable {
+    /** Writes batch {@code b} of 1,000 calls; returns the nanoseconds it took. */
+    long batch(int b) throws Exception;
+
+    @Override
+    default void close() throws Exception {}
+  }
+
+  /** Rating through the API: one {@code POST /api/v1/calls} of 1,000 records per batch. */
+  private static Side http(URI root, Tenant tenant) {
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     String run = UUID.randomUUID().toString().substring(0, 8);
-    long timed = 0;
-    for (int b = 0; b < BATCHES; b++) {
+    return b -> {
       StringBuilder body = new StringBuilder(BATCH * 260).append('[');
       for (int i = 0; i < BATCH; i++) {
         int n = b * BATCH + i;
@@ -344,11 +380,8 @@ class RatingBenchmark {
                 + ": "
                 + reply.body().substring(0, Math.min(500, reply.body().length())));
       }
-      if (b >= WARMUP) {
-        timed += took;
-      }
-    }
-    return timed;
+      return took;
+    };
   }
 
   private static Connection raw() throws Exception {
@@ -365,14 +398,19 @@ class RatingBenchmark {
 
   /**
    * The rows rating writes for a batch, written by hand: records, entries, allocations, lot and
-   * wallet.
+   * wallet, one transaction per 1,000 calls.
    */
-  private long rawBatches(Tenant tenant) throws Exception {
-    String run = UUID.randomUUID().toString().substring(0, 8);
-    long timed = 0;
-    try (Connection c = raw()) {
-      long lot;
-      BigDecimal balance;
+  private static final class RawSide implements Side {
+    private final Tenant tenant;
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final Connection c;
+    private final long lot;
+    private final Timestamp now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));
+    private BigDecimal balance;
+
+    RawSide(Tenant tenant) throws Exception {
+      this.tenant = tenant;
+      c = raw();
       try (Statement s = c.createStatement();
           ResultSet rs =
               s.executeQuery(
@@ -384,87 +422,90 @@ class RatingBenchmark {
         balance = rs.getBigDecimal(2);
       }
       c.commit();
-      Timestamp now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));
-      for (int b = 0; b < BATCHES; b++) {
-        long started = System.nanoTime();
-        BigDecimal batchTotal = BigDecimal.ZERO;
-        try (PreparedStatement records = c.prepareStatement(RECORD_INSERT);
-            PreparedStatement entries =
-                c.prepareStatement(ENTRY_INSERT, Statement.RETURN_GENERATED_KEYS);
-            PreparedStatement allocations =
-                c.prepareStatement(
-                    "INSERT INTO lot_allocation (wallet_id, entry_id, "
-                        + "lot_id, amount) VALUES (?, ?, ?, ?)")) {
-          BigDecimal[] charges = new BigDecimal[BATCH];
-          for (int i = 0; i < BATCH; i++) {
-            int n = b * BATCH + i;
-            int seconds = 30 + (n * 37) % 600;
-            charges[i] = PER_MINUTE.multiply(BigDecimal.valueOf((seconds + 59) / 60));
-            balance = balance.subtract(charges[i]);
-            batchTotal = batchTotal.add(charges[i]);
-            String callId = run + "-" + n;
-            Timestamp start =
-                Timestamp.valueOf(
-                    LocalDateTime.ofInstant(
-                        Instant.parse("2026-11-02T08:00:00Z").plusSeconds(n * 7L), ZoneOffset.UTC));
-            entries.setLong(1, tenant.wallet());
-            entries.setBigDecimal(2, charges[i].negate());
-            entries.setBigDecimal(3, balance);
-            entries.setTimestamp(4, start);
-            entries.setTimestamp(5, now);
-            entries.setString(6, "call:" + callId);
-            entries.setString(7, callId);
-            entries.setString(8, "Call to +44207946" + String.format("%04d", n % 10_000));
-            entries.addBatch();
-            records.setLong(1, tenant.org().id());
-            records.setString(2, callId);
-            records.setString(3, "caller" + (n % USERS) + "@" + tenant.org().domain());
-            records.setString(4, "Caller " + (n % USERS));
-            records.setString(5, "+44207946" + String.format("%04d", n % 10_000));
-            records.setTimestamp(6, start);
-            records.setTimestamp(7, new Timestamp(start.getTime() + seconds * 1000L));
-            records.setInt(8, seconds);
-            records.setInt(9, seconds);
-            records.setBigDecimal(10, charges[i]);
-            records.setTimestamp(11, now);
-            records.addBatch();
-          }
-          entries.executeBatch();
-          long[] ids = new long[BATCH];
-          try (ResultSet keys = entries.getGeneratedKeys()) {
-            for (int i = 0; keys.next(); i++) {
-              ids[i] = keys.getLong(1);
-            }
-          }
-          for (int i = 0; i < BATCH; i++) {
-            allocations.setLong(1, tenant.wallet());
-            allocations.setLong(2, ids[i]);
-            allocations.setLong(3, lot);
-            allocations.setBigDecimal(4, charges[i]);
-            allocations.addBatch();
-          }
-          allocations.executeBatch();
-          records.executeBatch();
-        }
-        try (PreparedStatement update =
-            c.prepareStatement("UPDATE funding_lot SET remaining = remaining - ? WHERE id = ?")) {
-          update.setBigDecimal(1, batchTotal);
-          update.setLong(2, lot);
-          update.executeUpdate();
-        }
-        try (PreparedStatement update =
-            c.prepareStatement("UPDATE wallet SET balance = ? WHERE id = ?")) {
-          update.setBigDecimal(1, balance);
-          update.setLong(2, tenant.wallet());
-          update.executeUpdate();
-        }
-        c.commit();
-        if (b >= WARMUP) {
-          timed += System.nanoTime() - started;
-        }
-      }
     }
-    return timed;
+
+    @Override
+    public long batch(int b) throws Exception {
+      long started = System.nanoTime();
+      BigDecimal batchTotal = BigDecimal.ZERO;
+      try (PreparedStatement records = c.prepareStatement(RECORD_INSERT);
+          PreparedStatement entries =
+              c.prepareStatement(ENTRY_INSERT, Statement.RETURN_GENERATED_KEYS);
+          PreparedStatement allocations =
+              c.prepareStatement(
+                  "INSERT INTO lot_allocation (wallet_id, entry_id, "
+                      + "lot_id, amount) VALUES (?, ?, ?, ?)")) {
+        BigDecimal[] charges = new BigDecimal[BATCH];
+        for (int i = 0; i < BATCH; i++) {
+          int n = b * BATCH + i;
+          int seconds = 30 + (n * 37) % 600;
+          charges[i] = PER_MINUTE.multiply(BigDecimal.valueOf((seconds + 59) / 60));
+          balance = balance.subtract(charges[i]);
+          batchTotal = batchTotal.add(charges[i]);
+          String callId = run + "-" + n;
+          Timestamp start =
+              Timestamp.valueOf(
+                  LocalDateTime.ofInstant(
+                      Instant.parse("2026-11-02T08:00:00Z").plusSeconds(n * 7L), ZoneOffset.UTC));
+          entries.setLong(1, tenant.wallet());
+          entries.setBigDecimal(2, charges[i].negate());
+          entries.setBigDecimal(3, balance);
+          entries.setTimestamp(4, start);
+          entries.setTimestamp(5, now);
+          entries.setString(6, "call:" + callId);
+          entries.setString(7, callId);
+          entries.setString(8, "Call to +44207946" + String.format("%04d", n % 10_000));
+          entries.addBatch();
+          records.setLong(1, tenant.org().id());
+          records.setString(2, callId);
+          records.setString(3, "caller" + (n % USERS) + "@" + tenant.org().domain());
+          records.setString(4, "Caller " + (n % USERS));
+          records.setString(5, "+44207946" + String.format("%04d", n % 10_000));
+          records.setTimestamp(6, start);
+          records.setTimestamp(7, new Timestamp(start.getTime() + seconds * 1000L));
+          records.setInt(8, seconds);
+          records.setInt(9, seconds);
+          records.setBigDecimal(10, charges[i]);
+          records.setTimestamp(11, now);
+          records.addBatch();
+        }
+        entries.executeBatch();
+        long[] ids = new long[BATCH];
+        try (ResultSet keys = entries.getGeneratedKeys()) {
+          for (int i = 0; keys.next(); i++) {
+            ids[i] = keys.getLong(1);
+          }
+        }
+        for (int i = 0; i < BATCH; i++) {
+          allocations.setLong(1, tenant.wallet());
+          allocations.setLong(2, ids[i]);
+          allocations.setLong(3, lot);
+          allocations.setBigDecimal(4, charges[i]);
+          allocations.addBatch();
+        }
+        allocations.executeBatch();
+        records.executeBatch();
+      }
+      try (PreparedStatement update =
+          c.prepareStatement("UPDATE funding_lot SET remaining = remaining - ? WHERE id = ?")) {
+        update.setBigDecimal(1, batchTotal);
+        update.setLong(2, lot);
+        update.executeUpdate();
+      }
+      try (PreparedStatement update =
+          c.prepareStatement("UPDATE wallet SET balance = ? WHERE id = ?")) {
+        update.setBigDecimal(1, balance);
+        update.setLong(2, tenant.wallet());
+        update.executeUpdate();
+      }
+      c.commit();
+      return System.nanoTime() - started;
+    }
+
+    @Override
+    public void close() throws Exception {
+      c.close();
+    }
   }
 
   private static final String ENTRY_INSERT =
@@ -479,42 +520,52 @@ class RatingBenchmark {
           + "VALUES (?, ?, 'OUTBOUND', ?, ?, 'US', '+14255550100', ?, 'GB', FALSE, ?, ?, ?, 0, ?, '+44', 0, ?, 'USD', ?)";
 
   /** The stricter reference: only the call records, one transaction per 1,000. */
-  private long rawRecordsOnly(Tenant tenant) throws Exception {
-    String run = UUID.randomUUID().toString().substring(0, 8);
-    long timed = 0;
-    Timestamp now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));
-    try (Connection c = raw();
-        PreparedStatement records = c.prepareStatement(RECORD_INSERT)) {
-      for (int b = 0; b < BATCHES; b++) {
-        long started = System.nanoTime();
-        for (int i = 0; i < BATCH; i++) {
-          int n = b * BATCH + i;
-          int seconds = 30 + (n * 37) % 600;
-          Timestamp start =
-              Timestamp.valueOf(
-                  LocalDateTime.ofInstant(
-                      Instant.parse("2026-11-02T08:00:00Z").plusSeconds(n * 7L), ZoneOffset.UTC));
-          records.setLong(1, tenant.org().id());
-          records.setString(2, run + "-r-" + n);
-          records.setString(3, "caller" + (n % USERS) + "@" + tenant.org().domain());
-          records.setString(4, "Caller " + (n % USERS));
-          records.setString(5, "+44207946" + String.format("%04d", n % 10_000));
-          records.setTimestamp(6, start);
-          records.setTimestamp(7, new Timestamp(start.getTime() + seconds * 1000L));
-          records.setInt(8, seconds);
-          records.setInt(9, seconds);
-          records.setBigDecimal(10, PER_MINUTE.multiply(BigDecimal.valueOf((seconds + 59) / 60)));
-          records.setTimestamp(11, now);
-          records.addBatch();
-        }
-        records.executeBatch();
-        c.commit();
-        if (b >= WARMUP) {
-          timed += System.nanoTime() - started;
-        }
-      }
+  private static final class RecordsOnlySide implements Side {
+    private final Tenant tenant;
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final Timestamp now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));
+    private final Connection c;
+    private final PreparedStatement records;
+
+    RecordsOnlySide(Tenant tenant) throws Exception {
+      this.tenant = tenant;
+      c = raw();
+      records = c.prepareStatement(RECORD_INSERT);
     }
-    return timed;
+
+    @Override
+    public long batch(int b) throws Exception {
+      long started = System.nanoTime();
+      for (int i = 0; i < BATCH; i++) {
+        int n = b * BATCH + i;
+        int seconds = 30 + (n * 37) % 600;
+        Timestamp start =
+            Timestamp.valueOf(
+                LocalDateTime.ofInstant(
+                    Instant.parse("2026-11-02T08:00:00Z").plusSeconds(n * 7L), ZoneOffset.UTC));
+        records.setLong(1, tenant.org().id());
+        records.setString(2, run + "-r-" + n);
+        records.setString(3, "caller" + (n % USERS) + "@" + tenant.org().domain());
+        records.setString(4, "Caller " + (n % USERS));
+        records.setString(5, "+44207946" + String.format("%04d", n % 10_000));
+        records.setTimestamp(6, start);
+        records.setTimestamp(7, new Timestamp(start.getTime() + seconds * 1000L));
+        records.setInt(8, seconds);
+        records.setInt(9, seconds);
+        records.setBigDecimal(10, PER_MINUTE.multiply(BigDecimal.valueOf((seconds + 59) / 60)));
+        records.setTimestamp(11, now);
+        records.addBatch();
+      }
+      records.executeBatch();
+      c.commit();
+      return System.nanoTime() - started;
+    }
+
+    @Override
+    public void close() throws Exception {
+      records.close();
+      c.close();
+    }
   }
 
   private static String authorisation(Tenant tenant, String prefix, int i) {

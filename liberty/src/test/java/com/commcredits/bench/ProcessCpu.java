@@ -35,9 +35,7 @@ final class ProcessCpu {
 
   /** The server's garbage collections so far: how many, and their seconds (all collectors). */
   static double[] serverGc(URI root) {
-    return new double[] {
-      serverMetric(root, "gc_total{"), serverMetric(root, "gc_time_seconds{")
-    };
+    return new double[] {serverMetric(root, "gc_total{"), serverMetric(root, "gc_time_seconds{")};
   }
 
   /** The sum of the server's {@code /metrics} lines that start with {@code name}, or NaN. */

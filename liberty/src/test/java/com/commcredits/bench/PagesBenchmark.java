@@ -68,9 +68,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *       (client side over loopback, so a little above what the server spends).
  *   <li>Exports a year as CSV and Excel through the API (streamed): rows/s, and the server's used
  *       heap sampled before, during (the highest) and after.
- *   <li>Rating under reads: {@code POST /calls} batches of 1,000 for a second organisation, alone,
- *       then while a reader requests the Credits page of the big one without pause, then alone
- *       again; the ratio to the mean of the two runs alone.
+ *   <li>Rating under reads: {@code POST /calls} batches of 1,000 for a second organisation, in
+ *       turns alone and while a reader requests the Credits page of the big one without pause; the
+ *       ratio of the two.
  * </ol>
  */
 @ExtendWith(ArquillianExtension.class)
@@ -263,12 +263,17 @@ class PagesBenchmark {
             .signum());
   }
 
-  /** The id of the ledger entry {@code skip} entries from the newest (a deep page's cursor). */
+  /**
+   * The id of the ledger entry {@code skip} entries from the newest (a deep page's cursor), or of
+   * the oldest when a smaller run (-Dbench.calls) has fewer.
+   */
   private static long cursor(Tenant tenant, int skip) {
+    long entries =
+        Fixtures.count("SELECT COUNT(*) FROM ledger_entry WHERE wallet_id = ?", tenant.wallet());
     return Fixtures.count(
         "SELECT id FROM ledger_entry WHERE wallet_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?",
         tenant.wallet(),
-        skip - 1);
+        Math.min(skip, entries) - 1);
   }
 
   /** The call a report page's Older link names after {@code skip} calls, newest first. */
@@ -695,105 +700,132 @@ class PagesBenchmark {
   }
 
   /**
-   * POST /calls throughput for a second organisation alone, then while a reader requests the big
-   * organisation's Credits page without pause; both in this run.
+   * POST /calls throughput for a second organisation alone and while a reader requests the big
+   * organisation's Credits page without pause, in turns: batch by batch the reader is held, then
+   * running (it has finished a page before the batch is posted, and is idle again before the next
+   * batch alone), so a change in the shared machine's load falls on both alike.
    */
   private String ratingUnderReads(ApiClient api, URI root, WebSession reader) throws Exception {
-    // a fresh organisation for each run, alike, so no run rates into state another left; a run's
-    // calls start 7 s apart from two days ago, so ratingBatches + 2 must stay under 24 (a later
-    // call would end in the future, which rating rejects)
     Tenant small = tenant(api, root, "BenchRater", 1);
     String platform = small.org().key(Role.PLATFORM);
-    double alone = rate(root, small, platform, "alone");
-    AtomicBoolean reading = new AtomicBoolean(true);
+    AtomicBoolean reading = new AtomicBoolean(false);
+    AtomicBoolean busy = new AtomicBoolean(false);
+    AtomicBoolean done = new AtomicBoolean(false);
     AtomicLong reads = new AtomicLong();
     ExecutorService pool = Executors.newSingleThreadExecutor();
     Future<?> hammer =
         pool.submit(
             () -> {
-              while (reading.get()) {
+              while (!done.get()) {
+                if (!reading.get()) {
+                  Thread.onSpinWait();
+                  continue;
+                }
+                busy.set(true);
                 if (reader.get("billing/credits").statusCode() != 200) {
                   throw new IllegalStateException("Credits page failed under rating");
                 }
                 reads.incrementAndGet();
+                busy.set(false);
               }
               return null;
             });
-    long started = System.nanoTime();
-    Tenant second = tenant(api, root, "BenchRaterReads", 1);
-    double underReads = rate(root, second, second.org().key(Role.PLATFORM), "reads");
-    reading.set(false);
-    hammer.get();
-    pool.shutdown();
-    double readSeconds = (System.nanoTime() - started) / 1e9;
-    // alone again after: the first run also warms the server for this organisation, so the ratio
-    // is against the mean of the runs before and after the reads
-    Tenant third = tenant(api, root, "BenchRaterAgain", 1);
-    double again = rate(root, third, third.org().key(Role.PLATFORM), "again");
-    double aloneMean = (alone + again) / 2;
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    int warm = 2;
+    Instant base = Instant.now().minus(Duration.ofDays(4));
+    long[] took = new long[2]; // alone, under reads
+    long readingNanos = 0;
+    long readsDuring = 0;
+    try {
+      for (int b = 0; b < 2 * RATING_BATCHES + warm; b++) {
+        boolean underReads = b % 2 == 1;
+        long readsBefore = reads.get();
+        long readingSince = System.nanoTime();
+        if (underReads) {
+          reading.set(true);
+          while (reads.get() == readsBefore) {
+            Thread.sleep(1);
+          }
+        }
+        long t = postBatch(client, root, small, platform, base, b);
+        if (underReads) {
+          reading.set(false);
+          while (busy.get()) {
+            Thread.onSpinWait();
+          }
+          readingNanos += System.nanoTime() - readingSince;
+          readsDuring += reads.get() - readsBefore;
+        }
+        if (b >= warm) {
+          took[underReads ? 1 : 0] += t;
+        }
+      }
+    } finally {
+      done.set(true);
+      reading.set(false);
+      hammer.get();
+      pool.shutdown();
+    }
+    double alone = RATING_BATCHES * 1000 / (took[0] / 1e9);
+    double underReads = RATING_BATCHES * 1000 / (took[1] / 1e9);
     return String.format(
         Locale.ROOT,
-        "%nRating (POST /calls, batches of 1,000): alone %,.0f calls/s before and %,.0f after; "
+        "%nRating (POST /calls, batches of 1,000, %d each way in turns): alone %,.0f calls/s; "
             + "while a reader requests the Credits page (%,.1f pages/s) %,.0f calls/s; "
-            + "ratio to the mean alone %.2f%n",
+            + "ratio %.2f%n",
+        RATING_BATCHES,
         alone,
-        again,
-        reads.get() / readSeconds,
+        readsDuring / (readingNanos / 1e9),
         underReads,
-        underReads / aloneMean);
+        underReads / alone);
   }
 
-  private static double rate(URI root, Tenant tenant, String platform, String run)
+  /**
+   * Posts batch {@code b} of 1,000 calls; returns its nanoseconds. Calls start 7 s apart from four
+   * days ago, so 2 x ratingBatches + 2 must stay under 49 (a later call would end in the future,
+   * which rating rejects).
+   */
+  private static long postBatch(
+      HttpClient client, URI root, Tenant tenant, String platform, Instant base, int b)
       throws Exception {
-    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    long timed = 0;
-    int warm = 2;
-    Instant base = Instant.now().minus(Duration.ofDays(2));
-    for (int b = 0; b < RATING_BATCHES + warm; b++) {
-      StringBuilder body = new StringBuilder(1000 * 260).append('[');
-      for (int i = 0; i < 1000; i++) {
-        int n = b * 1000 + i;
-        int seconds = 30 + (n * 37) % 600;
-        Instant start = base.plusSeconds(n * 7L);
-        body.append(i == 0 ? "" : ",")
-            .append("{\"callId\":\"")
-            .append(run)
-            .append('-')
-            .append(n)
-            .append("\",\"kind\":\"OUTBOUND\",\"userUpn\":\"")
-            .append(tenant.upns().get(n % USERS))
-            .append("\",\"from\":\"+14255550100\",\"to\":\"")
-            .append(to(n, n % 10 == 0))
-            .append("\",\"start\":\"")
-            .append(start)
-            .append("\",\"end\":\"")
-            .append(start.plusSeconds(seconds))
-            .append("\",\"durationSeconds\":")
-            .append(seconds)
-            .append('}');
-      }
-      body.append(']');
-      HttpRequest request =
-          HttpRequest.newBuilder(root.resolve("api/v1/calls"))
-              .header("Authorization", "Bearer " + platform)
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-              .build();
-      long started = System.nanoTime();
-      HttpResponse<String> reply = client.send(request, HttpResponse.BodyHandlers.ofString());
-      long took = System.nanoTime() - started;
-      if (reply.statusCode() != 200 || reply.body().contains("\"REJECTED\"")) {
-        throw new IllegalStateException(
-            "Batch answered "
-                + reply.statusCode()
-                + ": "
-                + reply.body().substring(0, Math.min(500, reply.body().length())));
-      }
-      if (b >= warm) {
-        timed += took;
-      }
+    StringBuilder body = new StringBuilder(1000 * 260).append('[');
+    for (int i = 0; i < 1000; i++) {
+      int n = b * 1000 + i;
+      int seconds = 30 + (n * 37) % 600;
+      Instant start = base.plusSeconds(n * 7L);
+      body.append(i == 0 ? "" : ",")
+          .append("{\"callId\":\"rate-")
+          .append(n)
+          .append("\",\"kind\":\"OUTBOUND\",\"userUpn\":\"")
+          .append(tenant.upns().get(n % USERS))
+          .append("\",\"from\":\"+14255550100\",\"to\":\"")
+          .append(to(n, n % 10 == 0))
+          .append("\",\"start\":\"")
+          .append(start)
+          .append("\",\"end\":\"")
+          .append(start.plusSeconds(seconds))
+          .append("\",\"durationSeconds\":")
+          .append(seconds)
+          .append('}');
     }
-    return RATING_BATCHES * 1000 / (timed / 1e9);
+    body.append(']');
+    HttpRequest request =
+        HttpRequest.newBuilder(root.resolve("api/v1/calls"))
+            .header("Authorization", "Bearer " + platform)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+            .build();
+    long started = System.nanoTime();
+    HttpResponse<String> reply = client.send(request, HttpResponse.BodyHandlers.ofString());
+    long took = System.nanoTime() - started;
+    if (reply.statusCode() != 200 || reply.body().contains("\"REJECTED\"")) {
+      throw new IllegalStateException(
+          "Batch answered "
+              + reply.statusCode()
+              + ": "
+              + reply.body().substring(0, Math.min(500, reply.body().length())));
+    }
+    return took;
   }
 
   private static double pct(long[] sorted, int percentile) {

@@ -809,23 +809,7 @@ class PagesBenchmark {
           .append('}');
     }
     body.append(']');
-    HttpRequest request =
-        HttpRequest.newBuilder(root.resolve("api/v1/calls"))
-            .header("Authorization", "Bearer " + platform)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-            .build();
-    long started = System.nanoTime();
-    HttpResponse<String> reply = client.send(request, HttpResponse.BodyHandlers.ofString());
-    long took = System.nanoTime() - started;
-    if (reply.statusCode() != 200 || reply.body().contains("\"REJECTED\"")) {
-      throw new IllegalStateException(
-          "Batch answered "
-              + reply.statusCode()
-              + ": "
-              + reply.body().substring(0, Math.min(500, reply.body().length())));
-    }
-    return took;
+    return CallBatches.post(client, root, platform, body.toString());
   }
 
   private static double pct(long[] sorted, int percentile) {

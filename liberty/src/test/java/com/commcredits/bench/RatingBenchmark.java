@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -362,25 +363,7 @@ class RatingBenchmark {
             .append(callJson(run + "-" + n, tenant.upns().get(n % USERS), n));
       }
       body.append(']');
-      HttpRequest request =
-          HttpRequest.newBuilder(root.resolve("api/v1/calls"))
-              .header("Authorization", "Bearer " + tenant.platform())
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-              .build();
-      long started = System.nanoTime();
-      HttpResponse<String> reply = client.send(request, HttpResponse.BodyHandlers.ofString());
-      long took = System.nanoTime() - started;
-      if (reply.statusCode() != 200 || reply.body().contains("\"REJECTED\"")) {
-        throw new IllegalStateException(
-            "Batch "
-                + b
-                + " answered "
-                + reply.statusCode()
-                + ": "
-                + reply.body().substring(0, Math.min(500, reply.body().length())));
-      }
-      return took;
+      return CallBatches.post(client, root, tenant.platform(), body.toString());
     };
   }
 
@@ -456,18 +439,7 @@ class RatingBenchmark {
           entries.setString(7, callId);
           entries.setString(8, "Call to +44207946" + String.format("%04d", n % 10_000));
           entries.addBatch();
-          records.setLong(1, tenant.org().id());
-          records.setString(2, callId);
-          records.setString(3, "caller" + (n % USERS) + "@" + tenant.org().domain());
-          records.setString(4, "Caller " + (n % USERS));
-          records.setString(5, "+44207946" + String.format("%04d", n % 10_000));
-          records.setTimestamp(6, start);
-          records.setTimestamp(7, new Timestamp(start.getTime() + seconds * 1000L));
-          records.setInt(8, seconds);
-          records.setInt(9, seconds);
-          records.setBigDecimal(10, charges[i]);
-          records.setTimestamp(11, now);
-          records.addBatch();
+          addRecord(records, tenant, callId, n, seconds, start, charges[i], now);
         }
         entries.executeBatch();
         long[] ids = new long[BATCH];
@@ -513,6 +485,31 @@ class RatingBenchmark {
           + "currency, occurred_at, recorded_at, idempotency_key, reference, description, actor) "
           + "VALUES (?, 'CHARGE', ?, ?, 'USD', ?, ?, ?, ?, ?, 'Telephony platform')";
 
+  /** Adds call {@code n}'s record of RECORD_INSERT to the statement's batch. */
+  private static void addRecord(
+      PreparedStatement records,
+      Tenant tenant,
+      String callId,
+      int n,
+      int seconds,
+      Timestamp start,
+      BigDecimal charge,
+      Timestamp now)
+      throws SQLException {
+    records.setLong(1, tenant.org().id());
+    records.setString(2, callId);
+    records.setString(3, "caller" + (n % USERS) + "@" + tenant.org().domain());
+    records.setString(4, "Caller " + (n % USERS));
+    records.setString(5, "+44207946" + String.format("%04d", n % 10_000));
+    records.setTimestamp(6, start);
+    records.setTimestamp(7, new Timestamp(start.getTime() + seconds * 1000L));
+    records.setInt(8, seconds);
+    records.setInt(9, seconds);
+    records.setBigDecimal(10, charge);
+    records.setTimestamp(11, now);
+    records.addBatch();
+  }
+
   private static final String RECORD_INSERT =
       "INSERT INTO call_record (organisation_id, call_id, kind, user_upn, "
           + "user_name, user_location, from_number, to_number, destination_country, domestic, start_at, end_at, "
@@ -543,18 +540,15 @@ class RatingBenchmark {
             Timestamp.valueOf(
                 LocalDateTime.ofInstant(
                     Instant.parse("2026-11-02T08:00:00Z").plusSeconds(n * 7L), ZoneOffset.UTC));
-        records.setLong(1, tenant.org().id());
-        records.setString(2, run + "-r-" + n);
-        records.setString(3, "caller" + (n % USERS) + "@" + tenant.org().domain());
-        records.setString(4, "Caller " + (n % USERS));
-        records.setString(5, "+44207946" + String.format("%04d", n % 10_000));
-        records.setTimestamp(6, start);
-        records.setTimestamp(7, new Timestamp(start.getTime() + seconds * 1000L));
-        records.setInt(8, seconds);
-        records.setInt(9, seconds);
-        records.setBigDecimal(10, PER_MINUTE.multiply(BigDecimal.valueOf((seconds + 59) / 60)));
-        records.setTimestamp(11, now);
-        records.addBatch();
+        addRecord(
+            records,
+            tenant,
+            run + "-r-" + n,
+            n,
+            seconds,
+            start,
+            PER_MINUTE.multiply(BigDecimal.valueOf((seconds + 59) / 60)),
+            now);
       }
       records.executeBatch();
       c.commit();

@@ -33,6 +33,7 @@ class JpaLedgerRepository implements LedgerRepository {
   @Inject JdbcBatches batches;
   @Inject JdbcLedgerReads reads;
   @Inject JdbcChargeDays chargeDays;
+  @Inject SettledBalances settled;
 
   @Override
   public Optional<LedgerEntry> entryByKey(long walletId, String idempotencyKey) {
@@ -78,6 +79,7 @@ class JpaLedgerRepository implements LedgerRepository {
     em.persist(movement.entry());
     em.flush();
     chargeDays.add(List.of(movement.entry()));
+    settled.written(List.of(movement.entry()));
     for (LotAllocation allocation : movement.allocations()) {
       em.persist(allocation);
     }
@@ -145,6 +147,7 @@ class JpaLedgerRepository implements LedgerRepository {
             "idempotency_key, id",
             rs -> Map.entry(rs.getString(1), rs.getLong(2)));
     chargeDays.add(entries);
+    settled.written(entries);
     if (returned.isPresent()) {
       // each row's own id from the insert itself (MariaDB): exact whatever the lock mode
       return returned.get();

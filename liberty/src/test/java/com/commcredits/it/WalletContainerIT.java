@@ -30,10 +30,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -291,6 +293,49 @@ class WalletContainerIT {
     assertTrue(
         count("SELECT COUNT(*) FROM lot_allocation WHERE wallet_id = ?", s.wallet().id())
             >= charges);
+  }
+
+  /**
+   * The balance chart keeps the closing balances of days settled ten minutes ago in memory (issue
+   * 15): today's stays live, a day just ended is read again, and an entry recorded inside a day
+   * already kept (a clock moved back, as the demo's history does) is shown, never the old figure.
+   */
+  @Test
+  void R_REP_3_the_balance_chart_never_shows_a_closing_balance_an_entry_has_changed() {
+    Instant t0 = Instant.parse("2026-02-10T12:00:00Z");
+    Setup s = organisationWithWallet("4242424242424242");
+    MutableClock.INSTANCE.set(t0);
+    fundEa(s, "100.00");
+    MutableClock.INSTANCE.set(Instant.parse("2026-02-13T12:00:00Z"));
+    assertBalances(s, "2026-02-09:0", "2026-02-10:100", "2026-02-12:100", "2026-02-13:100");
+    charge(s, "10.00", "today-" + UUID.randomUUID());
+    assertBalances(s, "2026-02-12:100", "2026-02-13:90");
+
+    // five minutes after midnight, a use case that began just before it records its entry
+    MutableClock.INSTANCE.set(Instant.parse("2026-02-14T00:05:00Z"));
+    assertBalances(s, "2026-02-13:90", "2026-02-14:90");
+    MutableClock.INSTANCE.set(Instant.parse("2026-02-13T23:59:59Z"));
+    charge(s, "1.00", "late-" + UUID.randomUUID());
+    MutableClock.INSTANCE.set(Instant.parse("2026-02-14T00:05:00Z"));
+    assertBalances(s, "2026-02-12:100", "2026-02-13:89", "2026-02-14:89");
+
+    // an entry recorded inside days the chart already keeps
+    MutableClock.INSTANCE.set(Instant.parse("2026-02-11T12:00:00Z"));
+    charge(s, "5.00", "back-" + UUID.randomUUID());
+    MutableClock.INSTANCE.set(Instant.parse("2026-02-14T00:05:00Z"));
+    assertBalances(s, "2026-02-10:100", "2026-02-11:84", "2026-02-12:84", "2026-02-13:89");
+    assertConsistent(s);
+  }
+
+  /** Each "day:balance" as the chart of the last six days shows it. */
+  private void assertBalances(Setup s, String... expected) {
+    Map<LocalDate, BigDecimal> chart = wallets.balanceHistory(s.caller(), 6);
+    for (String e : expected) {
+      String[] dayAndBalance = e.split(":");
+      LocalDate day = LocalDate.parse(dayAndBalance[0]);
+      assertEquals(
+          0, new BigDecimal(dayAndBalance[1]).compareTo(chart.get(day)), e + " in " + chart);
+    }
   }
 
   private long count(String sql, Object arg) {

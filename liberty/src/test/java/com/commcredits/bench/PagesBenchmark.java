@@ -717,11 +717,14 @@ class PagesBenchmark {
         pool.submit(
             () -> {
               while (!done.get()) {
+                // busy before looking: once the rater has seen it false after holding the reader,
+                // no page is under way or will start until the reader is let go again
+                busy.set(true);
                 if (!reading.get()) {
-                  Thread.onSpinWait();
+                  busy.set(false);
+                  Thread.sleep(1); // held: sleeping, not spinning, so it takes no CPU from rating
                   continue;
                 }
-                busy.set(true);
                 if (reader.get("billing/credits").statusCode() != 200) {
                   throw new IllegalStateException("Credits page failed under rating");
                 }
@@ -751,7 +754,7 @@ class PagesBenchmark {
         if (underReads) {
           reading.set(false);
           while (busy.get()) {
-            Thread.onSpinWait();
+            Thread.sleep(1);
           }
           readingNanos += System.nanoTime() - readingSince;
           readsDuring += reads.get() - readsBefore;

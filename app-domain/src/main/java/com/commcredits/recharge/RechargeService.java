@@ -5,6 +5,7 @@ import com.commcredits.audit.AuditLog;
 import com.commcredits.money.Money;
 import com.commcredits.organisation.OrganisationRepository;
 import com.commcredits.payment.PaymentChoice;
+import com.commcredits.shared.AfterCompletion;
 import com.commcredits.shared.Caller;
 import com.commcredits.shared.Permission;
 import com.commcredits.shared.Validator;
@@ -19,7 +20,6 @@ import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Instant;
@@ -201,19 +201,12 @@ public class RechargeService implements BalanceWatcher {
     RechargeAttempt attempt = recharges.add(new RechargeAttempt(settings, amount.get(), now));
     long id = attempt.id();
     transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {
-            // nothing to do before the commit
-          }
-
-          @Override
-          public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-              starter.start(id);
-            }
-          }
-        });
+        AfterCompletion.of(
+            status -> {
+              if (status == Status.STATUS_COMMITTED) {
+                starter.start(id);
+              }
+            }));
   }
 
   /** The wallet's attempts as the rails of R-RECH-3 read them. */

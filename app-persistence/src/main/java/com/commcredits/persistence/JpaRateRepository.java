@@ -5,12 +5,12 @@ import com.commcredits.rating.RateCard;
 import com.commcredits.rating.RateLine;
 import com.commcredits.rating.RatePlan;
 import com.commcredits.rating.RateRepository;
+import com.commcredits.shared.AfterCompletion;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Date;
 import java.time.Instant;
@@ -107,18 +107,7 @@ class JpaRateRepository implements RateRepository {
         .setParameter(1, UtcTimestamps.of(publishedAt))
         .setParameter(2, cardId)
         .executeUpdate();
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {
-            // nothing to do before
-          }
-
-          @Override
-          public void afterCompletion(int status) {
-            plans.clear();
-          }
-        });
+    transactions.registerInterposedSynchronization(AfterCompletion.of(status -> plans.clear()));
   }
 
   @Override

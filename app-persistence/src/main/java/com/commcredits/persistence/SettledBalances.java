@@ -1,10 +1,10 @@
 package com.commcredits.persistence;
 
+import com.commcredits.shared.AfterCompletion;
 import com.commcredits.wallet.LedgerEntry;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -84,17 +84,7 @@ class SettledBalances {
           return; // no transaction: already committed
         }
         transactions.registerInterposedSynchronization(
-            new Synchronization() {
-              @Override
-              public void beforeCompletion() {
-                // nothing: the entries are not visible to other readers yet
-              }
-
-              @Override
-              public void afterCompletion(int status) {
-                forget(walletId);
-              }
-            });
+            AfterCompletion.of(status -> forget(walletId)));
         return; // one writer call, one wallet
       }
     }

@@ -7,9 +7,11 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Headless Debian Chromium driven by Selenium, as a person would use the admin center. */
@@ -58,6 +60,17 @@ public final class Browser {
     driver.findElement(By.cssSelector("button[type=submit]")).click();
     new WebDriverWait(driver, Duration.ofSeconds(15))
         .until(d -> !d.getCurrentUrl().contains("/sign-in"));
+  }
+
+  /**
+   * Clicks what loads another page (a link, a form's button) and waits until the page it was on has
+   * gone: an element read right after the click could otherwise be the old page's, stale a moment
+   * later.
+   */
+  public static void clickThrough(ChromeDriver driver, By what) {
+    WebElement page = driver.findElement(By.tagName("html"));
+    driver.findElement(what).click();
+    new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
   }
 
   /** Saves a PNG under target/screenshots and returns its path. */

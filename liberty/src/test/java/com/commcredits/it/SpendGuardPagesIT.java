@@ -72,13 +72,13 @@ class SpendGuardPagesIT {
     assertEquals("None", browser.findElement(By.id("caps-monthly")).getText());
     browser.findElement(By.id("monthly")).sendKeys("25.00");
     browser.findElement(By.id("internationalMonthly")).sendKeys("5.555");
-    browser.findElement(By.cssSelector("#spend-caps button[type=submit]")).click();
+    Browser.clickThrough(browser, By.cssSelector("#spend-caps button[type=submit]"));
     assertTrue(
         browser.findElement(By.cssSelector("#spend-caps .field-error")).isDisplayed(),
         "5.555 has more digits than USD");
     browser.findElement(By.id("internationalMonthly")).clear();
     browser.findElement(By.id("internationalMonthly")).sendKeys("5.50");
-    browser.findElement(By.cssSelector("#spend-caps button[type=submit]")).click();
+    Browser.clickThrough(browser, By.cssSelector("#spend-caps button[type=submit]"));
     assertEquals(
         "The spend caps were saved.", browser.findElement(By.className("flash")).getText());
     assertEquals("25.00", browser.findElement(By.id("caps-monthly")).getText());
@@ -132,10 +132,10 @@ class SpendGuardPagesIT {
 
     signIn(Role.BILLING_ADMIN);
     browser.get(base + "billing/credits");
-    browser.findElement(By.id("spend-controls-link")).click();
+    Browser.clickThrough(browser, By.id("spend-controls-link"));
     assertEquals("On", browser.findElement(By.id("brake-state")).getText());
     browser.findElement(By.id("internationalPerHour")).clear();
-    browser.findElement(By.cssSelector("#brake-form button[type=submit]")).click();
+    Browser.clickThrough(browser, By.cssSelector("#brake-form button[type=submit]"));
     assertTrue(
         browser
             .findElement(By.cssSelector(".has-error .field-error"))
@@ -145,7 +145,7 @@ class SpendGuardPagesIT {
     assertEquals("On", browser.findElement(By.id("brake-state")).getText());
     browser.findElement(By.id("internationalPerHour")).clear();
     browser.findElement(By.id("internationalPerHour")).sendKeys("0.50");
-    browser.findElement(By.cssSelector("#brake-form button[type=submit]")).click();
+    Browser.clickThrough(browser, By.cssSelector("#brake-form button[type=submit]"));
     assertEquals(
         "The spend controls were saved.", browser.findElement(By.className("flash")).getText());
 
@@ -180,7 +180,7 @@ class SpendGuardPagesIT {
     browser.get(base + "billing/spend-controls");
     assertEquals("Holding", browser.findElement(By.id("brake-state")).getText());
     browser.executeScript("window.confirm = function () { return true; };");
-    browser.findElement(By.cssSelector("#brake-off button")).click();
+    Browser.clickThrough(browser, By.cssSelector("#brake-off button"));
     assertEquals("Off", browser.findElement(By.id("brake-state")).getText());
     browser.get(base.toString());
     assertFalse(
@@ -221,19 +221,19 @@ class SpendGuardPagesIT {
         org.id());
 
     signIn(Role.BILLING_ADMIN);
-    browser.findElement(By.cssSelector(".leftnav a[href$='/billing/spend-caps']")).click();
+    Browser.clickThrough(browser, By.cssSelector(".leftnav a[href$='/billing/spend-caps']"));
     assertEquals("12.34", cell(upn, "spent").replaceAll("[^0-9.]", ""));
     assertEquals("11", cell(upn, "minutes"));
     assertEquals("–", cell(upn, "cap-monthly"));
 
     // one user: the name opens that user's caps, and only the caps
-    browser.findElement(By.cssSelector("tr[data-upn='" + upn + "'] a.caps-user")).click();
+    Browser.clickThrough(browser, By.cssSelector("tr[data-upn='" + upn + "'] a.caps-user"));
     assertTrue(
         browser.findElements(By.id("user-page-link")).isEmpty(),
         "a Billing admin is not sent to user management");
     browser.findElement(By.id("monthly")).sendKeys("25.00");
     browser.findElement(By.id("internationalMonthly")).sendKeys("5.555");
-    browser.findElement(By.cssSelector("#caps-form button[type=submit]")).click();
+    Browser.clickThrough(browser, By.cssSelector("#caps-form button[type=submit]"));
     assertTrue(
         browser.findElement(By.id("internationalMonthly-error")).isDisplayed(),
         "5.555 has more digits than USD: the message is beside the field");
@@ -242,7 +242,7 @@ class SpendGuardPagesIT {
     assertEquals(0, capChanges(), "a refused form changes nothing");
     browser.findElement(By.id("internationalMonthly")).clear();
     browser.findElement(By.id("internationalMonthly")).sendKeys("5.50");
-    browser.findElement(By.cssSelector("#caps-form button[type=submit]")).click();
+    Browser.clickThrough(browser, By.cssSelector("#caps-form button[type=submit]"));
     assertEquals(
         "The spend caps were saved.", browser.findElement(By.className("flash")).getText());
     assertEquals("25.00", browser.findElement(By.id("caps-monthly")).getText());
@@ -257,7 +257,7 @@ class SpendGuardPagesIT {
         .click();
     browser.findElement(By.cssSelector("#bulk-caps summary")).click();
     browser.findElement(By.id("monthly")).sendKeys("-1");
-    browser.findElement(By.cssSelector("#bulk-caps button[type=submit]")).click();
+    Browser.clickThrough(browser, By.cssSelector("#bulk-caps button[type=submit]"));
     assertTrue(browser.findElement(By.id("monthly-error")).isDisplayed());
     assertTrue(
         browser
@@ -268,7 +268,7 @@ class SpendGuardPagesIT {
     browser.findElement(By.id("monthly")).clear();
     browser.findElement(By.id("monthly")).sendKeys("10.00");
     browser.findElement(By.id("internationalMonthly")).sendKeys("2.00");
-    browser.findElement(By.cssSelector("#bulk-caps button[type=submit]")).click();
+    Browser.clickThrough(browser, By.cssSelector("#bulk-caps button[type=submit]"));
     assertEquals(
         "Spend caps were set for 2 user(s).", browser.findElement(By.className("flash")).getText());
     assertEquals("10.00", cell(bob, "cap-monthly"));
@@ -289,7 +289,7 @@ class SpendGuardPagesIT {
     assertEquals(403, web.get("users").statusCode());
 
     browser.get(base + "billing/spend-caps/user?upn=" + carol);
-    browser.findElement(By.cssSelector("#caps-clear button")).click();
+    Browser.clickThrough(browser, By.cssSelector("#caps-clear button"));
     assertEquals("None", browser.findElement(By.id("caps-monthly")).getText());
     assertEquals("None", browser.findElement(By.id("caps-international")).getText());
     assertEquals(4, capChanges());
@@ -303,11 +303,11 @@ class SpendGuardPagesIT {
         upn);
     signIn(Role.USER_ADMIN);
     browser.get(base + "users");
-    browser.findElement(By.id("spend-caps-link")).click();
+    Browser.clickThrough(browser, By.id("spend-caps-link"));
     assertEquals("40.00", cell(upn, "cap-monthly"));
     assertTrue(browser.findElements(By.id("bulk-caps")).isEmpty(), "no bulk form");
     assertTrue(browser.findElements(By.name("selected")).isEmpty(), "nothing to select");
-    browser.findElement(By.cssSelector("tr[data-upn='" + upn + "'] a.caps-user")).click();
+    Browser.clickThrough(browser, By.cssSelector("tr[data-upn='" + upn + "'] a.caps-user"));
     assertEquals("40.00", browser.findElement(By.id("caps-monthly")).getText());
     assertTrue(browser.findElements(By.id("caps-form")).isEmpty(), "no form");
     assertTrue(

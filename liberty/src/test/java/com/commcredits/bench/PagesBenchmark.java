@@ -737,6 +737,7 @@ class PagesBenchmark {
     int warm = 2;
     Instant base = Instant.now().minus(Duration.ofDays(4));
     long[] took = new long[2]; // alone, under reads
+    double[] busySeconds = new double[2]; // the machine's CPUs while those batches were posted
     long readingNanos = 0;
     long readsDuring = 0;
     try {
@@ -750,7 +751,9 @@ class PagesBenchmark {
             Thread.sleep(1);
           }
         }
+        double busyBefore = ProcessCpu.machineBusy();
         long t = postBatch(client, root, small, platform, base, b);
+        double machine = ProcessCpu.machineBusy() - busyBefore;
         if (underReads) {
           reading.set(false);
           while (busy.get()) {
@@ -761,6 +764,7 @@ class PagesBenchmark {
         }
         if (b >= warm) {
           took[underReads ? 1 : 0] += t;
+          busySeconds[underReads ? 1 : 0] += machine;
         }
       }
     } finally {
@@ -775,12 +779,15 @@ class PagesBenchmark {
         Locale.ROOT,
         "%nRating (POST /calls, batches of 1,000, %d each way in turns): alone %,.0f calls/s; "
             + "while a reader requests the Credits page (%,.1f pages/s) %,.0f calls/s; "
-            + "ratio %.2f%n",
+            + "ratio %.2f; the machine's CPUs busy while the batches were posted: %.2f cores alone,"
+            + " %.2f with the reader%n",
         RATING_BATCHES,
         alone,
         readsDuring / (readingNanos / 1e9),
         underReads,
-        underReads / alone);
+        underReads / alone,
+        busySeconds[0] / (took[0] / 1e9),
+        busySeconds[1] / (took[1] / 1e9));
   }
 
   /**

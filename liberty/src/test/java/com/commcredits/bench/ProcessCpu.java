@@ -20,6 +20,23 @@ final class ProcessCpu {
 
   private ProcessCpu() {}
 
+  /**
+   * The seconds all of the machine's CPUs have been busy so far ({@code /proc/stat}: all but idle
+   * and waiting for I/O), or NaN where there is no such file.
+   */
+  static double machineBusy() {
+    try {
+      String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      long total = 0;
+      for (int i = 1; i < f.length; i++) {
+        total += Long.parseLong(f[i]);
+      }
+      return (total - Long.parseLong(f[4]) - Long.parseLong(f[5])) / CLOCK_TICKS_PER_SECOND;
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
+  }
+
   /** This JVM's CPU seconds (a benchmark's load generator). */
   static double self() {
     return ((com.sun.management.OperatingSystemMXBean)

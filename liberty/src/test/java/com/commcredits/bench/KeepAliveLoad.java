@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 /**
@@ -51,11 +52,7 @@ final class KeepAliveLoad {
    * check}, which throws to fail the run.
    */
   long[] openLoop(
-      int rate,
-      int count,
-      int connections,
-      IntFunction<String> body,
-      java.util.function.Consumer<Answer> check)
+      int rate, int count, int connections, IntFunction<String> body, Consumer<Answer> check)
       throws InterruptedException {
     long period = 1_000_000_000L / rate;
     long origin = System.nanoTime() + 50_000_000L;
@@ -106,7 +103,7 @@ final class KeepAliveLoad {
   }
 
   /** One request after another on one connection; each one's service time in nanoseconds. */
-  long[] inTurn(int count, IntFunction<String> body, java.util.function.Consumer<Answer> check) {
+  long[] inTurn(int count, IntFunction<String> body, Consumer<Answer> check) {
     long[] took = new long[count];
     try (Connection connection = new Connection()) {
       for (int i = 0; i < count; i++) {

@@ -224,8 +224,8 @@ class PagesBenchmark {
               Locale.ROOT,
               "| %s | %.1f ms | %.1f ms | %.1f ms |%n",
               page.getKey(),
-              pct(took, 50),
-              pct(took, 95),
+              KeepAliveLoad.percentile(took, 0, 50),
+              KeepAliveLoad.percentile(took, 0, 95),
               took[took.length - 1] / 1e6));
       System.out.print(table.substring(table.lastIndexOf("| " + page.getKey())));
     }
@@ -820,11 +820,5 @@ class PagesBenchmark {
     }
     body.append(']');
     return CallBatches.post(client, root, platform, body.toString());
-  }
-
-  private static double pct(long[] sorted, int percentile) {
-    return sorted[
-            Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)]
-        / 1e6;
   }
 }

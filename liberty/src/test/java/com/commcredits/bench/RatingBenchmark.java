@@ -32,6 +32,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -140,9 +141,9 @@ class RatingBenchmark {
               AUTH_SECONDS,
               warmup,
               AUTH_CONNECTIONS,
-              pct(latencies, 50),
-              pct(latencies, 90),
-              pct(latencies, 99),
+              KeepAliveLoad.percentile(latencies, 0, 50),
+              KeepAliveLoad.percentile(latencies, 0, 90),
+              KeepAliveLoad.percentile(latencies, 0, 99),
               latencies[latencies.length - 1] / 1e6,
               latencies.length,
               cpu[0],
@@ -624,7 +625,7 @@ class RatingBenchmark {
           ProcessCpu.serverGc(root)[0] - gcBefore[0],
           (ProcessCpu.serverGc(root)[1] - gcBefore[1]) * 1000,
           Arrays.stream(latencies).filter(l -> l > 10_000_000L).count(),
-          java.util.stream.IntStream.range(0, latencies.length)
+          IntStream.range(0, latencies.length)
               .filter(i -> latencies[i] > 10_000_000L)
               .map(i -> i / rate)
               .distinct()
@@ -640,12 +641,6 @@ class RatingBenchmark {
    * seconds they fell in (clustered or spread). Set by {@link #authorise}.
    */
   private double[] authorisationCpu = new double[7];
-
-  private static double pct(long[] sorted, int percentile) {
-    return sorted[
-            Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)]
-        / 1e6;
-  }
 
   /** Every call posted is recorded once, charged at most once, and the wallet equals its ledger. */
   private static void assertConsistent(Tenant tenant, long calls) {
